@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "bench",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "bench", targets: ["bench"]),
+        .library(name: "BenchCore", targets: ["BenchCore"]),
+        .library(name: "BenchLua", targets: ["BenchLua"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Lua 5.4 from the system (Debian: liblua5.4-dev), never vendored.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // The few system calls and macros Swift cannot import: pidfd, epoll, wait status, CPU affinity.
+        .target(name: "CSystem"),
+        .target(name: "BenchCore", dependencies: ["CSystem"]),
+        .target(name: "BenchLua", dependencies: ["BenchCore", "CLua"]),
+        .executableTarget(
+            name: "bench",
+            dependencies: [
+                "BenchCore",
+                "BenchLua",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore", "bench"]),
+        .testTarget(name: "BenchLuaTests", dependencies: ["BenchLua"]),
+        .testTarget(name: "BenchEndToEndTests", dependencies: ["bench"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,61 @@
+import Dispatch
+import Synchronization
+
+/// Swift structured concurrency: a task group keeps at most `limit` tasks in flight, each
+/// suspended on the event loop until its child ends; no thread waits per child.
+public struct AsyncExecutor: Executor {
+    /// Always `async`.
+    public var strategy: Strategy { .async }
+    /// How many children may run at once.
+    public let limit: ConcurrencyLimit
+
+    /// Creates the executor; the event loop is started per batch.
+    public init(limit: ConcurrencyLimit) { self.limit = limit }
+
+    /// Runs the jobs; blocks the calling thread (not a task) until all are done.
+    public func run(_ jobs: [Job]) -> [JobResult] {
+        let reactor: Reactor
+        do {
+            reactor = try Reactor()
+        } catch {
+            return jobs.map { .failed($0, "cannot start the event loop: \(error)") }
+        }
+        defer { reactor.shutdown() }
+        let slots = limit.slots(for: jobs.count)
+        return waitForTask {
+            await withTaskGroup(of: (Int, JobResult).self) { group in
+                var results = [JobResult?](repeating: nil, count: jobs.count)
+                var next = 0
+                func add() {
+                    let index = next
+                    next += 1
+                    group.addTask { (index, await reactor.run(jobs[index])) }
+                }
+                while next < min(slots, jobs.count) { add() }
+                while let (index, result) = await group.next() {
+                    results[index] = result
+                    if next < jobs.count { add() }
+                }
+                return results.map { $0! }
+            }
+        }
+    }
+}
+
+/// Runs `body` as a task and blocks the calling thread until it returns. The caller must be an
+/// ordinary thread: blocking a thread of the cooperative pool could deadlock it.
+func waitForTask<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        let value = await body()
+        box.value.withLock { $0 = value }
+        done.signal()
+    }
+    done.wait()
+    return box.value.withLock { $0! }
+}
+
+private final class ResultBox<T: Sendable>: Sendable {
+    let value = Mutex<T?>(nil)
+}

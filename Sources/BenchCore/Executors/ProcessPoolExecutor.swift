@@ -1,0 +1,56 @@
+import Foundation
+
+/// A pool of worker processes, each the `bench` binary in its hidden worker mode, fed one job
+/// at a time over pipes: the analogue of Python's ProcessPoolExecutor.
+///
+/// A worker that dies mid-job is replaced; that job is reported as failed with the reason
+/// (it is not retried, so a job that kills its worker cannot loop).
+public struct ProcessPoolExecutor: Executor {
+    /// Always `processes`.
+    public var strategy: Strategy { .processes }
+    /// The number of worker processes (at most one per job).
+    public let limit: ConcurrencyLimit
+    /// The command that starts one worker, e.g. `["/usr/bin/bench", "worker"]`.
+    public let workerCommand: [String]
+
+    /// Creates the pool description; workers start with each batch and end with it.
+    public init(limit: ConcurrencyLimit, workerCommand: [String]) {
+        self.limit = limit
+        self.workerCommand = workerCommand
+    }
+
+    /// Runs the jobs on the workers; each worker is driven by one parent thread.
+    public func run(_ jobs: [Job]) -> [JobResult] {
+        let queue = BatchQueue(jobs)
+        let slots = limit.slots(for: jobs.count)
+        let done = DispatchSemaphore(value: 0)
+        let command = workerCommand
+        for _ in 0..<slots {
+            let thread = Thread {
+                var worker: WorkerProcess?
+                while let (index, job) = queue.take() {
+                    if worker == nil {
+                        switch WorkerProcess.launch(command) {
+                        case .success(let w): worker = w
+                        case .failure(let error):
+                            queue.store(.failed(job, "cannot start a worker: \(error)"), at: index)
+                            continue
+                        }
+                    }
+                    switch worker!.run(job) {
+                    case .success(let result): queue.store(result, at: index)
+                    case .failure(let failure):
+                        queue.store(.failed(job, failure.reason), at: index)
+                        worker = nil
+                    }
+                }
+                worker?.stop()
+                done.signal()
+            }
+            thread.stackSize = 256 * 1024
+            thread.start()
+        }
+        for _ in 0..<slots { done.wait() }
+        return queue.collect()
+    }
+}

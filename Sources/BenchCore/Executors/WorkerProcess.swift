@@ -1,0 +1,69 @@
+import Foundation
+import CSystem
+import Glibc
+
+/// The parent's handle on one `processes` worker: a bench process that reads jobs as JSON
+/// lines on its stdin and answers each with a result line on its stdout.
+final class WorkerProcess {
+    private let pid: pid_t
+    private let toWorker: Int32
+    private let fromWorker: Int32
+    private let lines: LineReader
+    private let encoder = JSONEncoder()
+    private let decoder = JSONDecoder()
+
+    private init(pid: pid_t, toWorker: Int32, fromWorker: Int32) {
+        self.pid = pid
+        self.toWorker = toWorker
+        self.fromWorker = fromWorker
+        self.lines = LineReader(fd: fromWorker)
+    }
+
+    /// Starts `command` through the spawn layer with a pipe each way; its stderr is bench's.
+    static func launch(_ command: [String]) -> Result<WorkerProcess, SpawnError> {
+        var input: [Int32] = [-1, -1], output: [Int32] = [-1, -1]
+        guard bench_pipe(&input) == 0 else { return .failure(.system(call: "pipe", errno: errno)) }
+        guard bench_pipe(&output) == 0 else {
+            let e = errno
+            close(input[0]); close(input[1])
+            return .failure(.system(call: "pipe", errno: e))
+        }
+        let started = Spawn.start(argv: command, stdin: input[0], stdout: output[1], stderr: 2)
+        close(input[0])
+        close(output[1])
+        switch started {
+        case .success(let pid): return .success(WorkerProcess(pid: pid, toWorker: input[1], fromWorker: output[0]))
+        case .failure(let error):
+            close(input[1]); close(output[0])
+            return .failure(error)
+        }
+    }
+
+    /// Sends one job and waits for its result; a failure means the worker is gone (and reaped).
+    func run(_ job: Job) -> Result<JobResult, WorkerFailure> {
+        guard var line = try? encoder.encode(job) else { return .failure(.init(reason: "cannot encode the job")) }
+        line.append(UInt8(ascii: "\n"))
+        if writeAll(toWorker, Array(line)), let answer = lines.next(),
+           let result = try? decoder.decode(JobResult.self, from: Data(answer)) {
+            return .success(result)
+        }
+        return .failure(.init(reason: "worker \(pid) \(stop(force: true))"))
+    }
+
+    /// Ends the worker: closes its stdin (it exits at end of input) and reaps it.
+    @discardableResult
+    func stop(force: Bool = false) -> String {
+        close(toWorker)
+        close(fromWorker)
+        if force { kill(pid, SIGKILL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        if bench_wifsignaled(status) != 0 { return "died of \(SignalName.name(of: bench_wtermsig(status)))" }
+        return "exited with status \(bench_wexitstatus(status))"
+    }
+}
+
+/// Why a worker could not return a job's result.
+struct WorkerFailure: Error {
+    let reason: String
+}

@@ -1,0 +1,35 @@
+/// How many jobs an executor may run at once.
+public enum ConcurrencyLimit: Sendable, Hashable, CustomStringConvertible {
+    /// At most this many (at least 1).
+    case limited(Int)
+    /// As many as there are jobs, as the study's event loop did.
+    case unbounded
+
+    /// The default: one job per usable core.
+    public static var cores: ConcurrencyLimit { .limited(Host.usableCores) }
+
+    /// Parses `N` (a positive whole number) or `unbounded`.
+    public static func parse(_ text: String) throws(BenchError) -> ConcurrencyLimit {
+        if text == "unbounded" { return .unbounded }
+        guard let n = Int(text), n >= 1 else {
+            throw .invalidValue("concurrency must be a positive whole number or 'unbounded', not '\(text)'")
+        }
+        return .limited(n)
+    }
+
+    /// The number of slots for a batch of `jobCount` jobs (at least 1).
+    public func slots(for jobCount: Int) -> Int {
+        switch self {
+        case .limited(let n): return max(1, min(n, max(jobCount, 1)))
+        case .unbounded: return max(jobCount, 1)
+        }
+    }
+
+    /// `4` or `unbounded`.
+    public var description: String {
+        switch self {
+        case .limited(let n): return String(n)
+        case .unbounded: return "unbounded"
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// One command to run: what every executor takes, and what crosses to `processes` workers.
+///
+/// A job never goes through a shell: `argv[0]` is looked up in `PATH` unless it holds a `/`.
+public struct Job: Sendable, Codable, Hashable {
+    /// A label for reports; several jobs may share it (the copies of one probe, say).
+    public var name: String
+    /// The program and its arguments; never empty.
+    public var argv: [String]
+    /// The directory the child starts in; `nil` keeps bench's own.
+    public var workingDirectory: String?
+    /// Variables set on top of bench's own environment for this child.
+    public var environment: [String: String]
+    /// Bytes written to the child's standard input, which is then closed; `nil` gives it `/dev/null`.
+    public var stdin: [UInt8]?
+    /// Seconds after which the child's whole process group is killed; `nil` waits for ever.
+    public var timeout: Double?
+    /// How many bytes of each of stdout and stderr are kept: the last ones, so errors at the end survive.
+    public var outputLimit: Int
+
+    /// The number of bytes of each output stream kept by default (the tail).
+    public static let defaultOutputLimit = 64 * 1024
+
+    /// Creates a job; `argv` must not be empty.
+    public init(
+        name: String? = nil, argv: [String], workingDirectory: String? = nil,
+        environment: [String: String] = [:], stdin: [UInt8]? = nil, timeout: Double? = nil,
+        outputLimit: Int = Job.defaultOutputLimit
+    ) {
+        precondition(!argv.isEmpty, "a job needs a program to run")
+        self.name = name ?? argv[0]
+        self.argv = argv
+        self.workingDirectory = workingDirectory
+        self.environment = environment
+        self.stdin = stdin
+        self.timeout = timeout
+        self.outputLimit = outputLimit
+    }
+}

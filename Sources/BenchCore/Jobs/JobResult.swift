@@ -1,0 +1,76 @@
+/// What became of one job: how it ended, what it cost, and the tail of what it printed.
+///
+/// A job that failed (non-zero exit, a signal, a timeout, or no start at all) is a normal
+/// result, never a thrown error: a batch always returns one result per job.
+public struct JobResult: Sendable, Codable, Equatable {
+    /// The job's name.
+    public var name: String
+    /// The exit status, when the child exited by itself.
+    public var exitCode: Int32?
+    /// The signal that ended the child, when one did.
+    public var signal: Int32?
+    /// Whether bench killed the child because its timeout ran out.
+    public var timedOut: Bool
+    /// Why the job could not run at all (program missing, bad directory, worker died); `nil` if it ran.
+    public var error: String?
+    /// Wall-clock seconds from just before the spawn to the child's exit.
+    public var wall: Double
+    /// User CPU seconds of the child and the descendants it waited for (`wait4` rusage).
+    public var user: Double
+    /// System CPU seconds of the child and the descendants it waited for.
+    public var sys: Double
+    /// Peak resident set size of the child, in KiB.
+    public var maxRSS: Int
+    /// The end of the child's standard output (at most the job's `outputLimit` bytes, decoded as UTF-8).
+    public var stdout: String
+    /// The end of the child's standard error.
+    public var stderr: String
+    /// Bytes of stdout that were cut from the front to respect the limit.
+    public var stdoutDropped: Int
+    /// Bytes of stderr that were cut from the front to respect the limit.
+    public var stderrDropped: Int
+    /// Monotonic time (seconds, `CLOCK_MONOTONIC`) at the spawn, comparable across processes.
+    public var started: Double
+    /// Monotonic time at the child's exit.
+    public var ended: Double
+
+    /// Creates a result; fields not given are those of a job that never ran.
+    public init(
+        name: String, exitCode: Int32? = nil, signal: Int32? = nil, timedOut: Bool = false,
+        error: String? = nil, wall: Double = 0, user: Double = 0, sys: Double = 0, maxRSS: Int = 0,
+        stdout: String = "", stderr: String = "", stdoutDropped: Int = 0, stderrDropped: Int = 0,
+        started: Double = 0, ended: Double = 0
+    ) {
+        self.name = name
+        self.exitCode = exitCode
+        self.signal = signal
+        self.timedOut = timedOut
+        self.error = error
+        self.wall = wall
+        self.user = user
+        self.sys = sys
+        self.maxRSS = maxRSS
+        self.stdout = stdout
+        self.stderr = stderr
+        self.stdoutDropped = stdoutDropped
+        self.stderrDropped = stderrDropped
+        self.started = started
+        self.ended = ended
+    }
+
+    /// A result for a job that could not run, with the reason.
+    public static func failed(_ job: Job, _ reason: String, at time: Double = MonotonicClock.now()) -> JobResult {
+        JobResult(name: job.name, error: reason, started: time, ended: time)
+    }
+
+    /// True when the child ran, was not killed for its timeout, and exited with status 0.
+    public var ok: Bool { error == nil && !timedOut && exitCode == 0 }
+
+    /// One short phrase for people: "exit 0", "killed by SIGSEGV", "timed out after 2.0 s", or the error.
+    public var summary: String {
+        if let error { return error }
+        if timedOut { return "timed out after \(formatSeconds(wall))" }
+        if let signal { return "killed by \(SignalName.name(of: signal))" }
+        return "exit \(exitCode ?? -1)"
+    }
+}

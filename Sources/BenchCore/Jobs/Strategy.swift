@@ -1,0 +1,22 @@
+/// The ways bench can run a batch of jobs; the names are what scripts and `--strategy` use.
+public enum Strategy: String, Sendable, Codable, CaseIterable {
+    /// Swift structured concurrency over one event loop: no thread is parked per child.
+    case async
+    /// A fixed pool of OS threads, each spawning and waiting for one child at a time.
+    case threads
+    /// A pool of `bench` worker processes fed jobs over pipes (like Python's ProcessPoolExecutor).
+    case processes
+    /// One job after another on the calling thread.
+    case serial
+
+    /// The valid names, comma-separated, for error messages.
+    public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// Parses a name; the error lists the valid ones.
+    public static func parse(_ name: String) throws(BenchError) -> Strategy {
+        guard let strategy = Strategy(rawValue: name) else {
+            throw .invalidValue("unknown strategy '\(name)' (valid: \(validNames))")
+        }
+        return strategy
+    }
+}

@@ -1,0 +1,200 @@
+import CSystem
+import Glibc
+
+/// A running child and the parent's ends of its pipes: the state machine shared by the
+/// blocking runner (threads, serial, workers) and the event loop of the `async` executor.
+///
+/// Owned by one thread at a time. The child's exit is seen through a pidfd, so waiting never
+/// depends on the child closing its pipes (a grandchild may hold them open).
+final class ChildProcess {
+    let job: Job
+    let pid: pid_t
+    let pidfd: Int32
+    private(set) var stdoutFD: Int32
+    private(set) var stderrFD: Int32
+    private(set) var stdinFD: Int32
+    private var stdinOffset = 0
+    private var out: OutputBuffer
+    private var err: OutputBuffer
+    let started: Double
+    /// The next moment something must happen without an event: the timeout, then the kill.
+    private(set) var deadline: Double?
+    private var terminateSent = false
+    private var timedOut = false
+
+    /// Seconds between SIGTERM and SIGKILL for a child that outlived its timeout.
+    static let killGrace = 1.0
+
+    private init(job: Job, pid: pid_t, pidfd: Int32, stdin: Int32, stdout: Int32, stderr: Int32, started: Double) {
+        self.job = job
+        self.pid = pid
+        self.pidfd = pidfd
+        self.stdinFD = stdin
+        self.stdoutFD = stdout
+        self.stderrFD = stderr
+        self.started = started
+        self.out = OutputBuffer(limit: job.outputLimit)
+        self.err = OutputBuffer(limit: job.outputLimit)
+        self.deadline = job.timeout.map { started + max(0, $0) }
+    }
+
+    /// Spawns the job's child with fresh pipes; the parent's ends are non-blocking.
+    static func start(_ job: Job) -> Result<ChildProcess, SpawnError> {
+        var fds: [Int32] = []
+        func pipe() -> (read: Int32, write: Int32)? {
+            var p: [Int32] = [-1, -1]
+            guard bench_pipe(&p) == 0 else { return nil }
+            fds += p
+            return (p[0], p[1])
+        }
+        func fail(_ call: String) -> Result<ChildProcess, SpawnError> {
+            let e = errno
+            for fd in fds { close(fd) }
+            return .failure(.system(call: call, errno: e))
+        }
+        guard let outPipe = pipe(), let errPipe = pipe() else { return fail("pipe") }
+        let inRead: Int32, inWrite: Int32
+        if job.stdin != nil {
+            guard let p = pipe() else { return fail("pipe") }
+            (inRead, inWrite) = p
+        } else {
+            inRead = bench_open_read("/dev/null")
+            inWrite = -1
+            guard inRead >= 0 else { return fail("open /dev/null") }
+            fds.append(inRead)
+        }
+        let started = MonotonicClock.now()
+        let spawned = Spawn.start(
+            argv: job.argv, environment: job.environment, workingDirectory: job.workingDirectory,
+            stdin: inRead, stdout: outPipe.write, stderr: errPipe.write)
+        close(inRead)
+        close(outPipe.write)
+        close(errPipe.write)
+        let parentEnds = [outPipe.read, errPipe.read] + (inWrite >= 0 ? [inWrite] : [])
+        guard case .success(let pid) = spawned, case let pidfd = bench_pidfd_open(pid), pidfd >= 0 else {
+            let e = errno
+            for fd in parentEnds { close(fd) }
+            if case .success(let pid) = spawned {
+                // No pidfd (a kernel before 5.3): do not leave the child behind.
+                kill(-pid, SIGKILL)
+                var status: Int32 = 0
+                waitpid(pid, &status, 0)
+                return .failure(.system(call: "pidfd_open", errno: e))
+            }
+            if case .failure(let error) = spawned { return .failure(error) }
+            return .failure(.system(call: "posix_spawn", errno: e))
+        }
+        for fd in parentEnds { _ = bench_set_nonblocking(fd) }
+        return .success(ChildProcess(
+            job: job, pid: pid, pidfd: pidfd, stdin: inWrite, stdout: outPipe.read, stderr: errPipe.read,
+            started: started))
+    }
+
+    /// Reads whatever `fd` (the stdout or stderr pipe) holds now; closes it at end of file.
+    func drain(_ fd: Int32) {
+        guard fd >= 0 else { return }
+        withUnsafeTemporaryAllocation(byteCount: 65_536, alignment: 1) { buffer in
+            while true {
+                let n = read(fd, buffer.baseAddress, buffer.count)
+                if n > 0 {
+                    let chunk = UnsafeRawBufferPointer(rebasing: buffer[..<n])
+                    if fd == stdoutFD { out.append(chunk) } else { err.append(chunk) }
+                    continue
+                }
+                if n < 0 && errno == EINTR { continue }
+                if n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK) { closeOutput(fd) }
+                return
+            }
+        }
+    }
+
+    private func closeOutput(_ fd: Int32) {
+        close(fd)
+        if fd == stdoutFD { stdoutFD = -1 }
+        if fd == stderrFD { stderrFD = -1 }
+    }
+
+    /// Writes as much of the job's stdin as the pipe takes; closes it when all is written or
+    /// the child stopped reading.
+    func writeStdin() {
+        guard stdinFD >= 0, let data = job.stdin else { return }
+        while stdinOffset < data.count {
+            let n = data.withUnsafeBytes { write(stdinFD, $0.baseAddress! + stdinOffset, data.count - stdinOffset) }
+            if n > 0 { stdinOffset += n; continue }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
+            break
+        }
+        close(stdinFD)
+        stdinFD = -1
+    }
+
+    /// Acts on the deadline if it has passed: SIGTERM to the group at the timeout, SIGKILL after the grace.
+    func checkDeadline(now: Double) {
+        guard let deadline, now >= deadline else { return }
+        if !terminateSent {
+            timedOut = true
+            terminateSent = true
+            kill(-pid, SIGTERM)
+            self.deadline = now + Self.killGrace
+        } else {
+            kill(-pid, SIGKILL)
+            self.deadline = nil
+        }
+    }
+
+    /// Kills the child's whole process group now (an interrupted run).
+    func killGroup() { kill(-pid, SIGKILL) }
+
+    /// Finishes a child whose pidfd became readable: kills what is left of its group, drains
+    /// its pipes, reaps it with its rusage and closes every descriptor.
+    func finish() -> JobResult {
+        // The child has exited but is not reaped yet, so its pid still names its group and
+        // cannot have been reused: killing the group reaches only its own leftovers.
+        kill(-pid, SIGKILL)
+        drain(stdoutFD)
+        drain(stderrFD)
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let ended = MonotonicClock.now()
+        for fd in [stdoutFD, stderrFD, stdinFD, pidfd] where fd >= 0 { close(fd) }
+        stdoutFD = -1
+        stderrFD = -1
+        stdinFD = -1
+        let o = out.finish()
+        let e = err.finish()
+        return JobResult(
+            name: job.name,
+            exitCode: bench_wifexited(status) != 0 ? bench_wexitstatus(status) : nil,
+            signal: bench_wifsignaled(status) != 0 ? bench_wtermsig(status) : nil,
+            timedOut: timedOut,
+            wall: ended - started,
+            user: seconds(usage.ru_utime), sys: seconds(usage.ru_stime), maxRSS: usage.ru_maxrss,
+            stdout: o.text, stderr: e.text, stdoutDropped: o.dropped, stderrDropped: e.dropped,
+            started: started, ended: ended)
+    }
+
+    /// Runs the child to its end on the calling thread, with `poll` over its own descriptors.
+    func waitBlocking() -> JobResult {
+        writeStdin()
+        var fds: [pollfd] = []
+        while true {
+            fds.removeAll(keepingCapacity: true)
+            fds.append(pollfd(fd: pidfd, events: Int16(POLLIN), revents: 0))
+            for fd in [stdoutFD, stderrFD] where fd >= 0 { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
+            if stdinFD >= 0 { fds.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)) }
+            let timeout = deadline.map { Int32(clamping: Int(max(0, ($0 - MonotonicClock.now()) * 1000).rounded(.up))) } ?? -1
+            let n = poll(&fds, nfds_t(fds.count), timeout)
+            if n < 0 && errno != EINTR { return finish() }
+            checkDeadline(now: MonotonicClock.now())
+            guard n > 0 else { continue }
+            for p in fds.dropFirst() where p.revents != 0 {
+                if p.fd == stdinFD { writeStdin() } else { drain(p.fd) }
+            }
+            if fds[0].revents != 0 { return finish() }
+        }
+    }
+}
+
+private func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }

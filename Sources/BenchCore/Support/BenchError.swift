@@ -1,0 +1,18 @@
+/// The errors bench reports to a person; each message says what was wrong and what is valid.
+public enum BenchError: Error, Equatable, CustomStringConvertible {
+    /// A value given on the command line or by a script is not one of the valid ones.
+    case invalidValue(String)
+    /// A compiler or program could not be found or could not say its version.
+    case compilerNotFound(String)
+    /// A file could not be read or written.
+    case io(String)
+    /// The scenario ran but its checks failed (strategies disagree, a required probe failed).
+    case scenarioFailed(String)
+
+    /// The message for people.
+    public var description: String {
+        switch self {
+        case .invalidValue(let m), .compilerNotFound(let m), .io(let m), .scenarioFailed(let m): return m
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/* The system calls and macros bench's Swift code cannot import directly. */
+#ifndef BENCH_CSYSTEM_H
+#define BENCH_CSYSTEM_H
+
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/resource.h>
+
+/* pidfd_open(2): a descriptor that becomes readable when process `pid` exits; -1 and errno on failure. */
+int bench_pidfd_open(pid_t pid);
+
+/* epoll, whose event struct is packed on x86_64 and so is not imported well by Swift. */
+int bench_epoll_create(void);
+int bench_epoll_add(int epfd, int fd, uint32_t events, uint64_t token);
+int bench_epoll_modify(int epfd, int fd, uint32_t events, uint64_t token);
+int bench_epoll_remove(int epfd, int fd);
+/* Waits up to `timeout_ms` (-1: for ever); fills tokens[i] and events[i]; returns the count or -1. */
+int bench_epoll_wait(int epfd, uint64_t *tokens, uint32_t *events, int max, int timeout_ms);
+extern const uint32_t bench_epoll_in, bench_epoll_out, bench_epoll_hup, bench_epoll_err;
+
+/* eventfd(2), to wake an epoll loop from another thread. */
+int bench_eventfd(void);
+
+/* The wait(2) status macros. */
+int bench_wifexited(int status);
+int bench_wexitstatus(int status);
+int bench_wifsignaled(int status);
+int bench_wtermsig(int status);
+
+/* The number of CPUs this process may run on (sched_getaffinity), at least 1. */
+int bench_usable_cores(void);
+
+/* posix_spawnp with what bench needs on every child: stdin/stdout/stderr from the given
+ * descriptors, an optional working directory, its own process group, default signal
+ * dispositions and an empty signal mask. Returns 0 or an errno value. */
+int bench_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[],
+                const char *cwd, int stdin_fd, int stdout_fd, int stderr_fd);
+
+/* The calling process's environment, for children that inherit it unchanged. */
+char *const *bench_environ(void);
+
+#endif
+
+#ifndef BENCH_CSYSTEM_PIPES
+#define BENCH_CSYSTEM_PIPES
+/* pipe2(O_CLOEXEC); 0 or -1 and errno. */
+int bench_pipe(int fds[2]);
+/* Sets O_NONBLOCK on fd; 0 or -1. */
+int bench_set_nonblocking(int fd);
+/* open(path, O_RDONLY | O_CLOEXEC). */
+int bench_open_read(const char *path);
+#endif

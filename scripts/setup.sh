@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the system packages bench needs (Debian, apt), then builds bench.
+# Idempotent: installs only what is missing, and a second run only rebuilds.
+#   scripts/setup.sh            # debug build (what `swift test` uses)
+#   scripts/setup.sh release    # release build (what benchmarks should use)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(liblua5.4-dev pkg-config gfortran gcc)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+config=${1:-debug}
+case "$config" in
+  debug|release) ;;
+  *) echo "setup: unknown configuration '$config' (valid: debug, release)" >&2; exit 2 ;;
+esac
+swift build -c "$config" --product bench
