@@ -1,0 +1,65 @@
+import Glibc
+
+/// A compiler found on this machine: what the name resolved to and what it says its version is.
+public struct Compiler: Sendable, Codable, Hashable {
+    /// The name it was asked for (`gfortran`, or a path).
+    public var name: String
+    /// The absolute path that runs.
+    public var path: String
+    /// The first non-empty line of `path --version`.
+    public var version: String
+
+    /// Creates a compiler description.
+    public init(name: String, path: String, version: String) {
+        self.name = name
+        self.path = path
+        self.version = version
+    }
+
+    /// Finds `nameOrPath` (in `PATH` unless it holds a `/`) and asks its version.
+    public static func find(_ nameOrPath: String) throws(BenchError) -> Compiler {
+        guard let path = Executable.which(nameOrPath) else {
+            throw .compilerNotFound("compiler '\(nameOrPath)' not found\(nameOrPath.contains("/") ? "" : " in PATH"); \(installHint(for: nameOrPath))")
+        }
+        let result = Spawn.run(Job(name: "\(nameOrPath) --version", argv: [path, "--version"], timeout: 30))
+        let text = result.stdout.isEmpty ? result.stderr : result.stdout
+        guard result.ok, let line = text.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+            throw .compilerNotFound("compiler '\(nameOrPath)' (\(path)) did not answer --version: \(result.summary)")
+        }
+        return Compiler(name: nameOrPath, path: path, version: String(line.trimmingTrailingWhitespace()))
+    }
+
+    /// A sentence telling how to get a compiler like `name`.
+    static func installHint(for name: String) -> String {
+        let base = name.split(separator: "/").last.map(String.init) ?? name
+        let package: String? =
+            base.contains("fortran") ? "gfortran" :
+            base.hasPrefix("g++") ? "g++" :
+            base.hasPrefix("gcc") || base == "cc" ? "gcc" :
+            base.hasPrefix("clang") ? "clang" : nil
+        if let package { return "install it (Debian: sudo apt-get install \(package)) or name another with --compiler" }
+        return "install it or name another with --compiler"
+    }
+
+    /// The source file extension usually compiled by a compiler of this name, if it is a known kind.
+    public var defaultExtension: String? {
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        if base.contains("fortran") || base.hasPrefix("ifx") || base.hasPrefix("flang") { return ".f90" }
+        if base.contains("++") { return ".cpp" }
+        if base.hasPrefix("gcc") || base.hasPrefix("clang") || base == "cc" || base.hasPrefix("tcc") { return ".c" }
+        return nil
+    }
+
+    /// A job that compiles and links `source` into `output`, as a configure check does.
+    public func compileJob(name: String, source: String, output: String, flags: [String]) -> Job {
+        Job(name: name, argv: [path] + flags + [source, "-o", output])
+    }
+}
+
+extension Substring {
+    func trimmingTrailingWhitespace() -> Substring {
+        var s = self
+        while let last = s.last, last.isWhitespace { s.removeLast() }
+        return s
+    }
+}

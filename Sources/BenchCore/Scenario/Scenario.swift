@@ -1,0 +1,92 @@
+/// A benchmark described as data: compile every probe with every compiler, `repeats` copies
+/// each in one batch, once per strategy. What a script's returned table becomes.
+public struct Scenario: Sendable, Equatable {
+    /// A short name for reports.
+    public var name: String
+    /// One sentence saying what the scenario measures.
+    public var description: String?
+    /// Compiler names or paths.
+    public var compilers: [String]
+    /// The programs to compile, in report order.
+    public var probes: [Probe]
+    /// The source file extension, with its dot; `nil` takes the usual one for the compiler.
+    public var ext: String?
+    /// Flags passed to the compiler before the source file.
+    public var flags: [String]
+    /// Copies of each probe compiled in one batch (the study's `-n`).
+    public var repeats: Int
+    /// The strategies to compare, in report order.
+    public var strategies: [Strategy]
+    /// How many compiler runs at once.
+    public var concurrency: ConcurrencyLimit
+
+    /// Creates a scenario; the defaults are those of the study (every strategy, one copy, one job per core).
+    public init(
+        name: String, description: String? = nil, compilers: [String], probes: [Probe], ext: String? = nil,
+        flags: [String] = [], repeats: Int = 1, strategies: [Strategy] = Strategy.allCases,
+        concurrency: ConcurrencyLimit = .cores
+    ) {
+        self.name = name
+        self.description = description
+        self.compilers = compilers
+        self.probes = probes
+        self.ext = ext
+        self.flags = flags
+        self.repeats = repeats
+        self.strategies = strategies
+        self.concurrency = concurrency
+    }
+
+    /// The scenario with the command line's choices put over its own.
+    public func applying(_ options: RunOptions) -> Scenario {
+        var s = self
+        if let compiler = options.compiler { s.compilers = [compiler] }
+        if let repeats = options.repeats { s.repeats = repeats }
+        if let strategies = options.strategies { s.strategies = strategies }
+        if let concurrency = options.concurrency { s.concurrency = concurrency }
+        return s
+    }
+}
+
+/// One program a scenario compiles.
+public struct Probe: Sendable, Codable, Hashable {
+    /// Its name, also its file name without extension.
+    public var name: String
+    /// Its source text.
+    public var source: String
+
+    /// Creates a probe.
+    public init(name: String, source: String) {
+        self.name = name
+        self.source = source
+    }
+}
+
+/// What the command line says about a run; `nil` fields leave the scenario's own choice.
+public struct RunOptions: Sendable, Equatable {
+    /// `--compiler`: the one compiler to use.
+    public var compiler: String?
+    /// `-n/--repeat`: copies of each probe in one batch.
+    public var repeats: Int?
+    /// `-j`: jobs at once.
+    public var concurrency: ConcurrencyLimit?
+    /// `--strategy`: which strategies, in order.
+    public var strategies: [Strategy]?
+    /// `-v`: show the compiler's messages for failing probes.
+    public var verbose: Bool
+    /// The arguments after `--`, for the script.
+    public var arguments: [String]
+
+    /// Creates options; all empty by default.
+    public init(
+        compiler: String? = nil, repeats: Int? = nil, concurrency: ConcurrencyLimit? = nil,
+        strategies: [Strategy]? = nil, verbose: Bool = false, arguments: [String] = []
+    ) {
+        self.compiler = compiler
+        self.repeats = repeats
+        self.concurrency = concurrency
+        self.strategies = strategies
+        self.verbose = verbose
+        self.arguments = arguments
+    }
+}

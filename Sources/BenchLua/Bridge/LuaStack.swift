@@ -1,0 +1,89 @@
+import CLua
+
+/// One Lua stack (the main state's or a coroutine's) seen from Swift.
+///
+/// Reading and pushing never raise a Lua error: raw table access only (no metamethods run), and
+/// type checks before every conversion. These run inside Swift frames, where a longjmp must not
+/// happen. (Lua can still raise on running out of memory; bench accepts that risk.)
+struct LuaStack {
+    let L: OpaquePointer
+
+    /// Lua's name for the type of the value at `index` ("nil", "table", ...).
+    func typeName(at index: Int32) -> String { String(cString: lua_typename(L, lua_type(L, index))) }
+
+    /// The string at `index` if it is a string (numbers are not converted), keeping NUL bytes.
+    func string(at index: Int32) -> String? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        return String(decoding: bytes(at: index) ?? [], as: UTF8.self)
+    }
+
+    /// The bytes of the string at `index`.
+    func bytes(at index: Int32) -> [UInt8]? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        var length = 0
+        guard let p = lua_tolstring(L, index, &length) else { return nil }
+        return p.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+    }
+
+    /// The number at `index` if it is a number.
+    func number(at index: Int32) -> Double? {
+        guard lua_type(L, index) == LUA_TNUMBER else { return nil }
+        return lua_tonumberx(L, index, nil)
+    }
+
+    /// The integer at `index` if it is a number with an exact integer value.
+    func integer(at index: Int32) -> Int? {
+        guard lua_type(L, index) == LUA_TNUMBER else { return nil }
+        var isInteger: Int32 = 0
+        let n = lua_tointegerx(L, index, &isInteger)
+        return isInteger != 0 ? Int(n) : nil
+    }
+
+    /// Pushes `table[key]` (raw) and returns its Lua type.
+    @discardableResult
+    func pushField(_ table: Int32, _ key: String) -> Int32 {
+        let t = lua_absindex(L, table)
+        lua_pushstring(L, key)
+        return lua_rawget(L, t)
+    }
+
+    /// The length of the sequence part of the table at `index` (raw, no `__len`).
+    func rawLength(_ index: Int32) -> Int { Int(lua_rawlen(L, index)) }
+
+    /// Pushes a string (may hold NUL bytes).
+    func push(_ s: String) {
+        var copy = s
+        copy.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }
+        }
+    }
+
+    /// Pushes a number.
+    func push(_ d: Double) { lua_pushnumber(L, d) }
+
+    /// Pushes an integer.
+    func push(_ i: Int) { lua_pushinteger(L, lua_Integer(i)) }
+
+    /// Pushes a boolean.
+    func push(_ b: Bool) { lua_pushboolean(L, b ? 1 : 0) }
+
+    /// Sets `t[key] = value on top` for the table at `table`, popping the value.
+    func setField(_ table: Int32, _ key: String) {
+        let t = lua_absindex(L, table)
+        push(key)
+        bench_lua_insert(L, -2)
+        lua_rawset(L, t)
+    }
+
+    /// Sets `t[i] = value on top` for the table at `table`, popping the value.
+    func setIndex(_ table: Int32, _ i: Int) { lua_rawseti(L, table, lua_Integer(i)) }
+
+    /// Pushes a new table holding `strings` as a sequence.
+    func pushArray(_ strings: [String]) {
+        lua_createtable(L, Int32(clamping: strings.count), 0)
+        for (i, s) in strings.enumerated() {
+            push(s)
+            setIndex(-2, i + 1)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import CLua
+
+/// The one Lua state of a run, with Lua's standard libraries open.
+///
+/// Use it from the thread that created it, and only that one. Every call into Lua code is
+/// protected (`lua_pcall`), so a script error becomes a thrown `LuaError`, never a crash.
+public final class LuaState {
+    /// The raw state, for the bridge's own helpers.
+    let L: OpaquePointer
+
+    /// Creates a state with the standard libraries.
+    public init() {
+        guard let state = luaL_newstate() else { fatalError("Lua could not allocate its state") }
+        L = state
+        luaL_openlibs(L)
+    }
+
+    deinit { lua_close(L) }
+
+    /// The main stack.
+    var stack: LuaStack { LuaStack(L: L) }
+
+    /// Loads a script file and runs it; returns how many values it returned (left on the stack).
+    func runFile(_ path: String, arguments: Int32 = 0) throws(LuaError) -> Int32 {
+        let base = lua_gettop(L)
+        let status = bench_lual_loadfile(L, path)
+        guard status == LUA_OK else {
+            let message = popString()
+            throw status == LUA_ERRSYNTAX ? .syntax(message) : .load(message)
+        }
+        try call(arguments: arguments, results: LUA_MULTRET)
+        return lua_gettop(L) - base
+    }
+
+    /// Calls the function below `arguments` values on the stack, with a traceback on error.
+    func call(arguments: Int32, results: Int32) throws(LuaError) {
+        let functionIndex = lua_gettop(L) - arguments
+        bench_lua_push_traceback_handler(L)
+        bench_lua_insert(L, functionIndex)
+        let status = bench_lua_pcall(L, arguments, results, functionIndex)
+        bench_lua_remove(L, functionIndex)
+        guard status == LUA_OK else {
+            if lua_type(L, -1) == LUA_TSTRING {
+                throw .runtime(popString())
+            }
+            bench_lua_pop(L, 1)
+            throw .nonString
+        }
+    }
+
+    /// Pops the top value as a string ("?" if it is not one).
+    func popString() -> String {
+        defer { bench_lua_pop(L, 1) }
+        return stack.string(at: -1) ?? "(error object is a \(stack.typeName(at: -1)) value)"
+    }
+}
+
+/// A failure of Lua code: the message already holds the script's file and line.
+public enum LuaError: Error, Equatable, CustomStringConvertible {
+    /// The script does not parse; the message is Lua's, e.g. `x.lua:3: '=' expected near 'y'`.
+    case syntax(String)
+    /// The script cannot be read.
+    case load(String)
+    /// A runtime error, with Lua's traceback.
+    case runtime(String)
+    /// An error raised with a value that is not a string (the host's exit requests use this).
+    case nonString
+
+    /// The message for people.
+    public var description: String {
+        switch self {
+        case .syntax(let m), .load(let m), .runtime(let m): return m
+        case .nonString: return "error object is not a string"
+        }
+    }
+
+    /// The first line of the message: the error without its traceback.
+    public var headline: String { String(description.split(separator: "\n", maxSplits: 1).first ?? "") }
+}

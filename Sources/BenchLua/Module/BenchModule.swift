@@ -1,0 +1,267 @@
+import BenchCore
+import CLua
+
+/// The `bench` table given to scripts: one Swift function per Lua-visible operation, named
+/// after what Lua sees, plus a few values (`args`, `cores`, `strategies`, `options`, `version`).
+enum BenchModule {
+    /// Installs `bench` as a global and as `require "bench"`, and makes `os.exit` safe.
+    static func install(in stack: LuaStack, host: ScriptHost) {
+        let L = stack.L
+        let context = Unmanaged.passUnretained(host).toOpaque()
+        lua_createtable(L, 0, Int32(functions.count + 5))
+        for (name, function) in functions {
+            stack.pushFunction(function, context: context)
+            stack.setField(-2, name)
+        }
+        let options = host.configuration.options
+        stack.pushArray(options.arguments)
+        stack.setField(-2, "args")
+        stack.push(Host.usableCores)
+        stack.setField(-2, "cores")
+        stack.pushArray(Strategy.allCases.map(\.rawValue))
+        stack.setField(-2, "strategies")
+        stack.push(host.configuration.version)
+        stack.setField(-2, "version")
+        stack.push(options)
+        stack.setField(-2, "options")
+
+        lua_pushvalue(L, -1)
+        lua_setglobal(L, "bench")
+        luaL_getsubtable(L, bench_lua_registryindex(), LUA_LOADED_TABLE)
+        bench_lua_insert(L, -2)
+        stack.setField(-2, "bench")
+        bench_lua_pop(L, 1)
+
+        // os.exit would end the process without removing the temporary directory or killing
+        // children: it becomes a request the host carries out.
+        lua_getglobal(L, "os")
+        stack.pushFunction({ LuaStack(L: $0!).withHost(BenchModule.exit) }, context: context)
+        stack.setField(-2, "exit")
+        bench_lua_pop(L, 1)
+    }
+
+    static let functions: [(String, LuaSwiftFunction)] = [
+        ("compiler", { LuaStack(L: $0!).withHost(BenchModule.compiler) }),
+        ("compile", { LuaStack(L: $0!).withHost(BenchModule.compile) }),
+        ("job", { LuaStack(L: $0!).withHost(BenchModule.job) }),
+        ("spawn", { LuaStack(L: $0!).withHost(BenchModule.spawn) }),
+        ("run", { LuaStack(L: $0!).withHost(BenchModule.run) }),
+        ("clock", { LuaStack(L: $0!).withHost(BenchModule.clock) }),
+        ("which", { LuaStack(L: $0!).withHost(BenchModule.which) }),
+        ("tempdir", { LuaStack(L: $0!).withHost(BenchModule.tempdir) }),
+        ("fail", { LuaStack(L: $0!).withHost(BenchModule.fail) }),
+    ]
+
+    /// `bench.compiler(name_or_path)` → `{name, path, version}`, or `nil, message`.
+    static func compiler(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        let name = try s.checkString(1)
+        do {
+            s.push(try host.compiler(name))
+            return 1
+        } catch {
+            lua_pushnil(s.L)
+            s.push(error.description)
+            return 2
+        }
+    }
+
+    static let compileFields = ["compiler", "source", "name", "ext", "flags", "timeout"]
+
+    /// `bench.compile{compiler=, source=, name=, ext=, flags=, timeout=}` → a job table that
+    /// compiles and links `source` (written once into the run's temporary directory) into an
+    /// output file of its own.
+    static func compile(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        try s.checkTable(1)
+        try s.checkKeys(1, arg: 1, allowed: compileFields, sequence: 0, label: "")
+        let compiler: Compiler
+        switch s.pushField(1, "compiler") {
+        case LUA_TSTRING:
+            let name = s.string(at: -1)!
+            bench_lua_pop(s.L, 1)
+            do { compiler = try host.compiler(name) } catch { throw .message(error.description) }
+        case LUA_TTABLE:
+            defer { bench_lua_pop(s.L, 1) }
+            guard let path = try s.stringField(-1, "path", arg: 1, label: "compiler") else {
+                throw .argument(1, "compiler.path: string expected, got nil (use bench.compiler(name))")
+            }
+            compiler = Compiler(name: try s.stringField(-1, "name", arg: 1, label: "compiler") ?? path, path: path,
+                                version: try s.stringField(-1, "version", arg: 1, label: "compiler") ?? "")
+        default:
+            throw .argument(1, "compiler: compiler table or name expected, got \(s.typeName(at: -1))")
+        }
+        guard let source = try s.stringField(1, "source", arg: 1, label: "") else {
+            throw .argument(1, "source: string expected, got nil")
+        }
+        let name = try s.stringField(1, "name", arg: 1, label: "") ?? "probe"
+        guard !name.isEmpty, !name.contains("/"), !name.utf8.contains(0) else {
+            throw .argument(1, "name: must be a plain file name (no '/', not empty), got '\(name.prefix(60))'")
+        }
+        guard let ext = try s.stringField(1, "ext", arg: 1, label: "") ?? compiler.defaultExtension else {
+            throw .argument(1, "ext: needed, bench does not know what '\(compiler.name)' compiles (e.g. ext = \".c\")")
+        }
+        let flags = try s.stringList(1, "flags", arg: 1)
+        let timeout = try s.field(1, "timeout", arg: 1, label: "", expected: "positive number") {
+            s.number(at: -1).flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
+        }
+        var job: Job
+        do {
+            let file = try host.writeSource(name: name, ext: ext, source: source)
+            job = compiler.compileJob(name: name, source: file, output: try host.outputPath(for: name), flags: flags)
+        } catch {
+            throw .message(error.description)
+        }
+        job.timeout = timeout
+        s.push(job)
+        return 1
+    }
+
+    /// `bench.job{argv..., name=, cwd=, env=, stdin=, timeout=, capture=}` → the checked job table.
+    static func job(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        s.push(try s.job(at: 1, arg: 1))
+        return 1
+    }
+
+    /// `bench.spawn(job_or_argv)` → runs one job now and returns its result table.
+    static func spawn(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        let job: Job
+        if let program = s.string(at: 1) {
+            guard !program.isEmpty else { throw .argument(1, "the program name is empty") }
+            job = Job(argv: [program])
+        } else {
+            job = try s.job(at: 1, arg: 1)
+        }
+        s.push(Spawn.run(job))
+        return 1
+    }
+
+    /// `bench.run(jobs, {strategy=, jobs=})` → `{strategy=, jobs=, wall=, results={...}}`, results in job order.
+    static func run(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        guard lua_type(s.L, 1) == LUA_TTABLE else { throw s.typeError(1, "table of jobs") }
+        let count = s.rawLength(1)
+        try s.checkKeys(1, arg: 1, allowed: [], sequence: count, label: "jobs")
+        var jobs: [Job] = []
+        jobs.reserveCapacity(count)
+        for i in stride(from: 1, through: count, by: 1) {
+            lua_rawgeti(s.L, 1, lua_Integer(i))
+            jobs.append(try s.job(at: -1, arg: 1, label: "jobs[\(i)]"))
+            bench_lua_pop(s.L, 1)
+        }
+        let options = host.configuration.options
+        var strategy = options.strategies?.first ?? .async
+        var limit = options.concurrency ?? .cores
+        if lua_type(s.L, 2) > LUA_TNIL {
+            try s.checkTable(2)
+            try s.checkKeys(2, arg: 2, allowed: ["strategy", "jobs"], sequence: 0, label: "")
+            if let name = try s.stringField(2, "strategy", arg: 2, label: "") {
+                do { strategy = try Strategy.parse(name) } catch { throw .argument(2, "strategy: \(error)") }
+            }
+            if let text = try s.field(2, "jobs", arg: 2, label: "", expected: "positive integer or 'unbounded'", { s.scalarString(at: -1) }) {
+                do { limit = try ConcurrencyLimit.parse(text) } catch { throw .argument(2, "jobs: \(error)") }
+            }
+        }
+        let executor = Executors.make(strategy, limit: limit, workerCommand: host.configuration.workerCommand)
+        let start = MonotonicClock.now()
+        let results = executor.run(jobs)
+        let wall = MonotonicClock.now() - start
+        lua_createtable(s.L, 0, 4)
+        s.push(strategy.rawValue); s.setField(-2, "strategy")
+        s.push(executor.limit.slots(for: jobs.count)); s.setField(-2, "jobs")
+        s.push(wall); s.setField(-2, "wall")
+        lua_createtable(s.L, Int32(clamping: results.count), 0)
+        for (i, result) in results.enumerated() {
+            s.push(result)
+            s.setIndex(-2, i + 1)
+        }
+        s.setField(-2, "results")
+        return 1
+    }
+
+    /// `bench.clock()` → monotonic seconds with nanosecond resolution.
+    static func clock(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        s.push(MonotonicClock.now())
+        return 1
+    }
+
+    /// `bench.which(name)` → the path `name` runs as, or nil.
+    static func which(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        let name = try s.checkString(1)
+        if let path = Executable.which(name) { s.push(path) } else { lua_pushnil(s.L) }
+        return 1
+    }
+
+    /// `bench.tempdir()` → the run's private directory, removed when the run ends.
+    static func tempdir(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        do { s.push(try host.tempDirectory().path) } catch { throw .message(error.description) }
+        return 1
+    }
+
+    /// `bench.fail(message)` → ends the run with exit status 1 and the message: a check failed.
+    static func fail(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        let message = try s.checkString(1)
+        lua_pushstring(s.L, "")
+        luaL_where(s.L, 1)
+        let place = s.string(at: -1) ?? ""
+        host.exitRequest = (1, place + message)
+        lua_pushlightuserdata(s.L, Unmanaged.passUnretained(host).toOpaque())
+        throw .value
+    }
+
+    /// `os.exit([code])`: ends the run (true or none: 0, false: 1), cleaning up as any end does.
+    static func exit(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        let code: Int32
+        switch lua_type(s.L, 1) {
+        case LUA_TNONE, LUA_TNIL: code = 0
+        case LUA_TBOOLEAN: code = lua_toboolean(s.L, 1) != 0 ? 0 : 1
+        default:
+            guard let n = s.integer(at: 1), (0...255).contains(n) else { throw s.typeError(1, "exit status 0-255 or boolean") }
+            code = Int32(n)
+        }
+        host.exitRequest = (code, nil)
+        lua_pushlightuserdata(s.L, Unmanaged.passUnretained(host).toOpaque())
+        throw .value
+    }
+}
+
+extension LuaStack {
+    /// Calls `body` with the script host of the current call (upvalue 2), through `call`.
+    func withHost(_ body: (LuaStack, ScriptHost) throws(LuaCallError) -> Int32) -> Int32 {
+        let host = context(ScriptHost.self)
+        return call { () throws(LuaCallError) -> Int32 in try body(self, host) }
+    }
+
+    /// Field `name` of the table at `t` as a list of strings (numbers allowed); empty when absent.
+    func stringList(_ t: Int32, _ name: String, arg: Int32) throws(LuaCallError) -> [String] {
+        let type = pushField(t, name)
+        defer { bench_lua_pop(L, 1) }
+        if type == LUA_TNIL { return [] }
+        guard type == LUA_TTABLE else { throw .argument(arg, "\(name): list of strings expected, got \(typeName(at: -1))") }
+        var list: [String] = []
+        for i in stride(from: 1, through: rawLength(-1), by: 1) {
+            lua_rawgeti(L, -1, lua_Integer(i))
+            defer { bench_lua_pop(L, 1) }
+            guard let word = scalarString(at: -1) else {
+                throw .argument(arg, "\(name)[\(i)]: string expected, got \(typeName(at: -1))")
+            }
+            list.append(word)
+        }
+        return list
+    }
+
+    /// Pushes a compiler as `{name, path, version}`.
+    func push(_ c: Compiler) {
+        lua_createtable(L, 0, 3)
+        push(c.name); setField(-2, "name")
+        push(c.path); setField(-2, "path")
+        push(c.version); setField(-2, "version")
+    }
+
+    /// Pushes the command line's options as `bench.options`.
+    func push(_ o: RunOptions) {
+        lua_createtable(L, 0, 5)
+        if let c = o.compiler { push(c); setField(-2, "compiler") }
+        if let n = o.repeats { push(n); setField(-2, "repeats") }
+        if let j = o.concurrency { push(j.description); setField(-2, "jobs") }
+        if let s = o.strategies { pushArray(s.map(\.rawValue)); setField(-2, "strategies") }
+        push(o.verbose); setField(-2, "verbose")
+    }
+}

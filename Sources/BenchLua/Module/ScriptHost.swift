@@ -1,0 +1,161 @@
+import BenchCore
+import CLua
+
+/// What the command line hands the script host.
+public struct HostConfiguration: Sendable {
+    /// The command that starts one `processes` worker.
+    public var workerCommand: [String]
+    /// The command line's choices (`bench.options` and scenario overrides).
+    public var options: RunOptions
+    /// bench's version, as `bench.version`.
+    public var version: String
+
+    /// Creates a configuration.
+    public init(workerCommand: [String], options: RunOptions = RunOptions(), version: String) {
+        self.workerCommand = workerCommand
+        self.options = options
+        self.version = version
+    }
+}
+
+/// How a script ended.
+public enum ScriptOutcome: Equatable {
+    /// It ran to its end and returned nothing: it did its own work.
+    case finished
+    /// It called `os.exit(code)` or `bench.fail(message)`.
+    case exit(Int32, message: String?)
+    /// It returned a scenario table for the host to carry out, with how to report it.
+    case scenario(Scenario, report: ReportChoice)
+}
+
+/// How a declarative scenario wants its results reported.
+public enum ReportChoice: Equatable, Sendable {
+    /// A built-in format by name.
+    case builtin(String)
+    /// The scenario's own Lua function, kept by the host.
+    case luaFunction
+}
+
+/// A script error that stops the run: exit status 2, with a message naming the file and line.
+public struct ScriptError: Error, Equatable, CustomStringConvertible {
+    /// The message, first line the reason, then any traceback.
+    public let message: String
+    /// The message for people.
+    public var description: String { message }
+}
+
+/// The Lua side of a run: one Lua state with the `bench` module, used from one thread only,
+/// plus the per-run state the module needs (temporary directory, compilers found so far).
+public final class ScriptHost {
+    /// The configuration given by the command line.
+    public let configuration: HostConfiguration
+    let lua = LuaState()
+    private var directory: TempDirectory?
+    private var compilers: [String: Compiler] = [:]
+    private var sources: [String: String] = [:]
+    private var outputs = 0
+    private var reportFunction: Int32?
+    /// Set by `os.exit` and `bench.fail` before they raise the host's sentinel.
+    var exitRequest: (code: Int32, message: String?)?
+
+    /// Creates the Lua state and installs the `bench` module.
+    public init(configuration: HostConfiguration) {
+        self.configuration = configuration
+        BenchModule.install(in: lua.stack, host: self)
+    }
+
+    deinit { close() }
+
+    /// Runs a script file. A returned table becomes a scenario; errors of any kind become a
+    /// `ScriptError` whose message starts with the script's file and line.
+    public func run(script path: String) throws(ScriptError) -> ScriptOutcome {
+        let stack = lua.stack
+        defer { lua_settop(stack.L, 0) }
+        let count: Int32
+        do {
+            count = try lua.runFile(path)
+        } catch {
+            if let exit = exitRequest { return .exit(exit.code, message: exit.message) }
+            throw ScriptError(message: error.description)
+        }
+        guard count > 0, lua_type(stack.L, -count) != LUA_TNIL else { return .finished }
+        lua_settop(stack.L, -count)  // keep the first returned value only
+        guard lua_type(stack.L, -1) == LUA_TTABLE else {
+            throw ScriptError(message: "\(path): the script returned a \(stack.typeName(at: -1)); return a scenario table, or nothing")
+        }
+        do {
+            let (scenario, report) = try stack.scenario(at: -1, defaultName: scriptName(path))
+            if report == .luaFunction {
+                stack.pushField(-1, "report")
+                reportFunction = luaL_ref(stack.L, bench_lua_registryindex())
+            }
+            return .scenario(scenario, report: report)
+        } catch {
+            throw ScriptError(message: "\(path): scenario \(error)")
+        }
+    }
+
+    /// Calls the scenario's Lua `report` function with the results table.
+    public func report(_ result: ScenarioResult, script path: String) throws(ScriptError) {
+        guard let ref = reportFunction else { return }
+        let stack = lua.stack
+        defer { lua_settop(stack.L, 0) }
+        lua_rawgeti(stack.L, bench_lua_registryindex(), lua_Integer(ref))
+        stack.push(result)
+        do {
+            try lua.call(arguments: 1, results: 0)
+        } catch {
+            if let exit = exitRequest, exit.code != 0 { throw ScriptError(message: exit.message ?? "\(path): the reporter exited with status \(exit.code)") }
+            throw ScriptError(message: error.description)
+        }
+    }
+
+    /// The run's temporary directory, created on first use and removed by `close()`.
+    public func tempDirectory() throws(BenchError) -> TempDirectory {
+        if let directory { return directory }
+        let made = try TempDirectory()
+        directory = made
+        return made
+    }
+
+    /// Removes the temporary directory; the host stays usable.
+    public func close() {
+        directory?.remove()
+        directory = nil
+    }
+
+    /// A compiler by name, asked for its version once per run.
+    func compiler(_ name: String) throws(BenchError) -> Compiler {
+        if let known = compilers[name] { return known }
+        let found = try Compiler.find(name)
+        compilers[name] = found
+        return found
+    }
+
+    /// Writes a source file into the temporary directory, once per distinct name and contents,
+    /// and returns its path.
+    func writeSource(name: String, ext: String, source: String) throws(BenchError) -> String {
+        var file = name + ext
+        var n = 1
+        while let existing = sources[file], existing != source {
+            n += 1
+            file = "\(name)-\(n)\(ext)"
+        }
+        if sources[file] == nil {
+            _ = try tempDirectory().write(file, source)
+            sources[file] = source
+        }
+        return try tempDirectory().path + "/" + file
+    }
+
+    /// A fresh output path in the temporary directory: every compile job writes its own file.
+    func outputPath(for name: String) throws(BenchError) -> String {
+        outputs += 1
+        return try tempDirectory().path + "/\(name)-\(outputs).out"
+    }
+
+    private func scriptName(_ path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        return file.hasSuffix(".lua") ? String(file.dropLast(4)) : file
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `bench` command: runs benchmark scenarios written in Lua.
+struct Bench: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Run benchmark scenarios written in Lua: many small processes, four ways of running them.",
+        discussion: """
+            Exit status: 0 success, 1 the scenario failed (strategies disagree, a check failed), \
+            2 a usage or script error.
+            """,
+        version: "bench \(version)",
+        subcommands: [Run.self, Worker.self]
+    )
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import BenchCore
+import BenchLua
+import Glibc
+
+extension Bench {
+    /// `bench run SCRIPT`: runs a Lua scenario.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a Lua scenario script.",
+            discussion: """
+                A script either does its own work through the `bench` module or returns a \
+                scenario table that bench carries out. A script is a program, as a Makefile \
+                is: run only scripts you trust.
+                """
+        )
+
+        @Argument(help: "The Lua scenario script.", completion: .file(extensions: ["lua"]))
+        var script: String
+
+        @Option(help: "The compiler to use (name in PATH, or a path); overrides the scenario's list.")
+        var compiler: String?
+
+        @Option(name: [.customShort("n"), .customLong("repeat")], help: ArgumentHelp("Copies of each probe compiled in one batch.", valueName: "n"))
+        var repeats: Int?
+
+        @Option(name: .customShort("j"), help: ArgumentHelp("Jobs at once: a positive number or 'unbounded' (default: one per core).", valueName: "n|unbounded"))
+        var jobs: String?
+
+        @Option(help: ArgumentHelp("Strategies to run, comma-separated (\(Strategy.validNames)).", valueName: "list"))
+        var strategy: String?
+
+        @Flag(name: .short, help: "Show the compiler's messages for failing probes.")
+        var verbose = false
+
+        @Argument(parsing: .postTerminator, help: "Arguments for the script, after '--' (bench.args).")
+        var arguments: [String] = []
+
+        func validate() throws {
+            if let repeats, repeats < 1 { throw ValidationError("-n/--repeat must be at least 1, not \(repeats)") }
+            _ = try options()
+        }
+
+        func options() throws -> RunOptions {
+            do {
+                return RunOptions(
+                    compiler: compiler,
+                    repeats: repeats,
+                    concurrency: try jobs.map(ConcurrencyLimit.parse),
+                    strategies: try strategy.map { list throws(BenchError) in
+                        var parsed: [Strategy] = []
+                        for name in list.split(separator: ",") { parsed.append(try Strategy.parse(String(name))) }
+                        return parsed
+                    },
+                    verbose: verbose,
+                    arguments: arguments)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+
+        func run() throws {
+            let configuration = HostConfiguration(
+                workerCommand: [executablePath(), "worker"], options: try options(), version: Bench.version)
+            let status = ScriptRunner.run(script: script, configuration: configuration)
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+
+    /// `bench worker`: the hidden worker mode of the `processes` strategy.
+    struct Worker: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve jobs as a 'processes' worker (JSON lines on stdin and stdout).",
+            shouldDisplay: false
+        )
+
+        func run() throws {
+            let status = BenchCore.Worker.serve()
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}
+
+/// The absolute path of the running bench binary, so that workers run the very same build.
+func executablePath() -> String {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    return n > 0 ? String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+}

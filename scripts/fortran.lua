@@ -1,0 +1,38 @@
+-- The study that bench grew from: asyncio-subprocess-examples' compiler_checks.py compiled
+-- these 16 tiny Fortran feature probes, as a build system's configure step does, with four
+-- ways of running subprocesses. This scenario repeats it; bench carries the table out.
+--
+--   bench run scripts/fortran.lua                  # gfortran, or $FC, every strategy
+--   bench run scripts/fortran.lua -n 8             # 8 copies of each probe per batch (the study's -n 8)
+--   bench run scripts/fortran.lua --compiler flang-new -j 4 --strategy async,serial -v
+--
+-- The probes are the study's own, exactly as it generates them (version 1.2.0). With gfortran
+-- 12 on Debian 12, ten compile; f2003utf8 (a deliberate syntax error) and the five f2023 ones fail.
+
+local fc = os.getenv("FC")
+
+return {
+  name = "fortran",
+  description = "16 Fortran feature probes compiled and linked, as a configure step checks a compiler",
+  compilers = { (fc and fc ~= "") and fc or "gfortran" },
+  ext = ".f90",
+  probes = {
+    { name = "minimal",         source = "end" },
+    { name = "f2003ieee",       source = "use, intrinsic :: ieee_arithmetic; print *, ieee_next_after(0.,0.); end" },
+    { name = "f2003utf8",       source = "use, intrinsic :: ieee_arithmetic, only ; print *, ieee_next_after(0.,0.), end" },
+    { name = "f2008rank15",     source = "integer :: a(1,1,1,1,1,1,1,1,1,1,1,1,1,1,1); print*,rank(a);end" },
+    { name = "f2008contiguous", source = "print*,is_contiguous([0,0]); end" },
+    { name = "f2018errorstop",  source = "character :: a; error stop a; end" },
+    { name = "f2008kind",       source = "use, intrinsic :: iso_fortran_env; print *, huge(0._real128); end" },
+    { name = "f2008version",    source = "use, intrinsic :: iso_fortran_env; print *, compiler_version(); end" },
+    { name = "f2008block",      source = "block; a=0.; end block; end" },
+    { name = "f2018randominit", source = "call random_init(.false., .false.); end" },
+    { name = "f2018properties", source = "complex :: z; print *,z%re,z%im,z%kind; end" },
+    { name = "f2023rank",       source = "real, rank(2) :: a; end" },
+    { name = "f2023real16",     source = "use, intrinsic :: iso_fortran_env, only: real16; end" },
+    { name = "f2023ternary",    source = "real :: a, v; v = ( a > 0.0 ? a : 0.0); end" },
+    { name = "f2023tokenize",   source = "intrinsic :: tokenize; end" },
+    { name = "f2023enum",       source = "enumeration type :: colour\nenumerator :: red, orange, green\nend enumeration type\nend program" },
+  },
+  strategies = { "async", "threads", "processes", "serial" },
+}
