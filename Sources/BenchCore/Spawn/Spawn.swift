@@ -35,10 +35,17 @@ public enum Spawn {
         }
         let args = CStringArray(argv)
         var pid: pid_t = 0
-        let rc: Int32 = args.withPointers { argvp in
-            withOptionalPointers(envp) { envpp in
-                bench_spawn(&pid, program, argvp, envpp, workingDirectory, stdin, stdout, stderr)
+        var rc: Int32 = 0
+        // ETXTBSY is transient: the program was just written, and a process forked elsewhere in
+        // that instant still holds the writer's descriptor until it execs. Retry for up to ~0.25 s.
+        for attempt in 0..<8 {
+            rc = args.withPointers { argvp in
+                withOptionalPointers(envp) { envpp in
+                    bench_spawn(&pid, program, argvp, envpp, workingDirectory, stdin, stdout, stderr)
+                }
             }
+            guard rc == ETXTBSY else { break }
+            usleep(1_000 << attempt)
         }
         if rc == 0 { return .success(pid) }
         if let dir = workingDirectory, !isDirectory(dir) { return .failure(.badWorkingDirectory(dir)) }
