@@ -23,8 +23,11 @@ public struct Compiler: Sendable, Codable, Hashable {
         }
         let result = Spawn.run(Job(name: "\(nameOrPath) --version", argv: [path, "--version"], timeout: 30))
         let text = result.stdout.isEmpty ? result.stderr : result.stdout
-        guard result.ok, let line = text.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) else {
-            throw .compilerNotFound("compiler '\(nameOrPath)' (\(path)) did not answer --version: \(result.summary)")
+        guard result.ok else {
+            throw .compilerNotFound("compiler '\(nameOrPath)' (\(path)) failed on --version: \(result.summary)")
+        }
+        guard let line = text.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+            throw .compilerNotFound("compiler '\(nameOrPath)' (\(path)) printed no version for --version")
         }
         return Compiler(name: nameOrPath, path: path, version: String(line.trimmingTrailingWhitespace()))
     }

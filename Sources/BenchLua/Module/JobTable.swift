@@ -15,7 +15,9 @@ extension LuaStack {
     /// is type-checked and unknown fields are refused, so a typo is an error, not a silent default.
     func job(at index: Int32, arg: Int32, label: String = "") throws(LuaCallError) -> Job {
         let t = lua_absindex(L, index)
-        guard lua_type(L, t) == LUA_TTABLE else { throw typeError(arg, "job table", at: t) }
+        guard lua_type(L, t) == LUA_TTABLE else {
+            throw .argument(arg, "\(label.isEmpty ? "" : label + ": ")job table expected, got \(typeName(at: t))")
+        }
         let count = rawLength(t)
         try checkKeys(t, arg: arg, allowed: JobTable.fields, sequence: count, label: label)
         var argv: [String] = []

@@ -19,7 +19,7 @@ public struct HostConfiguration: Sendable {
 }
 
 /// How a script ended.
-public enum ScriptOutcome: Equatable {
+public enum ScriptOutcome: Equatable, Sendable {
     /// It ran to its end and returned nothing: it did its own work.
     case finished
     /// It called `os.exit(code)` or `bench.fail(message)`.

@@ -1,0 +1,126 @@
+import BenchCore
+import Foundation
+import Testing
+
+/// The largest number of jobs whose [started, ended] intervals overlap.
+func peakOverlap(_ results: [JobResult]) -> Int {
+    var events: [(time: Double, delta: Int)] = []
+    for r in results {
+        events.append((r.started, 1))
+        events.append((r.ended, -1))
+    }
+    events.sort { $0.time < $1.time || ($0.time == $1.time && $0.delta < $1.delta) }
+    var current = 0
+    var peak = 0
+    for e in events {
+        current += e.delta
+        peak = max(peak, current)
+    }
+    return peak
+}
+
+/// Runs a batch on a thread of its own and awaits it: `Executor.run` blocks its caller, and
+/// tests run on Swift's cooperative pool, which must never be blocked (it has one thread per core).
+func run(_ executor: any Executor, _ jobs: [Job]) async -> [JobResult] {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: executor.run(jobs)) }.start()
+    }
+}
+
+/// The `bench` binary built beside this test bundle (the `processes` workers are bench itself).
+func benchBinary() -> String {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+    if dir.lastPathComponent == "MacOS" || dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
+    return dir.appendingPathComponent("bench").path
+}
+
+@Suite("Executors", .serialized)
+struct ExecutorTests {
+    static let limit = 3
+
+    func executor(_ strategy: Strategy, limit: ConcurrencyLimit = .limited(ExecutorTests.limit)) -> any Executor {
+        Executors.make(strategy, limit: limit, workerCommand: [benchBinary(), "worker"])
+    }
+
+    /// 200 short jobs with different outcomes; the job's index is in its output.
+    static let jobs: [Job] = (0..<200).map { i in
+        Job(name: "job\(i)", argv: ["/bin/sh", "-c", "sleep 0.01; echo $0; exit $(($0 % 4))", String(i)])
+    }
+
+    @Test(arguments: [Strategy.async, .threads, .processes])
+    func neverExceedsAndReachesItsLimit(strategy: Strategy) async {
+        let results = await run(executor(strategy), Self.jobs)
+        #expect(results.count == 200)
+        #expect(peakOverlap(results) == Self.limit)
+    }
+
+    @Test func serialRunsOneAtATime() async {
+        let results = await run(executor(.serial), Array(Self.jobs.prefix(40)))
+        #expect(peakOverlap(results) == 1)
+    }
+
+    @Test func allFourExecutorsReturnTheSameResultsInJobOrder() async {
+        let jobs = Array(Self.jobs.prefix(60))
+        for strategy in Strategy.allCases {
+            let results = await run(executor(strategy), jobs)
+            #expect(results.map(\.name) == jobs.map(\.name), "\(strategy)")
+            #expect(results.map(\.stdout) == (0..<60).map { "\($0)\n" }, "\(strategy)")
+            #expect(results.map(\.exitCode) == (0..<60).map { Int32($0 % 4) }, "\(strategy)")
+        }
+    }
+
+    @Test func unboundedStartsEveryJobAtOnce() async {
+        let jobs = (0..<20).map { _ in Job(argv: ["sleep", "0.3"]) }
+        let results = await run(executor(.async, limit: .unbounded), jobs)
+        #expect(peakOverlap(results) == 20)
+    }
+
+    @Test(arguments: Strategy.allCases)
+    func failuresToStartAreResultsNotCrashes(strategy: Strategy) async {
+        let jobs = [Job(argv: ["true"]), Job(argv: ["bench-no-such-program"]), Job(argv: ["true"], workingDirectory: "/no/dir")]
+        let results = await run(executor(strategy), jobs)
+        #expect(results[0].ok)
+        #expect(results[1].error == "cannot run 'bench-no-such-program': not found in PATH")
+        #expect(results[2].error == "cannot run in '/no/dir': no such directory")
+    }
+
+    @Test func aWorkerThatDiesFailsItsJobAndTheBatchCompletes() async {
+        // A "worker" that exits at once: every job is reported failed with the reason.
+        let pool = ProcessPoolExecutor(limit: .limited(2), workerCommand: ["/bin/sh", "-c", "exit 7"])
+        let results = await run(pool, (0..<5).map { _ in Job(argv: ["true"]) })
+        #expect(results.count == 5)
+        #expect(results.allSatisfy { $0.error?.contains("exited with status 7") == true })
+    }
+
+    @Test func aJobThatKillsItsWorkerIsReportedAndTheWorkerReplaced() async {
+        // The job kills its parent (the worker); the next jobs run on a fresh worker.
+        let jobs = [Job(argv: ["/bin/sh", "-c", "kill -KILL $PPID; sleep 1"]), Job(argv: ["echo", "after"]), Job(argv: ["echo", "again"])]
+        let results = await run(ProcessPoolExecutor(limit: .limited(1), workerCommand: [benchBinary(), "worker"]), jobs)
+        #expect(results[0].error?.contains("died of SIGKILL") == true)
+        #expect(results[1].stdout == "after\n")
+        #expect(results[2].stdout == "again\n")
+    }
+
+    @Test func timeoutsWorkInTheEventLoop() async {
+        let jobs = [Job(argv: ["sleep", "30"], timeout: 0.3), Job(argv: ["echo", "fine"])]
+        let results = await run(executor(.async), jobs)
+        #expect(results[0].timedOut)
+        #expect(results[1].stdout == "fine\n")
+    }
+
+    @Test func floodingChildrenDoNotStallTheEventLoop() async {
+        let flood = Job(argv: ["/bin/sh", "-c", "head -c 5000000 /dev/zero; head -c 5000000 /dev/zero >&2"])
+        let results = await run(executor(.async), Array(repeating: flood, count: 6))
+        #expect(results.allSatisfy { $0.ok && $0.stdoutDropped + $0.stdout.utf8.count == 5_000_000 })
+    }
+
+    @Test func concurrencyLimitParsing() throws {
+        #expect(try ConcurrencyLimit.parse("4") == .limited(4))
+        #expect(try ConcurrencyLimit.parse("unbounded") == .unbounded)
+        #expect(throws: BenchError.self) { try ConcurrencyLimit.parse("0") }
+        #expect(throws: BenchError.self) { try ConcurrencyLimit.parse("many") }
+        #expect(ConcurrencyLimit.limited(8).slots(for: 3) == 3)
+        #expect(ConcurrencyLimit.unbounded.slots(for: 50) == 50)
+    }
+}

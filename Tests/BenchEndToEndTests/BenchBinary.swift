@@ -1,0 +1,32 @@
+import BenchCore
+import Foundation
+import Glibc
+
+/// The repository's root, for `scripts/`.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// The `bench` binary built beside this test bundle.
+func benchBinary() -> String {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("bench").path
+}
+
+/// Runs `bench ARGS` as a user would (in `directory`), on a thread of its own so that no
+/// thread of the cooperative pool waits for it; a hung bench fails the test after `timeout` seconds.
+func bench(_ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:], timeout: Double = 300) async -> JobResult {
+    let job = Job(argv: [benchBinary()] + arguments, workingDirectory: directory, environment: environment, timeout: timeout, outputLimit: 1 << 20)
+    return await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: Spawn.run(job)) }.start()
+    }
+}
+
+/// A fresh directory holding the given files; removed by the caller.
+func scratch(_ files: [String: String], executable: Set<String> = []) throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-e2e-\(UUID().uuidString.prefix(8))").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for (name, text) in files {
+        try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+        if executable.contains(name) { chmod(dir + "/" + name, 0o755) }
+    }
+    return dir
+}

@@ -1,0 +1,41 @@
+import Testing
+
+/// Every `bench.*` function called wrongly gives a Lua error in lauxlib's words, naming the
+/// function, the argument and the script's line; none crashes.
+@Suite("Argument errors")
+struct ArgumentErrorTests {
+    static let cases: [(call: String, message: String)] = [
+        ("bench.compile{source=42}", "bad argument #1 to 'compile' (compiler: compiler table or name expected, got nil)"),
+        ("bench.compile{compiler='gcc', source=42}", "bad argument #1 to 'compile' (source: string expected, got 42.0)"),
+        ("bench.compile(42)", "bad argument #1 to 'compile' (table expected, got number)"),
+        ("bench.compile{compiler='gcc', source='x', nmae='y'}", "bad argument #1 to 'compile' (unknown field 'nmae' (valid: compiler, source, name, ext, flags, timeout))"),
+        ("bench.compile{compiler='gcc', source='x', name='a/b'}", "bad argument #1 to 'compile' (name: must be a plain file name (no '/', not empty), got 'a/b')"),
+        ("bench.compile{compiler='gcc', source='x', flags={{}}}", "bad argument #1 to 'compile' (flags[1]: string expected, got table)"),
+        ("bench.compiler()", "bad argument #1 to 'compiler' (string expected, got no value)"),
+        ("bench.compiler({})", "bad argument #1 to 'compiler' (string expected, got table)"),
+        ("bench.job()", "bad argument #1 to 'job' (job table expected, got no value)"),
+        ("bench.job{}", "bad argument #1 to 'job' (the command is empty (put the program and its arguments in the table's sequence))"),
+        ("bench.job{'ls', timout=3}", "bad argument #1 to 'job' (unknown field 'timout' (valid: name, cwd, env, stdin, timeout, capture))"),
+        ("bench.job{'ls', timeout=-1}", "bad argument #1 to 'job' (timeout: positive number expected, got -1.0)"),
+        ("bench.job{'ls', env={A={}}}", "bad argument #1 to 'job' (env: names and values must be strings)"),
+        ("bench.job{'ls', {}}", "bad argument #1 to 'job' ([2]: string expected, got table)"),
+        ("bench.job{'ls', [5]='x'}", "bad argument #1 to 'job' (unexpected key of type number (only names and a sequence 1..n))"),
+        ("bench.spawn()", "bad argument #1 to 'spawn' (job table expected, got no value)"),
+        ("bench.spawn(true)", "bad argument #1 to 'spawn' (job table expected, got boolean)"),
+        ("bench.run()", "bad argument #1 to 'run' (table of jobs expected, got no value)"),
+        ("bench.run({42})", "bad argument #1 to 'run' (jobs[1]: job table expected, got number)"),
+        ("bench.run({}, {strategy='bogus'})", "bad argument #2 to 'run' (strategy: unknown strategy 'bogus' (valid: async, threads, processes, serial))"),
+        ("bench.run({}, {jobs=0})", "bad argument #2 to 'run' (jobs: concurrency must be a positive whole number or 'unbounded', not '0')"),
+        ("bench.run({}, 5)", "bad argument #2 to 'run' (table expected, got number)"),
+        ("bench.which(nil)", "bad argument #1 to 'which' (string expected, got nil)"),
+        ("bench.fail()", "bad argument #1 to 'fail' (string expected, got no value)"),
+        ("os.exit('x')", "bad argument #1 to 'exit' (exit status 0-255 or boolean expected, got string)"),
+    ]
+
+    @Test(arguments: cases.map(\.call))
+    func wrongArgumentsAreLuaErrorsWithFileAndLine(call: String) async {
+        let expected = Self.cases.first { $0.call == call }!.message
+        let outcome = await runScript("local x = 1\n\(call)\n", name: "args.lua")
+        #expect(headline(outcome) == "args.lua:2: " + expected)
+    }
+}

@@ -1,0 +1,130 @@
+import BenchCore
+import BenchLua
+import Testing
+
+@Suite("Lua bridge")
+struct BridgeTests {
+    @Test func jobTablesRoundTripThroughSwift() async {
+        let outcome = await runScript("""
+            local j = bench.job{ "echo", "hello", 42, name = "greet", cwd = "/tmp", env = { A = "1" }, timeout = 5 }
+            assert(j[1] == "echo" and j[2] == "hello" and j[3] == "42", "argv")
+            assert(j.name == "greet" and j.cwd == "/tmp" and j.env.A == "1" and j.timeout == 5, "fields")
+            local r = bench.spawn(j)
+            assert(r.ok == true and r.exit == 0 and r.stdout == "hello 42\\n", "result " .. r.summary)
+            assert(r.wall > 0 and r.user >= 0 and r.sys >= 0 and r.maxrss > 0, "costs")
+            local s = bench.spawn{ "/bin/sh", "-c", "kill -TERM $$" }
+            assert(s.ok == false and s.signal == 15 and s.signal_name == "SIGTERM" and s.exit == nil, "signal")
+            local m = bench.spawn("bench-no-such-program")
+            assert(m.ok == false and m.error:find("not found in PATH"), "missing")
+            """)
+        #expect(errorMessage(outcome) == "")
+        #expect(value(outcome) == .finished)
+    }
+
+    @Test func runReturnsResultsInJobOrderForEveryStrategy() async {
+        let outcome = await runScript("""
+            local jobs = {}
+            for i = 1, 12 do jobs[i] = bench.job{ "/bin/sh", "-c", "echo $0", i } end
+            for _, s in ipairs{ "async", "threads", "serial" } do
+              local b = bench.run(jobs, { strategy = s, jobs = 3 })
+              assert(b.strategy == s and b.jobs == (s == "serial" and 1 or 3) and b.wall > 0, s)
+              for i = 1, 12 do assert(b.results[i].stdout == i .. "\\n", s .. " order") end
+            end
+            local u = bench.run(jobs, { jobs = "unbounded" })
+            assert(u.jobs == 12 and u.strategy == "async")
+            """)
+        #expect(errorMessage(outcome) == "")
+    }
+
+    @Test func compileWritesSourcesOnceAndGivesEveryJobItsOwnOutput() async {
+        let outcome = await runScript("""
+            local cc = assert(bench.compiler("gcc"))
+            assert(cc.path:find("gcc") and cc.version:find("gcc"), cc.version)
+            local a = bench.compile{ compiler = cc, name = "m", source = "int main(void){return 0;}" }
+            local b = bench.compile{ compiler = "gcc", name = "m", source = "int main(void){return 0;}" }
+            local c = bench.compile{ compiler = cc, name = "m", source = "int main(void){return 1;}" }
+            assert(a[#a - 2] == b[#b - 2], "same source, same file")
+            assert(a[#a - 2] ~= c[#c - 2], "other source, other file")
+            assert(a[#a] ~= b[#b], "own output")
+            local r = bench.run({ a, b, c })
+            for i = 1, 3 do assert(r.results[i].ok, r.results[i].stderr) end
+            local bad = bench.run({ bench.compile{ compiler = cc, name = "bad", source = "int main(void){ return x; }" } })
+            assert(not bad.results[1].ok and bad.results[1].stderr:find("error"), "compile error is reported")
+            assert(bench.which("sh") and bench.which("bench-no-such-program") == nil)
+            assert(type(bench.clock()) == "number" and bench.cores >= 1 and #bench.strategies == 4)
+            assert(bench.tempdir():find("bench%-"))
+            """)
+        #expect(errorMessage(outcome) == "")
+    }
+
+    @Test func argumentsAfterTheTerminatorAndOptionsReachTheScript() async {
+        let outcome = await runScript("""
+            assert(bench.args[1] == "x" and bench.args[2] == "y")
+            assert(bench.options.compiler == "gfortran" and bench.options.repeats == 3 and bench.options.jobs == "2")
+            assert(bench.options.strategies[1] == "serial" and bench.options.verbose == true)
+            """, options: RunOptions(compiler: "gfortran", repeats: 3, concurrency: .limited(2), strategies: [.serial], verbose: true, arguments: ["x", "y"]))
+        do {
+            #expect(errorMessage(outcome) == "")
+        }
+    }
+
+    @Test func aSwiftErrorInsideALuaCallIsALuaErrorAtTheCallersLine() async {
+        // bench.compile fails in Swift (no such compiler); the script catches it with pcall.
+        let outcome = await runScript("""
+            local ok, err = pcall(bench.compile, { compiler = "bench-no-such-cc", source = "x", ext = ".c" })
+            assert(not ok)
+            local ok2, err2 = pcall(function() return bench.compile{ compiler = "bench-no-such-cc", source = "x", ext = ".c" } end)
+            error(err2, 0)
+            """, name: "swifterr.lua")
+        #expect(headline(outcome).hasPrefix("swifterr.lua:3: compiler 'bench-no-such-cc' not found in PATH"))
+    }
+
+    @Test func aLuaErrorInsideACallbackNamesItsFileAndLine() async {
+        let outcome = await runScript("""
+            local t = setmetatable({}, { __index = function() error("from the callback") end })
+            local _ = t.anything
+            """, name: "callback.lua")
+        #expect(headline(outcome) == "callback.lua:1: from the callback")
+        #expect(errorMessage(outcome).contains("stack traceback:"))
+    }
+
+    @Test func syntaxErrorsNameFileAndLine() async {
+        let outcome = await runScript("local x = \nreturn {", name: "syntax.lua")
+        #expect(headline(outcome) == "syntax.lua:2: unexpected symbol near 'return'")
+    }
+
+    @Test func osExitAndFailEndTheRunThroughTheHost() async {
+        #expect(value(await runScript("os.exit(3)")) == .exit(3, message: nil))
+        #expect(value(await runScript("os.exit(true)")) == .exit(0, message: nil))
+        guard case .exit(1, let message?)? = value(await runScript("\nbench.fail('probe minimal failed')", name: "f.lua")) else {
+            Issue.record("bench.fail did not end the run with status 1")
+            return
+        }
+        #expect(message.hasSuffix("f.lua:2: probe minimal failed"))
+    }
+
+    @Test func aReturnedTableBecomesAScenario() async {
+        let outcome = await runScript("""
+            return { name = "c", compilers = "gcc", probes = { { name = "m", source = "int main(){}" } },
+                     ext = ".c", flags = { "-O2" }, repeats = 4, strategies = "async,serial", jobs = "unbounded" }
+            """)
+        let expected = Scenario(name: "c", compilers: ["gcc"], probes: [Probe(name: "m", source: "int main(){}")],
+                                ext: ".c", flags: ["-O2"], repeats: 4, strategies: [.async, .serial], concurrency: .unbounded)
+        #expect(value(outcome) == .scenario(expected, report: .builtin("study")))
+        let map = await runScript("return { probes = { b = 'x', a = 'y' }, compilers = { 'gcc' } }", name: "map.lua")
+        guard case .scenario(let s, _)? = value(map) else { Issue.record("no scenario"); return }
+        #expect(s.name == "map")
+        #expect(s.probes.map(\.name) == ["a", "b"])
+    }
+
+    @Test(arguments: [
+        ("return { strategies = { 'bogus' } }", "s.lua: scenario field 'strategies': unknown strategy 'bogus' (valid: async, threads, processes, serial)"),
+        ("return { repeat_count = 3 }", "s.lua: scenario field 'repeat_count' is not a scenario field (valid: name, description, compilers, probes, ext, flags, repeats, strategies, jobs, report)"),
+        ("return { jobs = 0 }", "s.lua: scenario field 'jobs': concurrency must be a positive whole number or 'unbounded', not '0'"),
+        ("return { report = 'yaml' }", "s.lua: scenario field 'report': unknown format 'yaml' (valid: study, or a function)"),
+        ("return 42", "s.lua: the script returned a number; return a scenario table, or nothing"),
+    ])
+    func badScenarioTablesAreRefusedWithTheValidValues(source: String, message: String) async {
+        #expect(headline(await runScript(source, name: "s.lua")) == message)
+    }
+}
