@@ -37,6 +37,19 @@ struct FortranScenarioTests {
     }
 }
 
+@Suite("The README's example scenario")
+struct ExampleScenarioTests {
+    @Test func cOptimisationRunsEveryLevelItIsGiven() async {
+        let r = await bench(["run", "scripts/c-optimisation.lua", "-n", "3", "--strategy", "threads", "--", "-O1", "-Os"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix("gcc") == true && lines.first?.hasSuffix(", 3 copies per level") == true)
+        #expect(lines.dropFirst().map { String($0.prefix(4)) } == ["-O1 ", "-Os "])
+        #expect(lines.dropFirst().allSatisfy { $0.hasSuffix("s CPU, threads, 2 at a time") || $0.hasSuffix("s CPU, threads, 1 at a time") })
+    }
+}
+
 @Suite("Exit codes and messages")
 struct ExitCodeTests {
     @Test(arguments: [
