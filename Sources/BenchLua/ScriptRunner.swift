@@ -3,7 +3,7 @@ import BenchCore
 /// Runs one script from start to end as `bench run` does, and says which exit status the run earned:
 /// 0 success, 1 the scenario failed (strategies disagree, `bench.fail`), 2 a script or usage error.
 public enum ScriptRunner {
-    /// Runs `script`, printing its report on stdout and any error on stderr; returns the exit status.
+    /// Runs `script`, writing its report to stdout or `--output` and any error to stderr; returns the exit status.
     public static func run(script: String, configuration: HostConfiguration) -> Int32 {
         let host = ScriptHost(configuration: configuration)
         defer { host.close() }
@@ -14,21 +14,8 @@ public enum ScriptRunner {
             case .exit(let code, let message):
                 if let message { Console.error("bench: \(message)") }
                 return code
-            case .scenario(let declared, let report):
-                let scenario = declared.applying(configuration.options)
-                let result = try ScenarioRunner(workerCommand: configuration.workerCommand, directory: host.tempDirectory())
-                    .run(scenario)
-                switch report {
-                case .builtin: Console.out(StudyReport.render(result, verbose: configuration.options.verbose))
-                case .luaFunction: try host.report(result, script: script)
-                }
-                let disagreements = result.disagreements
-                if !disagreements.isEmpty {
-                    Console.error("bench: the strategies disagree; the results cannot be trusted:")
-                    for d in disagreements { Console.error("  " + d) }
-                    return 1
-                }
-                return 0
+            case .scenario(let declared, let choice):
+                return try runScenario(declared, choice: choice, host: host, configuration: configuration)
             }
         } catch let error as ScriptError {
             Console.error("bench: error: \(error.message)")
@@ -37,5 +24,60 @@ public enum ScriptRunner {
             Console.error("bench: error: \(error)")
             return 2
         }
+    }
+
+    /// Where a scenario's report comes from.
+    private enum Reporter {
+        case builtin(ReportFormat)
+        case lua(name: String?)
+    }
+
+    private static func runScenario(
+        _ declared: Scenario, choice: ReportChoice, host: ScriptHost, configuration: HostConfiguration
+    ) throws -> Int32 {
+        let options = configuration.options
+        // Chosen before anything runs, so that a typo costs nothing.
+        let reporter = try resolve(options.format, choice: choice, host: host)
+        let scenario = declared.applying(options)
+        let runner = ScenarioRunner(
+            workerCommand: configuration.workerCommand, directory: try host.tempDirectory(),
+            progress: options.quiet ? nil : ProgressLine.forTerminal())
+        let result = try runner.run(scenario)
+        let text: String?
+        switch reporter {
+        case .builtin(let format):
+            text = format.render(result, version: configuration.version, verbose: options.verbose, color: options.color && options.outputPath == nil)
+        case .lua(let name):
+            text = try host.report(ReportDocument.make(result, version: configuration.version), reporter: name)
+        }
+        if let text {
+            if let path = options.outputPath {
+                try AtomicFile.write(text, to: path)
+            } else {
+                Console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            }
+        }
+        if let plot = options.plotPath { try AtomicFile.write(SVGChart.render(result), to: plot) }
+        let disagreements = result.disagreements
+        if !disagreements.isEmpty {
+            Console.error("bench: the strategies disagree; the results cannot be trusted:")
+            for d in disagreements { Console.error("  " + d) }
+            return 1
+        }
+        return 0
+    }
+
+    private static func resolve(_ format: String?, choice: ReportChoice, host: ScriptHost) throws(ScriptError) -> Reporter {
+        let name: String
+        switch (format, choice) {
+        case (let f?, _): name = f
+        case (nil, .luaFunction): return .lua(name: nil)
+        case (nil, .named(let n)): name = n
+        case (nil, .unspecified): name = ReportFormat.table.rawValue
+        }
+        if let builtin = ReportFormat(rawValue: name) { return .builtin(builtin) }
+        if host.reporterNames.contains(name) { return .lua(name: name) }
+        let registered = host.reporterNames.isEmpty ? "" : "; registered by the script: \(host.reporterNames.joined(separator: ", "))"
+        throw ScriptError(message: "unknown format '\(name)' (valid: \(ReportFormat.validNames)\(registered))")
     }
 }

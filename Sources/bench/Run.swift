@@ -24,11 +24,29 @@ extension Bench {
         @Option(name: [.customShort("n"), .customLong("repeat")], help: ArgumentHelp("Copies of each probe compiled in one batch.", valueName: "n"))
         var repeats: Int?
 
-        @Option(name: .customShort("j"), help: ArgumentHelp("Jobs at once: a positive number or 'unbounded' (default: one per core).", valueName: "n|unbounded"))
+        @Option(name: .customShort("j"), help: ArgumentHelp("Jobs at once: a positive number or 'unbounded'; a list (1,2,4) scans them (default: one per core).", valueName: "n|unbounded|list"))
         var jobs: String?
 
         @Option(help: ArgumentHelp("Strategies to run, comma-separated (\(Strategy.validNames)).", valueName: "list"))
         var strategy: String?
+
+        @Option(name: [.short, .long], help: ArgumentHelp("Timed runs of every batch (default: 5, or the scenario's).", valueName: "n"))
+        var runs: Int?
+
+        @Option(name: [.short, .long], help: ArgumentHelp("Untimed warm-up runs of every batch first (default: 1, or the scenario's).", valueName: "n"))
+        var warmup: Int?
+
+        @Option(help: ArgumentHelp("Report format: \(ReportFormat.validNames), or a reporter the script registers (default: table).", valueName: "name"))
+        var format: String?
+
+        @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file"))
+        var output: String?
+
+        @Option(help: ArgumentHelp("Also write an SVG chart of the results to this file.", valueName: "file.svg"))
+        var plot: String?
+
+        @Flag(name: .shortAndLong, help: "No progress line on stderr.")
+        var quiet = false
 
         @Flag(name: .short, help: "Show the compiler's messages for failing probes.")
         var verbose = false
@@ -38,25 +56,29 @@ extension Bench {
 
         func validate() throws {
             if let repeats, repeats < 1 { throw ValidationError("-n/--repeat must be at least 1, not \(repeats)") }
+            if let runs, runs < 1 { throw ValidationError("-r/--runs must be at least 1, not \(runs)") }
+            if let warmup, warmup < 0 { throw ValidationError("-w/--warmup cannot be negative (\(warmup))") }
             _ = try options()
         }
 
         func options() throws -> RunOptions {
+            var options = RunOptions(
+                compiler: compiler, repeats: repeats, runs: runs, warmup: warmup, verbose: verbose,
+                arguments: arguments, format: format, outputPath: output, plotPath: plot, quiet: quiet,
+                color: isatty(1) != 0 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true))
             do {
-                return RunOptions(
-                    compiler: compiler,
-                    repeats: repeats,
-                    concurrency: try jobs.map(ConcurrencyLimit.parse),
-                    strategies: try strategy.map { list throws(BenchError) in
-                        var parsed: [Strategy] = []
-                        for name in list.split(separator: ",") { parsed.append(try Strategy.parse(String(name))) }
-                        return parsed
-                    },
-                    verbose: verbose,
-                    arguments: arguments)
+                if let jobs { options.concurrency = try ConcurrencyLimit.parseList(jobs) }
+                if let strategy {
+                    var parsed: [Strategy] = []
+                    for name in strategy.split(separator: ",", omittingEmptySubsequences: false) {
+                        parsed.append(try Strategy.parse(String(name)))
+                    }
+                    options.strategies = parsed
+                }
             } catch {
                 throw ValidationError(error.description)
             }
+            return options
         }
 
         func run() throws {

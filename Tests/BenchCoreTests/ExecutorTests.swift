@@ -23,7 +23,7 @@ func peakOverlap(_ results: [JobResult]) -> Int {
 /// tests run on Swift's cooperative pool, which must never be blocked (it has one thread per core).
 func run(_ executor: any Executor, _ jobs: [Job]) async -> [JobResult] {
     await withCheckedContinuation { continuation in
-        Thread { continuation.resume(returning: executor.run(jobs)) }.start()
+        Thread { continuation.resume(returning: executor.run(jobs).results) }.start()
     }
 }
 

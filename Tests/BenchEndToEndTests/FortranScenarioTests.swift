@@ -5,7 +5,7 @@ import Testing
 @Suite("bench run scripts/fortran.lua", .serialized)
 struct FortranScenarioTests {
     @Test func allFourStrategiesAgreeWithRealGfortran() async {
-        let r = await bench(["run", "scripts/fortran.lua", "-n", "1"])
+        let r = await bench(["run", "scripts/fortran.lua", "-n", "1", "-r", "1", "-w", "0", "--format", "study"])
         #expect(r.exitCode == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
         let strategyLines = lines.filter { $0.contains(" seconds: ") }
@@ -21,7 +21,7 @@ struct FortranScenarioTests {
     }
 
     @Test func verboseShowsTheCompilersMessages() async {
-        let r = await bench(["run", "scripts/fortran.lua", "--strategy", "async", "-v"])
+        let r = await bench(["run", "scripts/fortran.lua", "--strategy", "async", "-r", "1", "-w", "0", "--format", "study", "-v"])
         #expect(r.exitCode == 0)
         #expect(r.stdout.contains("f2003utf8.f90"))
         #expect(r.stdout.contains("Error:"))
@@ -89,7 +89,7 @@ struct ExitCodeTests {
         let v = await bench(["--version"])
         #expect(v.exitCode == 0 && v.stdout == "bench 0.1.0\n")
         let h = await bench(["run", "--help"])
-        #expect(h.exitCode == 0 && h.stdout.contains("USAGE: bench run <script>"))
+        #expect(h.exitCode == 0 && h.stdout.contains("USAGE: bench run [<options>] <script>"))
     }
 
     @Test func strategiesThatDisagreeFailTheScenario() async throws {
@@ -99,10 +99,10 @@ struct ExitCodeTests {
             "flaky.lua": "return { compilers = { './flaky-cc' }, ext = '.c', probes = { { name = 'p', source = 'x' } }, strategies = { 'async', 'serial' } }",
         ], executable: ["flaky-cc"])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = await bench(["run", "flaky.lua"], in: dir)
+        let r = await bench(["run", "flaky.lua", "-r", "1", "-w", "0", "--format", "study"], in: dir)
         #expect(r.exitCode == 1)
         #expect(r.stdout.contains("p  DISAGREE"))
-        #expect(r.stderr.contains("flaky-cc: strategies disagree on probe 'p': async ok, serial fails"))
+        #expect(r.stderr.contains("flaky-cc: strategies disagree on probe 'p': async -j 1 ok, serial fails"))
     }
 
     @Test func scriptsSeeTheirArgumentsAndCanFailOrExit() async throws {

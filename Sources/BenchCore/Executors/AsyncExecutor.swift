@@ -13,16 +13,16 @@ public struct AsyncExecutor: Executor {
     public init(limit: ConcurrencyLimit) { self.limit = limit }
 
     /// Runs the jobs; blocks the calling thread (not a task) until all are done.
-    public func run(_ jobs: [Job]) -> [JobResult] {
+    public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
         let reactor: Reactor
         do {
             reactor = try Reactor()
         } catch {
-            return jobs.map { .failed($0, "cannot start the event loop: \(error)") }
+            return (jobs.map { .failed($0, "cannot start the event loop: \(error)") }, 0)
         }
         defer { reactor.shutdown() }
         let slots = limit.slots(for: jobs.count)
-        return waitForTask {
+        let results = waitForTask {
             await withTaskGroup(of: (Int, JobResult).self) { group in
                 var results = [JobResult?](repeating: nil, count: jobs.count)
                 var next = 0
@@ -34,11 +34,13 @@ public struct AsyncExecutor: Executor {
                 while next < min(slots, jobs.count) { add() }
                 while let (index, result) = await group.next() {
                     results[index] = result
+                    progress?.increment()
                     if next < jobs.count { add() }
                 }
                 return results.map { $0! }
             }
         }
+        return (results, 0)
     }
 }
 

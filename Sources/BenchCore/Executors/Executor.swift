@@ -1,15 +1,29 @@
 /// Runs a batch of jobs with one strategy and a concurrency limit.
 ///
 /// Every executor returns one result per job, in job order, and never runs more than its limit
-/// at once. `run` blocks the calling thread until the batch is done, so call it from an
+/// at once. Running blocks the calling thread until the batch is done, so call it from an
 /// ordinary thread (bench's Lua thread), never from a Swift concurrency task.
 public protocol Executor: Sendable {
     /// Which strategy this is.
     var strategy: Strategy { get }
     /// How many jobs may run at once.
     var limit: ConcurrencyLimit { get }
-    /// Runs every job and returns their results in job order.
-    func run(_ jobs: [Job]) -> [JobResult]
+    /// Runs every job, counting each finished one in `progress`; returns the results in job
+    /// order and the CPU seconds used by helper processes (the `processes` workers), if any.
+    func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double)
+}
+
+extension Executor {
+    /// Runs the batch and measures it: wall time, and bench's own CPU (this process and its helpers).
+    public func run(_ jobs: [Job], progress: JobCounter? = nil) -> BatchResult {
+        let cpu0 = processCPUTime()
+        let start = MonotonicClock.now()
+        let (results, helperCPU) = execute(jobs, progress: progress)
+        let wall = MonotonicClock.now() - start
+        return BatchResult(
+            strategy: strategy, concurrency: limit.slots(for: jobs.count), wall: wall,
+            runnerCPU: processCPUTime() - cpu0 + helperCPU, results: results)
+    }
 }
 
 /// Builds executors by strategy name.

@@ -20,8 +20,8 @@ public struct ProcessPoolExecutor: Executor {
     }
 
     /// Runs the jobs on the workers; each worker is driven by one parent thread.
-    public func run(_ jobs: [Job]) -> [JobResult] {
-        let queue = BatchQueue(jobs)
+    public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
+        let queue = BatchQueue(jobs, progress: progress)
         let slots = limit.slots(for: jobs.count)
         let done = DispatchSemaphore(value: 0)
         let command = workerCommand
@@ -41,16 +41,17 @@ public struct ProcessPoolExecutor: Executor {
                     case .success(let result): queue.store(result, at: index)
                     case .failure(let failure):
                         queue.store(.failed(job, failure.reason), at: index)
+                        queue.addHelperCPU(failure.workerCPU)
                         worker = nil
                     }
                 }
-                worker?.stop()
+                if let worker { queue.addHelperCPU(worker.stop().workerCPU) }
                 done.signal()
             }
             thread.stackSize = 256 * 1024
             thread.start()
         }
         for _ in 0..<slots { done.wait() }
-        return queue.collect()
+        return (queue.collect(), queue.totalHelperCPU)
     }
 }

@@ -9,5 +9,11 @@ public struct SerialExecutor: Executor {
     public init() {}
 
     /// Runs the jobs in order, each to its end before the next starts.
-    public func run(_ jobs: [Job]) -> [JobResult] { jobs.map(Spawn.run) }
+    public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
+        let results = jobs.map { job in
+            defer { progress?.increment() }
+            return Spawn.run(job)
+        }
+        return (results, 0)
+    }
 }

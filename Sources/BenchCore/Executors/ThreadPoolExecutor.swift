@@ -11,8 +11,8 @@ public struct ThreadPoolExecutor: Executor {
     public init(limit: ConcurrencyLimit) { self.limit = limit }
 
     /// Runs the jobs on the pool; the threads end with the batch.
-    public func run(_ jobs: [Job]) -> [JobResult] {
-        let queue = BatchQueue(jobs)
+    public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
+        let queue = BatchQueue(jobs, progress: progress)
         let slots = limit.slots(for: jobs.count)
         let done = DispatchSemaphore(value: 0)
         for _ in 0..<slots {
@@ -24,6 +24,6 @@ public struct ThreadPoolExecutor: Executor {
             thread.start()
         }
         for _ in 0..<slots { done.wait() }
-        return queue.collect()
+        return (queue.collect(), 0)
     }
 }

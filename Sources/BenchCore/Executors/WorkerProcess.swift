@@ -11,6 +11,8 @@ final class WorkerProcess {
     private let lines: LineReader
     private let encoder = JSONEncoder()
     private let decoder = JSONDecoder()
+    /// CPU seconds of the jobs this worker ran (their rusage, which the kernel also adds to the worker's).
+    private var jobsCPU = 0.0
 
     private init(pid: pid_t, toWorker: Int32, fromWorker: Int32) {
         self.pid = pid
@@ -41,29 +43,41 @@ final class WorkerProcess {
 
     /// Sends one job and waits for its result; a failure means the worker is gone (and reaped).
     func run(_ job: Job) -> Result<JobResult, WorkerFailure> {
-        guard var line = try? encoder.encode(job) else { return .failure(.init(reason: "cannot encode the job")) }
-        line.append(UInt8(ascii: "\n"))
-        if writeAll(toWorker, Array(line)), let answer = lines.next(),
+        if var line = try? encoder.encode(job), case () = line.append(UInt8(ascii: "\n")),
+           writeAll(toWorker, Array(line)), let answer = lines.next(),
            let result = try? decoder.decode(JobResult.self, from: Data(answer)) {
+            jobsCPU += result.user + result.sys
             return .success(result)
         }
-        return .failure(.init(reason: "worker \(pid) \(stop(force: true))"))
+        let end = stop(force: true)
+        return .failure(.init(reason: "worker \(pid) \(end.description)", workerCPU: end.workerCPU))
     }
 
     /// Ends the worker: closes its stdin (it exits at end of input) and reaps it.
-    @discardableResult
-    func stop(force: Bool = false) -> String {
+    func stop(force: Bool = false) -> WorkerEnd {
         close(toWorker)
         close(fromWorker)
         if force { kill(pid, SIGKILL) }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        if bench_wifsignaled(status) != 0 { return "died of \(SignalName.name(of: bench_wtermsig(status)))" }
-        return "exited with status \(bench_wexitstatus(status))"
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        // wait4 reports the worker's own CPU plus that of the children it reaped (its jobs).
+        let own = cpuSeconds(usage) - jobsCPU
+        if bench_wifsignaled(status) != 0 {
+            return WorkerEnd(description: "died of \(SignalName.name(of: bench_wtermsig(status)))", workerCPU: own)
+        }
+        return WorkerEnd(description: "exited with status \(bench_wexitstatus(status))", workerCPU: own)
     }
+}
+
+/// How a worker ended and the CPU seconds it used itself.
+struct WorkerEnd {
+    let description: String
+    let workerCPU: Double
 }
 
 /// Why a worker could not return a job's result.
 struct WorkerFailure: Error {
     let reason: String
+    let workerCPU: Double
 }

@@ -33,3 +33,15 @@ public enum ConcurrencyLimit: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension ConcurrencyLimit {
+    /// Parses a comma-separated list of levels, `1,2,4,8` (a scaling scan) or a single one.
+    public static func parseList(_ text: String) throws(BenchError) -> [ConcurrencyLimit] {
+        var levels: [ConcurrencyLimit] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let level = try parse(String(part))
+            if !levels.contains(level) { levels.append(level) }
+        }
+        return levels
+    }
+}

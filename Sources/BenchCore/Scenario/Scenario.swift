@@ -17,14 +17,18 @@ public struct Scenario: Sendable, Equatable {
     public var repeats: Int
     /// The strategies to compare, in report order.
     public var strategies: [Strategy]
-    /// How many compiler runs at once.
-    public var concurrency: ConcurrencyLimit
+    /// How many compiler runs at once; several levels make a scaling scan.
+    public var concurrency: [ConcurrencyLimit]
+    /// Timed runs of every batch (samples).
+    public var runs: Int
+    /// Untimed runs of every batch before the timed ones.
+    public var warmup: Int
 
     /// Creates a scenario; the defaults are those of the study (every strategy, one copy, one job per core).
     public init(
         name: String, description: String? = nil, compilers: [String], probes: [Probe], ext: String? = nil,
         flags: [String] = [], repeats: Int = 1, strategies: [Strategy] = Strategy.allCases,
-        concurrency: ConcurrencyLimit = .cores
+        concurrency: [ConcurrencyLimit] = [.cores], runs: Int = 5, warmup: Int = 1
     ) {
         self.name = name
         self.description = description
@@ -35,6 +39,8 @@ public struct Scenario: Sendable, Equatable {
         self.repeats = repeats
         self.strategies = strategies
         self.concurrency = concurrency
+        self.runs = runs
+        self.warmup = warmup
     }
 
     /// The scenario with the command line's choices put over its own.
@@ -44,6 +50,8 @@ public struct Scenario: Sendable, Equatable {
         if let repeats = options.repeats { s.repeats = repeats }
         if let strategies = options.strategies { s.strategies = strategies }
         if let concurrency = options.concurrency { s.concurrency = concurrency }
+        if let runs = options.runs { s.runs = runs }
+        if let warmup = options.warmup { s.warmup = warmup }
         return s
     }
 }
@@ -68,25 +76,48 @@ public struct RunOptions: Sendable, Equatable {
     public var compiler: String?
     /// `-n/--repeat`: copies of each probe in one batch.
     public var repeats: Int?
-    /// `-j`: jobs at once.
-    public var concurrency: ConcurrencyLimit?
+    /// `-j`: jobs at once; a list makes a scaling scan.
+    public var concurrency: [ConcurrencyLimit]?
+    /// `-r/--runs`: timed runs of every batch.
+    public var runs: Int?
+    /// `-w/--warmup`: untimed runs first.
+    public var warmup: Int?
     /// `--strategy`: which strategies, in order.
     public var strategies: [Strategy]?
     /// `-v`: show the compiler's messages for failing probes.
     public var verbose: Bool
     /// The arguments after `--`, for the script.
     public var arguments: [String]
+    /// `--format`: a built-in format or a reporter the script registered; `nil` keeps the scenario's.
+    public var format: String?
+    /// `--output`: where the report goes instead of stdout (written atomically).
+    public var outputPath: String?
+    /// `--plot`: where to write the SVG chart.
+    public var plotPath: String?
+    /// `--quiet`: no progress line.
+    public var quiet: Bool
+    /// Colour in the table (a terminal, and NO_COLOR unset).
+    public var color: Bool
 
     /// Creates options; all empty by default.
     public init(
-        compiler: String? = nil, repeats: Int? = nil, concurrency: ConcurrencyLimit? = nil,
-        strategies: [Strategy]? = nil, verbose: Bool = false, arguments: [String] = []
+        compiler: String? = nil, repeats: Int? = nil, concurrency: [ConcurrencyLimit]? = nil,
+        runs: Int? = nil, warmup: Int? = nil, strategies: [Strategy]? = nil, verbose: Bool = false,
+        arguments: [String] = [], format: String? = nil, outputPath: String? = nil, plotPath: String? = nil,
+        quiet: Bool = false, color: Bool = false
     ) {
         self.compiler = compiler
         self.repeats = repeats
         self.concurrency = concurrency
+        self.runs = runs
+        self.warmup = warmup
         self.strategies = strategies
         self.verbose = verbose
         self.arguments = arguments
+        self.format = format
+        self.outputPath = outputPath
+        self.plotPath = plotPath
+        self.quiet = quiet
+        self.color = color
     }
 }

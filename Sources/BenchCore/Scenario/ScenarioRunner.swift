@@ -1,39 +1,79 @@
-/// Carries out a `Scenario`: resolves its compilers, writes its probes, and runs the batch of
-/// compile jobs once per strategy.
+/// Carries out a `Scenario`: resolves its compilers, writes its probes, and runs every batch
+/// (compiler × concurrency level × strategy) `warmup` times untimed, then `runs` times timed.
+///
+/// Samples are interleaved round by round: run 1 of every batch, then run 2 of every batch,
+/// so that a machine slowing down part-way hurts every strategy alike, not the last one.
 public struct ScenarioRunner: Sendable {
     /// The command that starts a `processes` worker.
     public var workerCommand: [String]
     /// Where sources and outputs go; the caller removes it.
     public var directory: TempDirectory
+    /// Where to show progress, if anywhere.
+    public var progress: ProgressLine?
 
     /// Creates a runner.
-    public init(workerCommand: [String], directory: TempDirectory) {
+    public init(workerCommand: [String], directory: TempDirectory, progress: ProgressLine? = nil) {
         self.workerCommand = workerCommand
         self.directory = directory
+        self.progress = progress
+    }
+
+    /// One batch to sample: a compiler's jobs with one strategy at one level.
+    private struct Cell {
+        let compiler: Compiler
+        let level: ConcurrencyLimit
+        let executor: any Executor
+        let jobs: [Job]
+        var samples: [BatchResult] = []
     }
 
     /// Runs the scenario. Throws only for what stops it from running at all (no compiler, no
     /// probes, unwritable directory); failing compiles are outcomes.
     public func run(_ scenario: Scenario) throws(BenchError) -> ScenarioResult {
-        guard !scenario.probes.isEmpty else { throw .invalidValue("scenario '\(scenario.name)' has no probes") }
-        guard !scenario.compilers.isEmpty else { throw .invalidValue("scenario '\(scenario.name)' has no compilers") }
-        guard scenario.repeats >= 1 else { throw .invalidValue("repeats must be at least 1, not \(scenario.repeats)") }
+        try validate(scenario)
         var compilers: [Compiler] = []
         for name in scenario.compilers { compilers.append(try Compiler.find(name)) }
-        var runs: [StrategyRun] = []
+        var cells: [Cell] = []
         for (index, compiler) in compilers.enumerated() {
             let jobs = try compileJobs(scenario, compiler: compiler, index: index)
-            for strategy in scenario.strategies {
-                let executor = Executors.make(strategy, limit: scenario.concurrency, workerCommand: workerCommand)
-                let start = MonotonicClock.now()
-                let results = executor.run(jobs)
-                let wall = MonotonicClock.now() - start
-                runs.append(StrategyRun(
-                    strategy: strategy, compiler: compiler, concurrency: executor.limit.slots(for: jobs.count),
-                    wall: wall, results: results, probes: outcomes(scenario.probes, results)))
+            for (n, level) in scenario.concurrency.enumerated() {
+                // serial ignores the level: it runs once, with the first.
+                for strategy in scenario.strategies where strategy != .serial || n == 0 {
+                    let executor = Executors.make(strategy, limit: level, workerCommand: workerCommand)
+                    cells.append(Cell(compiler: compiler, level: level, executor: executor, jobs: jobs))
+                }
             }
         }
-        return ScenarioResult(scenario: scenario, compilers: compilers, runs: runs)
+        let rounds = scenario.warmup + scenario.runs
+        let counter = JobCounter()
+        for round in 0..<rounds {
+            for i in cells.indices {
+                let cell = cells[i]
+                let timed = round >= scenario.warmup
+                counter.reset()
+                progress?.begin(
+                    label: "\(cell.executor.strategy.rawValue) -j \(cell.executor.limit.slots(for: cell.jobs.count))"
+                        + (compilers.count > 1 ? " \(cell.compiler.name)" : ""),
+                    phase: timed ? "run \(round - scenario.warmup + 1)/\(scenario.runs)" : "warm-up \(round + 1)/\(scenario.warmup)",
+                    jobs: cell.jobs.count, counter: counter)
+                let batch = cell.executor.run(cell.jobs, progress: counter)
+                if timed { cells[i].samples.append(batch) }
+            }
+        }
+        progress?.end()
+        let host = HostInfo.current()
+        let runs = cells.map { summarize($0, probes: scenario.probes, cores: host.cores) }
+        return ScenarioResult(scenario: scenario, host: host, compilers: compilers, runs: runs)
+    }
+
+    private func validate(_ scenario: Scenario) throws(BenchError) {
+        guard !scenario.probes.isEmpty else { throw .invalidValue("scenario '\(scenario.name)' has no probes") }
+        guard !scenario.compilers.isEmpty else { throw .invalidValue("scenario '\(scenario.name)' has no compilers") }
+        guard !scenario.strategies.isEmpty else { throw .invalidValue("scenario '\(scenario.name)' has no strategies") }
+        guard !scenario.concurrency.isEmpty else { throw .invalidValue("scenario '\(scenario.name)' has no concurrency level") }
+        guard scenario.repeats >= 1 else { throw .invalidValue("repeats must be at least 1, not \(scenario.repeats)") }
+        guard scenario.runs >= 1 else { throw .invalidValue("runs must be at least 1, not \(scenario.runs)") }
+        guard scenario.warmup >= 0 else { throw .invalidValue("warm-up runs cannot be negative (\(scenario.warmup))") }
     }
 
     /// The batch for one compiler: copy 1 of every probe, then copy 2, ... as the study ordered them.
@@ -52,6 +92,25 @@ public struct ScenarioRunner: Sendable {
             }
         }
         return jobs
+    }
+
+    private func summarize(_ cell: Cell, probes: [Probe], cores: Int) -> RunSummary {
+        let samples = cell.samples
+        let last = samples[samples.count - 1]
+        func median(_ values: [Double]) -> Double { SampleSummary(values).median }
+        var outcomes = outcomes(probes, last.results)
+        for sample in samples.dropLast() {
+            for (i, o) in self.outcomes(probes, sample.results).enumerated() where !o.ok && outcomes[i].ok {
+                outcomes[i] = o
+            }
+        }
+        return RunSummary(
+            strategy: cell.executor.strategy, compiler: cell.compiler, level: cell.level,
+            concurrency: last.concurrency, jobs: cell.jobs.count,
+            wall: SampleSummary(samples.map(\.wall)),
+            childCPU: median(samples.map(\.childCPU)), runnerCPU: median(samples.map(\.runnerCPU)),
+            longestJob: median(samples.map(\.longestJob)), peakRSS: samples.map(\.peakRSS).max() ?? 0,
+            cores: cores, failed: samples.map(\.failed).max() ?? 0, probes: outcomes, results: last.results)
     }
 
     private func outcomes(_ probes: [Probe], _ results: [JobResult]) -> [ProbeOutcome] {

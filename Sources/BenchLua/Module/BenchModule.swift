@@ -50,7 +50,21 @@ enum BenchModule {
         ("which", { LuaStack(L: $0!).withHost(BenchModule.which) }),
         ("tempdir", { LuaStack(L: $0!).withHost(BenchModule.tempdir) }),
         ("fail", { LuaStack(L: $0!).withHost(BenchModule.fail) }),
+        ("reporter", { LuaStack(L: $0!).withHost(BenchModule.reporter) }),
     ]
+
+    /// `bench.reporter(name, fn)`: registers a report format; `--format name` (or a scenario's
+    /// `report = name`) then calls `fn(results)` with the results document.
+    static func reporter(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        let name = try s.checkString(1)
+        guard !name.isEmpty, ReportFormat(rawValue: name) == nil else {
+            throw .argument(1, "'\(name)' is a built-in format (\(ReportFormat.validNames)); choose another name")
+        }
+        guard lua_type(s.L, 2) == LUA_TFUNCTION else { throw s.typeError(2, "function") }
+        lua_pushvalue(s.L, 2)
+        host.register(reporter: name, reference: luaL_ref(s.L, bench_lua_registryindex()))
+        return 0
+    }
 
     /// `bench.compiler(name_or_path)` → `{name, path, version}`, or `nil, message`.
     static func compiler(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
@@ -148,7 +162,7 @@ enum BenchModule {
         }
         let options = host.configuration.options
         var strategy = options.strategies?.first ?? .async
-        var limit = options.concurrency ?? .cores
+        var limit = options.concurrency?.first ?? .cores
         if lua_type(s.L, 2) > LUA_TNIL {
             try s.checkTable(2)
             try s.checkKeys(2, arg: 2, allowed: ["strategy", "jobs"], sequence: 0, label: "")
@@ -160,15 +174,18 @@ enum BenchModule {
             }
         }
         let executor = Executors.make(strategy, limit: limit, workerCommand: host.configuration.workerCommand)
-        let start = MonotonicClock.now()
-        let results = executor.run(jobs)
-        let wall = MonotonicClock.now() - start
-        lua_createtable(s.L, 0, 4)
+        let batch = executor.run(jobs)
+        lua_createtable(s.L, 0, 9)
         s.push(strategy.rawValue); s.setField(-2, "strategy")
-        s.push(executor.limit.slots(for: jobs.count)); s.setField(-2, "jobs")
-        s.push(wall); s.setField(-2, "wall")
-        lua_createtable(s.L, Int32(clamping: results.count), 0)
-        for (i, result) in results.enumerated() {
+        s.push(batch.concurrency); s.setField(-2, "jobs")
+        s.push(batch.wall); s.setField(-2, "wall")
+        s.push(batch.childCPU); s.setField(-2, "child_cpu")
+        s.push(batch.runnerCPU); s.setField(-2, "runner_cpu")
+        s.push(batch.ideal(cores: Host.usableCores)); s.setField(-2, "ideal")
+        s.push(batch.wall > 0 ? batch.ideal(cores: Host.usableCores) / batch.wall : 0); s.setField(-2, "efficiency")
+        s.push(batch.failed); s.setField(-2, "failed")
+        lua_createtable(s.L, Int32(clamping: batch.results.count), 0)
+        for (i, result) in batch.results.enumerated() {
             s.push(result)
             s.setIndex(-2, i + 1)
         }
@@ -260,7 +277,10 @@ extension LuaStack {
         lua_createtable(L, 0, 5)
         if let c = o.compiler { push(c); setField(-2, "compiler") }
         if let n = o.repeats { push(n); setField(-2, "repeats") }
-        if let j = o.concurrency { push(j.description); setField(-2, "jobs") }
+        if let j = o.concurrency { push(j.map(\.description).joined(separator: ",")); setField(-2, "jobs") }
+        if let r = o.runs { push(r); setField(-2, "runs") }
+        if let w = o.warmup { push(w); setField(-2, "warmup") }
+        if let f = o.format { push(f); setField(-2, "format") }
         if let s = o.strategies { pushArray(s.map(\.rawValue)); setField(-2, "strategies") }
         push(o.verbose); setField(-2, "verbose")
     }

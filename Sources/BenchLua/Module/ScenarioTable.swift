@@ -8,9 +8,7 @@ import CLua
 ///              jobs = 2, report = "study" }
 enum ScenarioTable {
     /// The fields a scenario table may have.
-    static let fields = ["name", "description", "compilers", "probes", "ext", "flags", "repeats", "strategies", "jobs", "report"]
-    /// The built-in report formats.
-    static let formats = ["study"]
+    static let fields = ["name", "description", "compilers", "probes", "ext", "flags", "repeats", "strategies", "jobs", "runs", "warmup", "report"]
 }
 
 extension LuaStack {
@@ -33,45 +31,42 @@ extension LuaStack {
         scenario.probes = try probes(t)
         scenario.ext = try text(t, "ext")
         scenario.flags = try words(t, "flags") ?? []
-        if pushField(t, "repeats") != LUA_TNIL {
-            guard let n = integer(at: -1), n >= 1 else {
-                defer { bench_lua_pop(L, 1) }
-                throw .invalidValue("field 'repeats': positive integer expected, got \(scalarString(at: -1) ?? typeName(at: -1))")
-            }
-            scenario.repeats = n
-        }
-        bench_lua_pop(L, 1)
+        if let n = try count(t, "repeats", minimum: 1) { scenario.repeats = n }
+        if let n = try count(t, "runs", minimum: 1) { scenario.runs = n }
+        if let n = try count(t, "warmup", minimum: 0) { scenario.warmup = n }
         if let names = try words(t, "strategies") {
             scenario.strategies = []
             for name in names {
                 do { scenario.strategies.append(try Strategy.parse(name)) } catch { throw .invalidValue("field 'strategies': \(error)") }
             }
         }
-        if pushField(t, "jobs") != LUA_TNIL {
-            defer { bench_lua_pop(L, 1) }
-            do { scenario.concurrency = try ConcurrencyLimit.parse(scalarString(at: -1) ?? typeName(at: -1)) } catch {
+        if let levels = try words(t, "jobs") {
+            do { scenario.concurrency = try ConcurrencyLimit.parseList(levels.joined(separator: ",")) } catch {
                 throw .invalidValue("field 'jobs': \(error)")
             }
-        } else {
-            bench_lua_pop(L, 1)
         }
-        var report = ReportChoice.builtin("study")
+        var report = ReportChoice.unspecified
         switch pushField(t, "report") {
         case LUA_TNIL: break
         case LUA_TFUNCTION: report = .luaFunction
-        case LUA_TSTRING:
-            let name = string(at: -1)!
-            guard ScenarioTable.formats.contains(name) else {
-                bench_lua_pop(L, 1)
-                throw .invalidValue("field 'report': unknown format '\(name)' (valid: \(ScenarioTable.formats.joined(separator: ", ")), or a function)")
-            }
-            report = .builtin(name)
+        case LUA_TSTRING: report = .named(string(at: -1)!)
         default:
             defer { bench_lua_pop(L, 1) }
             throw .invalidValue("field 'report': format name or function expected, got \(typeName(at: -1))")
         }
         bench_lua_pop(L, 1)
         return (scenario, report)
+    }
+
+    /// A whole number of at least `minimum`, or `nil` when absent.
+    private func count(_ t: Int32, _ name: String, minimum: Int) throws(BenchError) -> Int? {
+        let type = pushField(t, name)
+        defer { bench_lua_pop(L, 1) }
+        if type == LUA_TNIL { return nil }
+        guard let n = integer(at: -1), n >= minimum else {
+            throw .invalidValue("field '\(name)': whole number of at least \(minimum) expected, got \(scalarString(at: -1) ?? typeName(at: -1))")
+        }
+        return n
     }
 
     private func text(_ t: Int32, _ name: String) throws(BenchError) -> String? {
@@ -87,7 +82,7 @@ extension LuaStack {
         let type = pushField(t, name)
         defer { bench_lua_pop(L, 1) }
         if type == LUA_TNIL { return nil }
-        if let s = string(at: -1) { return s.split(separator: ",").map { String($0) } }
+        if type != LUA_TTABLE, let s = scalarString(at: -1) { return s.split(separator: ",", omittingEmptySubsequences: false).map { String($0) } }
         guard type == LUA_TTABLE else { throw .invalidValue("field '\(name)': list of strings expected, got \(typeName(at: -1))") }
         var list: [String] = []
         for i in stride(from: 1, through: rawLength(-1), by: 1) {
@@ -139,43 +134,27 @@ extension LuaStack {
         return probes
     }
 
-    /// Pushes a scenario's results: `{scenario=, compilers=, runs={...}, disagreements={...}}`,
-    /// each run `{strategy, compiler, concurrency, wall, failed, probes={{name, ok, message}}, results}`.
-    func push(_ result: ScenarioResult) {
-        lua_createtable(L, 0, 4)
-        lua_createtable(L, 0, 4)
-        push(result.scenario.name); setField(-2, "name")
-        if let d = result.scenario.description { push(d); setField(-2, "description") }
-        push(result.scenario.repeats); setField(-2, "repeats")
-        push(result.scenario.probes.count); setField(-2, "probes")
-        setField(-2, "scenario")
-        lua_createtable(L, Int32(result.compilers.count), 0)
-        for (i, c) in result.compilers.enumerated() { push(c); setIndex(-2, i + 1) }
-        setField(-2, "compilers")
-        lua_createtable(L, Int32(result.runs.count), 0)
-        for (i, run) in result.runs.enumerated() {
-            lua_createtable(L, 0, 7)
-            push(run.strategy.rawValue); setField(-2, "strategy")
-            push(run.compiler); setField(-2, "compiler")
-            push(run.concurrency); setField(-2, "concurrency")
-            push(run.wall); setField(-2, "wall")
-            push(run.results.filter { !$0.ok }.count); setField(-2, "failed")
-            lua_createtable(L, Int32(run.probes.count), 0)
-            for (j, probe) in run.probes.enumerated() {
-                lua_createtable(L, 0, 3)
-                push(probe.name); setField(-2, "name")
-                push(probe.ok); setField(-2, "ok")
-                push(probe.message); setField(-2, "message")
-                setIndex(-2, j + 1)
+    /// Pushes a JSON value as Lua values: objects and arrays become tables (arrays 1-based),
+    /// null becomes nil, integers stay integers.
+    func push(_ value: JSONValue) {
+        switch value {
+        case .null: lua_pushnil(L)
+        case .bool(let b): push(b)
+        case .int(let i): push(i)
+        case .number(let d): push(d)
+        case .string(let s): push(s)
+        case .array(let items):
+            lua_createtable(L, Int32(clamping: items.count), 0)
+            for (i, item) in items.enumerated() {
+                push(item)
+                setIndex(-2, i + 1)
             }
-            setField(-2, "probes")
-            lua_createtable(L, Int32(run.results.count), 0)
-            for (j, r) in run.results.enumerated() { push(r); setIndex(-2, j + 1) }
-            setField(-2, "results")
-            setIndex(-2, i + 1)
+        case .object(let pairs):
+            lua_createtable(L, 0, Int32(clamping: pairs.count))
+            for (key, item) in pairs where item != .null {
+                push(item)
+                setField(-2, key)
+            }
         }
-        setField(-2, "runs")
-        pushArray(result.disagreements)
-        setField(-2, "disagreements")
     }
 }

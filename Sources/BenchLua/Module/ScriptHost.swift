@@ -30,8 +30,10 @@ public enum ScriptOutcome: Equatable, Sendable {
 
 /// How a declarative scenario wants its results reported.
 public enum ReportChoice: Equatable, Sendable {
-    /// A built-in format by name.
-    case builtin(String)
+    /// The scenario said nothing: `--format`, else the table.
+    case unspecified
+    /// A format by name: built-in, or registered with `bench.reporter`.
+    case named(String)
     /// The scenario's own Lua function, kept by the host.
     case luaFunction
 }
@@ -55,6 +57,7 @@ public final class ScriptHost {
     private var sources: [String: String] = [:]
     private var outputs = 0
     private var reportFunction: Int32?
+    private var reporters: [String: Int32] = [:]
     /// Set by `os.exit` and `bench.fail` before they raise the host's sentinel.
     var exitRequest: (code: Int32, message: String?)?
 
@@ -95,19 +98,32 @@ public final class ScriptHost {
         }
     }
 
-    /// Calls the scenario's Lua `report` function with the results table.
-    public func report(_ result: ScenarioResult, script path: String) throws(ScriptError) {
-        guard let ref = reportFunction else { return }
+    /// The names of the reporters the script registered with `bench.reporter`, sorted.
+    public var reporterNames: [String] { reporters.keys.sorted() }
+
+    /// Records a reporter function (a registry reference); a second one of the same name replaces the first.
+    func register(reporter name: String, reference: Int32) {
+        if let old = reporters[name] { luaL_unref(lua.L, bench_lua_registryindex(), old) }
+        reporters[name] = reference
+    }
+
+    /// Calls a Lua reporter (the scenario's function, or the one registered as `name`) with the
+    /// results document as a table; returns what it returned if that is a string.
+    public func report(_ document: JSONValue, reporter name: String?) throws(ScriptError) -> String? {
+        guard let ref = name.flatMap({ reporters[$0] }) ?? reportFunction else { return nil }
         let stack = lua.stack
         defer { lua_settop(stack.L, 0) }
         lua_rawgeti(stack.L, bench_lua_registryindex(), lua_Integer(ref))
-        stack.push(result)
+        stack.push(document)
         do {
-            try lua.call(arguments: 1, results: 0)
+            try lua.call(arguments: 1, results: 1)
         } catch {
-            if let exit = exitRequest, exit.code != 0 { throw ScriptError(message: exit.message ?? "\(path): the reporter exited with status \(exit.code)") }
+            if let exit = exitRequest {
+                throw ScriptError(message: exit.message ?? "the reporter called os.exit(\(exit.code))")
+            }
             throw ScriptError(message: error.description)
         }
+        return stack.string(at: -1)
     }
 
     /// The run's temporary directory, created on first use and removed by `close()`.

@@ -14,7 +14,7 @@ public enum StudyReport {
                 + (concurrency.isEmpty ? "" : ", \(concurrency.joined(separator: "/")) at a time")
                 + " (\(compiler.path))")
             for run in runs {
-                lines.append("\(format3(run.wall)) seconds: \(run.strategy.rawValue): \(compiler.version)")
+                lines.append("\(format3(run.wall.median)) seconds: \(run.strategy.rawValue): \(compiler.version)")
             }
             guard let first = runs.first else { continue }
             lines.append("")
