@@ -5,9 +5,12 @@
 --   bench run scripts/fortran.lua                  # gfortran, or $FC, every strategy
 --   bench run scripts/fortran.lua -n 8             # 8 copies of each probe per batch (the study's -n 8)
 --   bench run scripts/fortran.lua --compiler flang-new -j 4 --strategy async,serial -v
+--   bench run scripts/fortran.lua -n 8 -r 10 --format json --output fortran.json --plot fortran.svg
 --
 -- The probes are the study's own, exactly as it generates them (version 1.2.0). With gfortran
 -- 12 on Debian 12, ten compile; f2003utf8 (a deliberate syntax error) and the five f2023 ones fail.
+
+require "lib.speedup"   -- adds --format speedup (an example reporter)
 
 local fc = os.getenv("FC")
 

@@ -74,6 +74,7 @@ public final class ScriptHost {
     public func run(script path: String) throws(ScriptError) -> ScriptOutcome {
         let stack = lua.stack
         defer { lua_settop(stack.L, 0) }
+        addToModulePath(directoryOf: path)
         let count: Int32
         do {
             count = try lua.runFile(path)
@@ -168,6 +169,18 @@ public final class ScriptHost {
     func outputPath(for name: String) throws(BenchError) -> String {
         outputs += 1
         return try tempDirectory().path + "/\(name)-\(outputs).out"
+    }
+
+    /// Lets `require "lib.x"` find `lib/x.lua` beside the script, whatever the working directory.
+    private func addToModulePath(directoryOf path: String) {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let L = lua.L
+        lua_getglobal(L, "package")
+        let old = lua.stack.pushField(-1, "path") == LUA_TSTRING ? lua.stack.string(at: -1) ?? "" : ""
+        bench_lua_pop(L, 1)
+        lua.stack.push("\(directory)/?.lua;\(directory)/?/init.lua;" + old)
+        lua.stack.setField(-2, "path")
+        bench_lua_pop(L, 1)
     }
 
     private func scriptName(_ path: String) -> String {

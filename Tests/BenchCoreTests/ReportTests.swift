@@ -1,0 +1,134 @@
+import BenchCore
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+@Suite("Reports")
+struct ReportTests {
+    let result = Fixture.standard()
+
+    func render(_ format: ReportFormat, verbose: Bool = false, color: Bool = false) -> String {
+        format.render(result, version: "9.9.9", verbose: verbose, color: color)
+    }
+
+    @Test func jsonHoldsEveryDocumentedField() throws {
+        let text = render(.json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["bench"] as? String == "9.9.9")
+        #expect(object["schema"] as? Int == 1)
+        #expect(object["complete"] as? Bool == true)
+        let scenario = try #require(object["scenario"] as? [String: Any])
+        for key in ["name", "probes", "repeats", "jobs_per_batch", "runs", "warmup", "interleaved"] { #expect(scenario[key] != nil, "scenario.\(key)") }
+        let host = try #require(object["host"] as? [String: Any])
+        #expect(host["os"] as? String == "Linux" && host["kernel"] as? String == "6.1" && host["cpu"] as? String == "Test CPU" && host["cores"] as? Int == 2)
+        let compilers = try #require(object["compilers"] as? [[String: Any]])
+        #expect(compilers.first?["path"] as? String == "/usr/bin/gfortran")
+        let runs = try #require(object["runs"] as? [[String: Any]])
+        #expect(runs.count == 2)
+        let async = runs[0]
+        for key in ["strategy", "compiler", "concurrency", "jobs", "wall_s", "child_cpu_s", "runner_cpu_s", "runner_cpu_share",
+                    "longest_job_s", "peak_rss_kib", "ideal_s", "efficiency", "speedup_vs_serial", "relative_to_fastest", "failed", "probes"] {
+            #expect(async[key] != nil, "runs[].\(key)")
+        }
+        let wall = try #require(async["wall_s"] as? [String: Any])
+        #expect(wall["samples"] as? [Double] == [2.1, 1.9, 2.0])
+        #expect(wall["median"] as? Double == 2.0 && wall["min"] as? Double == 1.9 && wall["max"] as? Double == 2.1)
+        #expect(async["efficiency"] as? Double == 1.0)          // ideal 4 / 2 = 2 = median
+        #expect(async["speedup_vs_serial"] as? Double == 2.0)
+        let probes = try #require(async["probes"] as? [[String: Any]])
+        #expect(probes.map { $0["ok"] as? Bool } == [true, false])
+    }
+
+    @Test func jsonEscapesWhatItMust() throws {
+        let value = JSONValue.object([("s", .string("quote \" backslash \\ newline \n tab \t bell \u{7}")), ("n", .number(.nan)), ("x", .number(1e-7))])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(value.serialized().utf8)) as? [String: Any])
+        #expect(parsed["s"] as? String == "quote \" backslash \\ newline \n tab \t bell \u{7}")
+        #expect(parsed["n"] is NSNull)
+        #expect(parsed["x"] as? Double == 1e-7)
+    }
+
+    @Test func everyFormatCarriesTheSameMedians() {
+        for format in [ReportFormat.table, .markdown, .study] {
+            let text = render(format)
+            #expect(text.contains("2.000"), "\(format)")
+            #expect(text.contains("4.000"), "\(format)")
+        }
+        let csv = render(.csv).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let median = csv[0].firstIndex(of: "wall_median_s")!
+        #expect(csv[1][median] == "2.000000" && csv[2][median] == "4.000000")
+    }
+
+    @Test func csvHasOneRowPerRunAndTheSpeedups() {
+        let lines = render(.csv).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0] == Substring(CSVReport.header.joined(separator: ",")))
+        #expect(lines[1].hasPrefix("gfortran,async,2,16,3,1.900000,2.000000,2.000000,0.100000,2.100000,4.000000,0.200000,2.000000,1.0000,2.0000,1.0000,6"))
+        #expect(lines[2].hasPrefix("gfortran,serial,1,16,3,"))
+    }
+
+    @Test func markdownIsAPastableTable() {
+        let lines = render(.markdown).split(separator: "\n").map(String.init)
+        #expect(lines.contains("| Compiler | Strategy | -j | Median wall [s] | ± σ [s] | Min … max [s] | Ideal [s] | Efficiency | vs serial |"))
+        #expect(lines.contains("| GNU Fortran (Debian 12.2.0-14+deb12u1) 12.2.0 | async | 2 | 2.000 | 0.100 | 1.900 … 2.100 | 2.000 | 100.0 % | 2.00× |"))
+    }
+
+    @Test func tableSpeaksHyperfinesWords() {
+        let text = render(.table)
+        #expect(text.contains("wall (median ± σ)"))
+        #expect(text.contains("2.000 s ± 0.100 s"))
+        #expect(text.contains("  async -j 2 ran\n    2.00 ± 0.11 times faster than serial"))
+        #expect(text.contains("  2.000 seconds: async: GNU Fortran (Debian 12.2.0-14+deb12u1) 12.2.0"))
+        #expect(text.contains("probes: 1 of 2 compile, the same with every strategy"))
+        #expect(text.contains("failing: f2023enum (-v shows why)"))
+        #expect(!text.contains("\u{1B}["))
+        #expect(render(.table, color: true).contains("\u{1B}[32m"))
+        #expect(render(.table, verbose: true).contains("      Error: bad"))
+    }
+
+    @Test func aScanGetsAScalingTable() {
+        let scan = Fixture.result([
+            Fixture.run(.async, samples: [4.0], concurrency: 1, level: .limited(1)),
+            Fixture.run(.serial, samples: [4.2], level: .limited(1)),
+            Fixture.run(.async, samples: [2.0], concurrency: 2, level: .limited(2)),
+        ])
+        let text = TableReport.render(scan, version: "x", verbose: false, color: false)
+        #expect(text.contains("scaling (median wall)      -j 1      -j 2"))
+        #expect(text.contains("async                   4.000 s   2.000 s"))
+        #expect(text.contains("serial (runs once)      4.200 s   4.200 s"))
+        #expect(SVGChart.render(scan).contains("<polyline"))
+    }
+
+    @Test func theChartIsWellFormedSVGWithBarsWhiskersAndTheIdeal() throws {
+        let svg = SVGChart.render(result)
+        let parser = XMLParser(data: Data(svg.utf8))
+        let collector = ElementCollector()
+        parser.delegate = collector
+        #expect(parser.parse(), "the SVG is not well-formed XML")
+        #expect(collector.names.first == "svg")
+        #expect(collector.names.filter { $0 == "rect" }.count == 3)   // background + two bars
+        #expect(svg.contains("stroke-dasharray=\"5,3\""))            // the ideal lines
+        #expect(svg.contains(">wall time per batch (s)</text>"))
+        #expect(svg.contains(">async -j 2</text>") && svg.contains(">serial</text>"))
+    }
+
+    @Test func atomicWritesLeaveTheWholeFileAndNothingElse() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-atomic-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try AtomicFile.write("first", to: dir + "/out.json")
+        try AtomicFile.write("second", to: dir + "/out.json")
+        #expect(try String(contentsOfFile: dir + "/out.json", encoding: .utf8) == "second")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.json"])
+        #expect(throws: BenchError.self) { try AtomicFile.write("x", to: dir + "/no/such/dir/out.json") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.json"])
+    }
+}
+
+final class ElementCollector: NSObject, XMLParserDelegate {
+    var names: [String] = []
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        names.append(name)
+    }
+}
