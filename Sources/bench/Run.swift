@@ -33,7 +33,7 @@ extension Bench {
         @Option(name: [.short, .long], help: ArgumentHelp("Timed runs of every batch (default: 5, or the scenario's).", valueName: "n"))
         var runs: Int?
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Untimed warm-up runs of every batch first (default: 1, or the scenario's).", valueName: "n"))
+        @Option(name: [.short, .long], help: ArgumentHelp("Untimed warm-up batches of each compiler first (default: 1, or the scenario's).", valueName: "n"))
         var warmup: Int?
 
         @Option(help: ArgumentHelp("Report format: \(ReportFormat.validNames), or a reporter the script registers (default: table).", valueName: "name"))

@@ -21,7 +21,7 @@ public struct Scenario: Sendable, Equatable {
     public var concurrency: [ConcurrencyLimit]
     /// Timed runs of every batch (samples).
     public var runs: Int
-    /// Untimed runs of every batch before the timed ones.
+    /// Untimed batches of each compiler (with the first strategy) before the timed rounds.
     public var warmup: Int
 
     /// Creates a scenario; the defaults are those of the study (every strategy, one copy, one job per core).

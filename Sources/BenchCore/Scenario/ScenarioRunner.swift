@@ -1,5 +1,6 @@
-/// Carries out a `Scenario`: resolves its compilers, writes its probes, and runs every batch
-/// (compiler × concurrency level × strategy) `warmup` times untimed, then `runs` times timed.
+/// Carries out a `Scenario`: resolves its compilers, writes its probes, runs each compiler's
+/// first batch `warmup` times untimed, then every batch (compiler × concurrency level ×
+/// strategy) `runs` times timed.
 ///
 /// Samples are interleaved round by round: run 1 of every batch, then run 2 of every batch,
 /// so that a machine slowing down part-way hurts every strategy alike, not the last one.
@@ -46,10 +47,14 @@ public struct ScenarioRunner: Sendable {
         }
         let rounds = scenario.warmup + scenario.runs
         let counter = JobCounter()
+        // A warm-up round runs each compiler's first batch only: what it warms (the page cache,
+        // the compiler's files) is shared by every strategy, and a round of all of them would
+        // cost as much as a timed one.
+        let warmupCells = compilers.map { c in cells.firstIndex { $0.compiler == c }! }
         for round in 0..<rounds {
-            for i in cells.indices {
+            let timed = round >= scenario.warmup
+            for i in timed ? Array(cells.indices) : warmupCells {
                 let cell = cells[i]
-                let timed = round >= scenario.warmup
                 counter.reset()
                 progress?.begin(
                     label: "\(cell.executor.strategy.rawValue) -j \(cell.executor.limit.slots(for: cell.jobs.count))"
