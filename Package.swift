@@ -28,6 +28,7 @@ let package = Package(
             dependencies: [
                 "BenchCore",
                 "BenchLua",
+                "CSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,14 +1,17 @@
 import BenchCore
 
 /// Runs one script from start to end as `bench run` does, and says which exit status the run earned:
-/// 0 success, 1 the scenario failed (strategies disagree, `bench.fail`), 2 a script or usage error.
+/// 0 success, 1 the scenario failed (strategies disagree, `bench.fail`), 2 a script or usage error,
+/// 128 + the signal when a signal interrupted it (130 for Ctrl-C, 143 for SIGTERM).
 public enum ScriptRunner {
     /// Runs `script`, writing its report to stdout or `--output` and any error to stderr; returns the exit status.
     public static func run(script: String, configuration: HostConfiguration) -> Int32 {
         let host = ScriptHost(configuration: configuration)
         defer { host.close() }
         do {
-            switch try host.run(script: script) {
+            let outcome = try host.run(script: script)
+            if let status = interrupted(configuration) { return status }
+            switch outcome {
             case .finished:
                 return 0
             case .exit(let code, let message):
@@ -18,12 +21,20 @@ public enum ScriptRunner {
                 return try runScenario(declared, choice: choice, host: host, configuration: configuration)
             }
         } catch let error as ScriptError {
+            if let status = interrupted(configuration) { return status }
             Console.error("bench: error: \(error.message)")
             return 2
         } catch {
             Console.error("bench: error: \(error)")
             return 2
         }
+    }
+
+    /// The exit status of an interrupted run, after saying so; `nil` if the run was not interrupted.
+    private static func interrupted(_ configuration: HostConfiguration) -> Int32? {
+        guard let cancellation = configuration.cancellation, let signal = cancellation.signal else { return nil }
+        Console.error("bench: interrupted by \(SignalName.name(of: signal)); every child was stopped and temporary files removed")
+        return cancellation.exitStatus
     }
 
     /// Where a scenario's report comes from.
@@ -41,8 +52,10 @@ public enum ScriptRunner {
         let scenario = declared.applying(options)
         let runner = ScenarioRunner(
             workerCommand: configuration.workerCommand, directory: try host.tempDirectory(),
-            progress: options.quiet ? nil : ProgressLine.forTerminal())
+            progress: options.quiet ? nil : ProgressLine.forTerminal(), cancellation: configuration.cancellation)
         let result = try runner.run(scenario)
+        // Interrupted: what was measured goes to --output (marked incomplete), and nowhere else.
+        if !result.complete && options.outputPath == nil { return interrupted(configuration) ?? 2 }
         let text: String?
         switch reporter {
         case .builtin(let format):
@@ -57,7 +70,8 @@ public enum ScriptRunner {
                 Console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
             }
         }
-        if let plot = options.plotPath { try AtomicFile.write(SVGChart.render(result), to: plot) }
+        if let plot = options.plotPath, !result.runs.isEmpty { try AtomicFile.write(SVGChart.render(result), to: plot) }
+        if let status = interrupted(configuration) { return status }
         let disagreements = result.disagreements
         if !disagreements.isEmpty {
             Console.error("bench: the strategies disagree; the results cannot be trusted:")

@@ -96,6 +96,13 @@ int bench_spawn(pid_t *pid, const char *path, char *const argv[], char *const en
 
 char *const *bench_environ(void) { return environ; }
 
+#include <sys/prctl.h>
+
+int bench_die_with_parent(int sig) {
+    if (prctl(PR_SET_PDEATHSIG, sig) != 0) return 0; /* not fatal: the pipe's end still stops it */
+    return getppid() == 1 ? -1 : 0;
+}
+
 #include <fcntl.h>
 
 int bench_pipe(int fds[2]) { return pipe2(fds, O_CLOEXEC); }

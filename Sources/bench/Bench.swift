@@ -1,4 +1,11 @@
 import ArgumentParser
+import BenchCore
+
+/// A command that stops early, cleanly, when `main`'s cancellation is cancelled by a signal.
+protocol CancellableCommand {
+    /// Runs the command; `cancellation` is cancelled by SIGINT, SIGTERM or SIGHUP.
+    func run(cancellation: Cancellation) throws
+}
 
 /// The `bench` command: runs benchmark scenarios written in Lua.
 struct Bench: ParsableCommand {

@@ -1,11 +1,12 @@
 import ArgumentParser
 import BenchCore
 import BenchLua
+import CSystem
 import Glibc
 
 extension Bench {
     /// `bench run SCRIPT`: runs a Lua scenario.
-    struct Run: ParsableCommand {
+    struct Run: ParsableCommand, CancellableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a Lua scenario script.",
             discussion: """
@@ -45,6 +46,9 @@ extension Bench {
         @Option(help: ArgumentHelp("Also write an SVG chart of the results to this file.", valueName: "file.svg"))
         var plot: String?
 
+        @Option(help: ArgumentHelp("Kill any job still running after this many seconds (with its process group), and report it as timed out.", valueName: "seconds"))
+        var timeout: Double?
+
         @Flag(name: .shortAndLong, help: "No progress line on stderr.")
         var quiet = false
 
@@ -58,6 +62,7 @@ extension Bench {
             if let repeats, repeats < 1 { throw ValidationError("-n/--repeat must be at least 1, not \(repeats)") }
             if let runs, runs < 1 { throw ValidationError("-r/--runs must be at least 1, not \(runs)") }
             if let warmup, warmup < 0 { throw ValidationError("-w/--warmup cannot be negative (\(warmup))") }
+            if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)") }
             _ = try options()
         }
 
@@ -65,7 +70,7 @@ extension Bench {
             var options = RunOptions(
                 compiler: compiler, repeats: repeats, runs: runs, warmup: warmup, verbose: verbose,
                 arguments: arguments, format: format, outputPath: output, plotPath: plot, quiet: quiet,
-                color: isatty(1) != 0 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true))
+                color: isatty(1) != 0 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true), timeout: timeout)
             do {
                 if let jobs { options.concurrency = try ConcurrencyLimit.parseList(jobs) }
                 if let strategy {
@@ -81,23 +86,26 @@ extension Bench {
             return options
         }
 
-        func run() throws {
+        func run(cancellation: Cancellation) throws {
             let configuration = HostConfiguration(
-                workerCommand: [executablePath(), "worker"], options: try options(), version: Bench.version)
+                workerCommand: [executablePath(), "worker"], options: try options(), version: Bench.version,
+                cancellation: cancellation)
             let status = ScriptRunner.run(script: script, configuration: configuration)
             if status != 0 { throw ExitCode(status) }
         }
     }
 
     /// `bench worker`: the hidden worker mode of the `processes` strategy.
-    struct Worker: ParsableCommand {
+    struct Worker: ParsableCommand, CancellableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Serve jobs as a 'processes' worker (JSON lines on stdin and stdout).",
             shouldDisplay: false
         )
 
-        func run() throws {
-            let status = BenchCore.Worker.serve()
+        func run(cancellation: Cancellation) throws {
+            // SIGTERM from the parent, or its death, cancels: the running job is killed with its group.
+            if bench_die_with_parent(SIGTERM) != 0 { throw ExitCode(1) }
+            let status = BenchCore.Worker.serve(cancellation: cancellation)
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -2,10 +2,24 @@ import ArgumentParser
 import BenchCore
 import Glibc
 
+// Before any other thread exists: SIGINT, SIGTERM and SIGHUP become a cancellation that kills
+// every child, removes temporary files and writes what was measured; a second one ends at once.
+let cancellation = Cancellation()
+SignalWatcher.start(cancelling: cancellation) { signal in
+    Console.error("bench: \(SignalName.name(of: signal)) again: stopping at once")
+    _exit(128 + signal)
+}
+// Many concurrent children hold three descriptors each.
+Host.raiseOpenFileLimit()
+
 // Usage errors exit with status 2 (ArgumentParser's default is 64), as bench documents.
 do {
     var command = try Bench.parseAsRoot()
-    try command.run()
+    if let cancellable = command as? CancellableCommand {
+        try cancellable.run(cancellation: cancellation)
+    } else {
+        try command.run()
+    }
 } catch let code as ExitCode {
     exit(code.rawValue)
 } catch {

@@ -1,27 +1,36 @@
 import Dispatch
 import Synchronization
 
-/// Swift structured concurrency: a task group keeps at most `limit` tasks in flight, each
-/// suspended on the event loop until its child ends; no thread waits per child.
+/// Swift structured concurrency: a task group keeps a window of tasks in flight, each
+/// suspended on the event loop until its child ends; no thread waits per child. The event loop
+/// holds the limit, so the next child starts the moment one exits.
 public struct AsyncExecutor: Executor {
     /// Always `async`.
     public var strategy: Strategy { .async }
     /// How many children may run at once.
     public let limit: ConcurrencyLimit
+    /// Stops the batch when cancelled.
+    public let cancellation: Cancellation?
 
     /// Creates the executor; the event loop is started per batch.
-    public init(limit: ConcurrencyLimit) { self.limit = limit }
+    public init(limit: ConcurrencyLimit, cancellation: Cancellation? = nil) {
+        self.limit = limit
+        self.cancellation = cancellation
+    }
 
     /// Runs the jobs; blocks the calling thread (not a task) until all are done.
     public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
+        let slots = limit.slots(for: jobs.count)
         let reactor: Reactor
         do {
-            reactor = try Reactor()
+            reactor = try Reactor(limit: slots, cancel: cancellation?.descriptor ?? -1)
         } catch {
             return (jobs.map { .failed($0, "cannot start the event loop: \(error)") }, 0)
         }
         defer { reactor.shutdown() }
-        let slots = limit.slots(for: jobs.count)
+        // Twice the limit in flight: the loop always has the next job queued when a child exits,
+        // while a batch of 10,000 jobs does not hold 10,000 suspended tasks.
+        let window = min(jobs.count, slots * 2)
         let results = waitForTask {
             await withTaskGroup(of: (Int, JobResult).self) { group in
                 var results = [JobResult?](repeating: nil, count: jobs.count)
@@ -31,7 +40,7 @@ public struct AsyncExecutor: Executor {
                     next += 1
                     group.addTask { (index, await reactor.run(jobs[index])) }
                 }
-                while next < min(slots, jobs.count) { add() }
+                while next < window { add() }
                 while let (index, result) = await group.next() {
                     results[index] = result
                     progress?.increment()

@@ -7,16 +7,19 @@ final class BatchQueue: Sendable {
     private let results: Mutex<[JobResult?]>
     private let progress: JobCounter?
     private let helperCPU = Mutex(0.0)
+    private let cancellation: Cancellation?
 
-    init(_ jobs: [Job], progress: JobCounter?) {
+    init(_ jobs: [Job], progress: JobCounter?, cancellation: Cancellation?) {
         self.jobs = jobs
         self.progress = progress
+        self.cancellation = cancellation
         self.results = Mutex([JobResult?](repeating: nil, count: jobs.count))
     }
 
-    /// The next job to run and its index, or `nil` when all are taken.
+    /// The next job to run and its index, or `nil` when all are taken or the batch was cancelled.
     func take() -> (index: Int, job: Job)? {
-        next.withLock { i in
+        if cancellation?.isCancelled == true { return nil }
+        return next.withLock { i in
             guard i < jobs.count else { return nil }
             defer { i += 1 }
             return (i, jobs[i])
@@ -37,10 +40,14 @@ final class BatchQueue: Sendable {
     /// The helper CPU recorded so far.
     var totalHelperCPU: Double { helperCPU.withLock { $0 } }
 
-    /// All results in job order; a job nobody ran (which would be a bug) is reported as failed.
+    /// All results in job order; a job nobody ran is reported as not started (cancelled) or,
+    /// which would be a bug, as failed.
     func collect() -> [JobResult] {
-        results.withLock { list in
-            list.enumerated().map { $0.element ?? .failed(jobs[$0.offset], "internal error: job was never run") }
+        let cancelled = cancellation?.isCancelled == true
+        return results.withLock { list in
+            list.enumerated().map { i, result in
+                result ?? (cancelled ? .notStarted(jobs[i]) : .failed(jobs[i], "internal error: job was never run"))
+            }
         }
     }
 }

@@ -8,6 +8,8 @@ public protocol Executor: Sendable {
     var strategy: Strategy { get }
     /// How many jobs may run at once.
     var limit: ConcurrencyLimit { get }
+    /// Stops the batch when cancelled: running children are killed, the rest never start.
+    var cancellation: Cancellation? { get }
     /// Runs every job, counting each finished one in `progress`; returns the results in job
     /// order and the CPU seconds used by helper processes (the `processes` workers), if any.
     func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double)
@@ -28,13 +30,16 @@ extension Executor {
 
 /// Builds executors by strategy name.
 public enum Executors {
-    /// An executor for `strategy`; `workerCommand` starts a `processes` worker (bench's hidden worker mode).
-    public static func make(_ strategy: Strategy, limit: ConcurrencyLimit, workerCommand: [String]) -> any Executor {
+    /// An executor for `strategy`; `workerCommand` starts a `processes` worker (bench's hidden
+    /// worker mode); `cancellation` stops its batches early.
+    public static func make(
+        _ strategy: Strategy, limit: ConcurrencyLimit, workerCommand: [String], cancellation: Cancellation? = nil
+    ) -> any Executor {
         switch strategy {
-        case .async: return AsyncExecutor(limit: limit)
-        case .threads: return ThreadPoolExecutor(limit: limit)
-        case .processes: return ProcessPoolExecutor(limit: limit, workerCommand: workerCommand)
-        case .serial: return SerialExecutor()
+        case .async: return AsyncExecutor(limit: limit, cancellation: cancellation)
+        case .threads: return ThreadPoolExecutor(limit: limit, cancellation: cancellation)
+        case .processes: return ProcessPoolExecutor(limit: limit, workerCommand: workerCommand, cancellation: cancellation)
+        case .serial: return SerialExecutor(cancellation: cancellation)
         }
     }
 }

@@ -12,16 +12,20 @@ public struct ProcessPoolExecutor: Executor {
     public let limit: ConcurrencyLimit
     /// The command that starts one worker, e.g. `["/usr/bin/bench", "worker"]`.
     public let workerCommand: [String]
+    /// Stops the batch when cancelled: workers kill their jobs and exit.
+    public let cancellation: Cancellation?
 
     /// Creates the pool description; workers start with each batch and end with it.
-    public init(limit: ConcurrencyLimit, workerCommand: [String]) {
+    public init(limit: ConcurrencyLimit, workerCommand: [String], cancellation: Cancellation? = nil) {
         self.limit = limit
         self.workerCommand = workerCommand
+        self.cancellation = cancellation
     }
 
     /// Runs the jobs on the workers; each worker is driven by one parent thread.
     public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
-        let queue = BatchQueue(jobs, progress: progress)
+        let queue = BatchQueue(jobs, progress: progress, cancellation: cancellation)
+        let cancel = cancellation?.descriptor ?? -1
         let slots = limit.slots(for: jobs.count)
         let done = DispatchSemaphore(value: 0)
         let command = workerCommand
@@ -37,7 +41,7 @@ public struct ProcessPoolExecutor: Executor {
                             continue
                         }
                     }
-                    switch worker!.run(job) {
+                    switch worker!.run(job, cancel: cancel) {
                     case .success(let result): queue.store(result, at: index)
                     case .failure(let failure):
                         queue.store(.failed(job, failure.reason), at: index)

@@ -41,16 +41,28 @@ final class WorkerProcess {
         }
     }
 
+    /// Seconds a worker gets to kill its job and exit after SIGTERM, before SIGKILL.
+    static let stopGrace = 2.0
+
     /// Sends one job and waits for its result; a failure means the worker is gone (and reaped).
-    func run(_ job: Job) -> Result<JobResult, WorkerFailure> {
+    /// When `cancel` (a `Cancellation`'s descriptor, or -1) becomes readable, the worker is sent
+    /// SIGTERM: it kills its job's process group, answers, and exits.
+    func run(_ job: Job, cancel: Int32 = -1) -> Result<JobResult, WorkerFailure> {
         if var line = try? encoder.encode(job), case () = line.append(UInt8(ascii: "\n")),
-           writeAll(toWorker, Array(line)), let answer = lines.next(),
+           writeAll(toWorker, Array(line)), let answer = answer(cancel: cancel),
            let result = try? decoder.decode(JobResult.self, from: Data(answer)) {
             jobsCPU += result.user + result.sys
             return .success(result)
         }
         let end = stop(force: true)
         return .failure(.init(reason: "worker \(pid) \(end.description)", workerCPU: end.workerCPU))
+    }
+
+    private func answer(cancel: Int32) -> [UInt8]? {
+        if let line = lines.next(cancel: cancel) { return line }
+        guard cancel >= 0 else { return nil }  // end of file: the worker died
+        kill(pid, SIGTERM)
+        return lines.next(timeout: Self.stopGrace)
     }
 
     /// Ends the worker: closes its stdin (it exits at end of input) and reaps it.

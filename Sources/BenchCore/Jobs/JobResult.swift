@@ -11,6 +11,8 @@ public struct JobResult: Sendable, Codable, Equatable {
     public var signal: Int32?
     /// Whether bench killed the child because its timeout ran out.
     public var timedOut: Bool
+    /// Whether the run was interrupted (Ctrl-C, SIGTERM) while this job ran or before it started.
+    public var interrupted: Bool
     /// Why the job could not run at all (program missing, bad directory, worker died); `nil` if it ran.
     public var error: String?
     /// Wall-clock seconds from just before the spawn to the child's exit.
@@ -37,7 +39,7 @@ public struct JobResult: Sendable, Codable, Equatable {
     /// Creates a result; fields not given are those of a job that never ran.
     public init(
         name: String, exitCode: Int32? = nil, signal: Int32? = nil, timedOut: Bool = false,
-        error: String? = nil, wall: Double = 0, user: Double = 0, sys: Double = 0, maxRSS: Int = 0,
+        interrupted: Bool = false, error: String? = nil, wall: Double = 0, user: Double = 0, sys: Double = 0, maxRSS: Int = 0,
         stdout: String = "", stderr: String = "", stdoutDropped: Int = 0, stderrDropped: Int = 0,
         started: Double = 0, ended: Double = 0
     ) {
@@ -45,6 +47,7 @@ public struct JobResult: Sendable, Codable, Equatable {
         self.exitCode = exitCode
         self.signal = signal
         self.timedOut = timedOut
+        self.interrupted = interrupted
         self.error = error
         self.wall = wall
         self.user = user
@@ -63,12 +66,20 @@ public struct JobResult: Sendable, Codable, Equatable {
         JobResult(name: job.name, error: reason, started: time, ended: time)
     }
 
-    /// True when the child ran, was not killed for its timeout, and exited with status 0.
-    public var ok: Bool { error == nil && !timedOut && exitCode == 0 }
+    /// A result for a job that never started because the run was interrupted first.
+    public static func notStarted(_ job: Job) -> JobResult {
+        var result = JobResult.failed(job, "not started: the run was interrupted")
+        result.interrupted = true
+        return result
+    }
+
+    /// True when the child ran to its end uninterrupted, was not killed for its timeout, and exited with status 0.
+    public var ok: Bool { error == nil && !timedOut && !interrupted && exitCode == 0 }
 
     /// One short phrase for people: "exit 0", "killed by SIGSEGV", "timed out after 2.0 s", or the error.
     public var summary: String {
         if let error { return error }
+        if interrupted { return "interrupted after \(formatSeconds(wall)): killed by bench" }
         if timedOut { return "timed out after \(formatSeconds(wall))" }
         if let signal { return "killed by \(SignalName.name(of: signal))" }
         return "exit \(exitCode ?? -1)"

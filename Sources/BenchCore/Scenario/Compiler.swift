@@ -53,9 +53,11 @@ public struct Compiler: Sendable, Codable, Hashable {
         return nil
     }
 
-    /// A job that compiles and links `source` into `output`, as a configure check does.
-    public func compileJob(name: String, source: String, output: String, flags: [String]) -> Job {
-        Job(name: name, argv: [path] + flags + [source, "-o", output])
+    /// A job that compiles and links `source` into `output`, as a configure check does. The
+    /// compiler's own temporaries go to `temporaryDirectory` (its `TMPDIR`), so that a compiler
+    /// killed mid-run leaves nothing outside the run's directory.
+    public func compileJob(name: String, source: String, output: String, flags: [String], temporaryDirectory: String) -> Job {
+        Job(name: name, argv: [path] + flags + [source, "-o", output], environment: ["TMPDIR": temporaryDirectory])
     }
 }
 

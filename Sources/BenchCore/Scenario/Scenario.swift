@@ -23,12 +23,14 @@ public struct Scenario: Sendable, Equatable {
     public var runs: Int
     /// Untimed batches of each compiler (with the first strategy) before the timed rounds.
     public var warmup: Int
+    /// Seconds after which a compile is killed with its process group and reported as timed out; `nil` waits for ever.
+    public var timeout: Double?
 
     /// Creates a scenario; the defaults are those of the study (every strategy, one copy, one job per core).
     public init(
         name: String, description: String? = nil, compilers: [String], probes: [Probe], ext: String? = nil,
         flags: [String] = [], repeats: Int = 1, strategies: [Strategy] = Strategy.allCases,
-        concurrency: [ConcurrencyLimit] = [.cores], runs: Int = 5, warmup: Int = 1
+        concurrency: [ConcurrencyLimit] = [.cores], runs: Int = 5, warmup: Int = 1, timeout: Double? = nil
     ) {
         self.name = name
         self.description = description
@@ -41,6 +43,7 @@ public struct Scenario: Sendable, Equatable {
         self.concurrency = concurrency
         self.runs = runs
         self.warmup = warmup
+        self.timeout = timeout
     }
 
     /// The scenario with the command line's choices put over its own.
@@ -52,6 +55,7 @@ public struct Scenario: Sendable, Equatable {
         if let concurrency = options.concurrency { s.concurrency = concurrency }
         if let runs = options.runs { s.runs = runs }
         if let warmup = options.warmup { s.warmup = warmup }
+        if let timeout = options.timeout { s.timeout = timeout }
         return s
     }
 }
@@ -82,6 +86,8 @@ public struct RunOptions: Sendable, Equatable {
     public var runs: Int?
     /// `-w/--warmup`: untimed runs first.
     public var warmup: Int?
+    /// `--timeout`: seconds after which any job without a timeout of its own is killed.
+    public var timeout: Double?
     /// `--strategy`: which strategies, in order.
     public var strategies: [Strategy]?
     /// `-v`: show the compiler's messages for failing probes.
@@ -104,7 +110,7 @@ public struct RunOptions: Sendable, Equatable {
         compiler: String? = nil, repeats: Int? = nil, concurrency: [ConcurrencyLimit]? = nil,
         runs: Int? = nil, warmup: Int? = nil, strategies: [Strategy]? = nil, verbose: Bool = false,
         arguments: [String] = [], format: String? = nil, outputPath: String? = nil, plotPath: String? = nil,
-        quiet: Bool = false, color: Bool = false
+        quiet: Bool = false, color: Bool = false, timeout: Double? = nil
     ) {
         self.compiler = compiler
         self.repeats = repeats
@@ -119,5 +125,6 @@ public struct RunOptions: Sendable, Equatable {
         self.plotPath = plotPath
         self.quiet = quiet
         self.color = color
+        self.timeout = timeout
     }
 }

@@ -11,12 +11,15 @@ public struct ScenarioRunner: Sendable {
     public var directory: TempDirectory
     /// Where to show progress, if anywhere.
     public var progress: ProgressLine?
+    /// Stops the run early; the result then holds the samples finished before it, marked incomplete.
+    public var cancellation: Cancellation?
 
     /// Creates a runner.
-    public init(workerCommand: [String], directory: TempDirectory, progress: ProgressLine? = nil) {
+    public init(workerCommand: [String], directory: TempDirectory, progress: ProgressLine? = nil, cancellation: Cancellation? = nil) {
         self.workerCommand = workerCommand
         self.directory = directory
         self.progress = progress
+        self.cancellation = cancellation
     }
 
     /// One batch to sample: a compiler's jobs with one strategy at one level.
@@ -40,7 +43,7 @@ public struct ScenarioRunner: Sendable {
             for (n, level) in scenario.concurrency.enumerated() {
                 // serial ignores the level: it runs once, with the first.
                 for strategy in scenario.strategies where strategy != .serial || n == 0 {
-                    let executor = Executors.make(strategy, limit: level, workerCommand: workerCommand)
+                    let executor = Executors.make(strategy, limit: level, workerCommand: workerCommand, cancellation: cancellation)
                     cells.append(Cell(compiler: compiler, level: level, executor: executor, jobs: jobs))
                 }
             }
@@ -51,9 +54,10 @@ public struct ScenarioRunner: Sendable {
         // the compiler's files) is shared by every strategy, and a round of all of them would
         // cost as much as a timed one.
         let warmupCells = compilers.map { c in cells.firstIndex { $0.compiler == c }! }
-        for round in 0..<rounds {
+        rounds: for round in 0..<rounds {
             let timed = round >= scenario.warmup
             for i in timed ? Array(cells.indices) : warmupCells {
+                if cancellation?.isCancelled == true { break rounds }
                 let cell = cells[i]
                 counter.reset()
                 progress?.begin(
@@ -62,13 +66,16 @@ public struct ScenarioRunner: Sendable {
                     phase: timed ? "run \(round - scenario.warmup + 1)/\(scenario.runs)" : "warm-up \(round + 1)/\(scenario.warmup)",
                     jobs: cell.jobs.count, counter: counter)
                 let batch = cell.executor.run(cell.jobs, progress: counter)
+                // An interrupted batch's time measures the interruption: it is no sample.
+                if cancellation?.isCancelled == true { break rounds }
                 if timed { cells[i].samples.append(batch) }
             }
         }
         progress?.end()
         let host = HostInfo.current()
-        let runs = cells.map { summarize($0, probes: scenario.probes, cores: host.cores) }
-        return ScenarioResult(scenario: scenario, host: host, compilers: compilers, runs: runs)
+        let runs = cells.filter { !$0.samples.isEmpty }.map { summarize($0, probes: scenario.probes, cores: host.cores) }
+        return ScenarioResult(
+            scenario: scenario, host: host, compilers: compilers, runs: runs, complete: cancellation?.isCancelled != true)
     }
 
     private func validate(_ scenario: Scenario) throws(BenchError) {
@@ -93,7 +100,10 @@ public struct ScenarioRunner: Sendable {
         for copy in 1...scenario.repeats {
             for (probe, source) in zip(scenario.probes, sources) {
                 let output = "\(directory.path)/c\(index)-\(probe.name)-\(copy).out"
-                jobs.append(compiler.compileJob(name: probe.name, source: source, output: output, flags: scenario.flags))
+                var job = compiler.compileJob(
+                    name: probe.name, source: source, output: output, flags: scenario.flags, temporaryDirectory: directory.path)
+                job.timeout = scenario.timeout
+                jobs.append(job)
             }
         }
         return jobs

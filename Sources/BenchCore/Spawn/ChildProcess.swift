@@ -21,6 +21,7 @@ final class ChildProcess {
     private(set) var deadline: Double?
     private var terminateSent = false
     private var timedOut = false
+    private var interrupted = false
 
     /// Seconds between SIGTERM and SIGKILL for a child that outlived its timeout.
     static let killGrace = 1.0
@@ -143,8 +144,14 @@ final class ChildProcess {
         }
     }
 
-    /// Kills the child's whole process group now (an interrupted run).
+    /// Kills the child's whole process group now.
     func killGroup() { kill(-pid, SIGKILL) }
+
+    /// Kills the child's whole process group because the run was interrupted; its result says so.
+    func interrupt() {
+        interrupted = true
+        killGroup()
+    }
 
     /// Finishes a child whose pidfd became readable: kills what is left of its group, drains
     /// its pipes, reaps it with its rusage and closes every descriptor.
@@ -168,20 +175,23 @@ final class ChildProcess {
             name: job.name,
             exitCode: bench_wifexited(status) != 0 ? bench_wexitstatus(status) : nil,
             signal: bench_wifsignaled(status) != 0 ? bench_wtermsig(status) : nil,
-            timedOut: timedOut,
+            timedOut: timedOut, interrupted: interrupted,
             wall: ended - started,
             user: seconds(usage.ru_utime), sys: seconds(usage.ru_stime), maxRSS: usage.ru_maxrss,
             stdout: o.text, stderr: e.text, stdoutDropped: o.dropped, stderrDropped: e.dropped,
             started: started, ended: ended)
     }
 
-    /// Runs the child to its end on the calling thread, with `poll` over its own descriptors.
-    func waitBlocking() -> JobResult {
+    /// Runs the child to its end on the calling thread, with `poll` over its own descriptors
+    /// and `cancel` (a `Cancellation`'s descriptor, or -1), which interrupts it when readable.
+    func waitBlocking(cancel: Int32 = -1) -> JobResult {
         writeStdin()
+        var cancel = cancel
         var fds: [pollfd] = []
         while true {
             fds.removeAll(keepingCapacity: true)
             fds.append(pollfd(fd: pidfd, events: Int16(POLLIN), revents: 0))
+            fds.append(pollfd(fd: cancel, events: Int16(POLLIN), revents: 0))  // poll skips a negative fd
             for fd in [stdoutFD, stderrFD] where fd >= 0 { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
             if stdinFD >= 0 { fds.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)) }
             let timeout = deadline.map { Int32(clamping: Int(max(0, ($0 - MonotonicClock.now()) * 1000).rounded(.up))) } ?? -1
@@ -189,7 +199,11 @@ final class ChildProcess {
             if n < 0 && errno != EINTR { return finish() }
             checkDeadline(now: MonotonicClock.now())
             guard n > 0 else { continue }
-            for p in fds.dropFirst() where p.revents != 0 {
+            if fds[1].revents != 0 {
+                interrupt()
+                cancel = -1  // it stays readable: watch it no more
+            }
+            for p in fds.dropFirst(2) where p.revents != 0 {
                 if p.fd == stdinFD { writeStdin() } else { drain(p.fd) }
             }
             if fds[0].revents != 0 { return finish() }

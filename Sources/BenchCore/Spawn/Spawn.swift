@@ -5,10 +5,12 @@ import Glibc
 /// child in its own process group with default signal dispositions.
 public enum Spawn {
     /// Runs one job to completion on the calling thread, draining its output as it comes and
-    /// enforcing its timeout. Never throws: a job that cannot start is a failed result.
-    public static func run(_ job: Job) -> JobResult {
+    /// enforcing its timeout; a cancelled `cancellation` kills it (or keeps it from starting).
+    /// Never throws: a job that cannot start is a failed result.
+    public static func run(_ job: Job, cancellation: Cancellation? = nil) -> JobResult {
+        if cancellation?.isCancelled == true { return .notStarted(job) }
         switch ChildProcess.start(job) {
-        case .success(let child): return child.waitBlocking()
+        case .success(let child): return child.waitBlocking(cancel: cancellation?.descriptor ?? -1)
         case .failure(let error): return .failed(job, error.description)
         }
     }

@@ -20,8 +20,10 @@ final class LineReader {
 
     init(fd: Int32) { self.fd = fd }
 
-    /// The next line without its newline, or `nil` at end of file (a last unterminated line is dropped).
-    func next() -> [UInt8]? {
+    /// The next line without its newline, or `nil` at end of file (a last unterminated line is
+    /// dropped), when `cancel` (a descriptor, or -1) becomes readable, or after `timeout` seconds.
+    func next(cancel: Int32 = -1, timeout: Double? = nil) -> [UInt8]? {
+        let deadline = timeout.map { MonotonicClock.now() + $0 }
         while true {
             if let nl = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = Array(buffer[start..<nl])
@@ -29,6 +31,11 @@ final class LineReader {
                 if start > 65_536 { buffer.removeFirst(start); start = 0 }
                 return line
             }
+            var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: cancel, events: Int16(POLLIN), revents: 0)]
+            let wait = deadline.map { Int32(clamping: Int(max(0, ($0 - MonotonicClock.now()) * 1000).rounded(.up))) } ?? -1
+            let ready = poll(&fds, 2, wait)
+            if ready < 0 && errno == EINTR { continue }
+            if ready == 0 || fds[1].revents != 0 { return nil }
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }

@@ -120,7 +120,9 @@ enum BenchModule {
         var job: Job
         do {
             let file = try host.writeSource(name: name, ext: ext, source: source)
-            job = compiler.compileJob(name: name, source: file, output: try host.outputPath(for: name), flags: flags)
+            job = compiler.compileJob(
+                name: name, source: file, output: try host.outputPath(for: name), flags: flags,
+                temporaryDirectory: try host.tempDirectory().path)
         } catch {
             throw .message(error.description)
         }
@@ -144,7 +146,8 @@ enum BenchModule {
         } else {
             job = try s.job(at: 1, arg: 1)
         }
-        s.push(Spawn.run(job))
+        if host.isInterrupted { throw .message("interrupted") }
+        s.push(Spawn.run(host.withDefaults(job), cancellation: host.configuration.cancellation))
         return 1
     }
 
@@ -157,7 +160,7 @@ enum BenchModule {
         jobs.reserveCapacity(count)
         for i in stride(from: 1, through: count, by: 1) {
             lua_rawgeti(s.L, 1, lua_Integer(i))
-            jobs.append(try s.job(at: -1, arg: 1, label: "jobs[\(i)]"))
+            jobs.append(host.withDefaults(try s.job(at: -1, arg: 1, label: "jobs[\(i)]")))
             bench_lua_pop(s.L, 1)
         }
         let options = host.configuration.options
@@ -173,8 +176,8 @@ enum BenchModule {
                 do { limit = try ConcurrencyLimit.parse(text) } catch { throw .argument(2, "jobs: \(error)") }
             }
         }
-        let executor = Executors.make(strategy, limit: limit, workerCommand: host.configuration.workerCommand)
-        let batch = executor.run(jobs)
+        if host.isInterrupted { throw .message("interrupted") }
+        let batch = host.executor(strategy, limit: limit).run(jobs)
         lua_createtable(s.L, 0, 9)
         s.push(strategy.rawValue); s.setField(-2, "strategy")
         s.push(batch.concurrency); s.setField(-2, "jobs")
@@ -280,6 +283,7 @@ extension LuaStack {
         if let j = o.concurrency { push(j.map(\.description).joined(separator: ",")); setField(-2, "jobs") }
         if let r = o.runs { push(r); setField(-2, "runs") }
         if let w = o.warmup { push(w); setField(-2, "warmup") }
+        if let t = o.timeout { push(t); setField(-2, "timeout") }
         if let f = o.format { push(f); setField(-2, "format") }
         if let s = o.strategies { pushArray(s.map(\.rawValue)); setField(-2, "strategies") }
         push(o.verbose); setField(-2, "verbose")

@@ -8,7 +8,7 @@ import CLua
 ///              jobs = 2, report = "study" }
 enum ScenarioTable {
     /// The fields a scenario table may have.
-    static let fields = ["name", "description", "compilers", "probes", "ext", "flags", "repeats", "strategies", "jobs", "runs", "warmup", "report"]
+    static let fields = ["name", "description", "compilers", "probes", "ext", "flags", "repeats", "strategies", "jobs", "runs", "warmup", "timeout", "report"]
 }
 
 extension LuaStack {
@@ -34,6 +34,15 @@ extension LuaStack {
         if let n = try count(t, "repeats", minimum: 1) { scenario.repeats = n }
         if let n = try count(t, "runs", minimum: 1) { scenario.runs = n }
         if let n = try count(t, "warmup", minimum: 0) { scenario.warmup = n }
+        switch pushField(t, "timeout") {
+        case LUA_TNIL: bench_lua_pop(L, 1)
+        default:
+            defer { bench_lua_pop(L, 1) }
+            guard let seconds = number(at: -1), seconds > 0, seconds.isFinite else {
+                throw .invalidValue("field 'timeout': positive number of seconds expected, got \(scalarString(at: -1) ?? typeName(at: -1))")
+            }
+            scenario.timeout = seconds
+        }
         if let names = try words(t, "strategies") {
             scenario.strategies = []
             for name in names {

@@ -9,12 +9,15 @@ public struct HostConfiguration: Sendable {
     public var options: RunOptions
     /// bench's version, as `bench.version`.
     public var version: String
+    /// Stops the run when cancelled (by a signal): batches end, and Lua code raises "interrupted".
+    public var cancellation: Cancellation?
 
     /// Creates a configuration.
-    public init(workerCommand: [String], options: RunOptions = RunOptions(), version: String) {
+    public init(workerCommand: [String], options: RunOptions = RunOptions(), version: String, cancellation: Cancellation? = nil) {
         self.workerCommand = workerCommand
         self.options = options
         self.version = version
+        self.cancellation = cancellation
     }
 }
 
@@ -65,6 +68,22 @@ public final class ScriptHost {
     public init(configuration: HostConfiguration) {
         self.configuration = configuration
         BenchModule.install(in: lua.stack, host: self)
+        if let cancellation = configuration.cancellation { bench_lua_watch_interrupts(lua.L, cancellation.descriptor) }
+    }
+
+    /// True once the run was interrupted.
+    public var isInterrupted: Bool { configuration.cancellation?.isCancelled == true }
+
+    /// `job` with the command line's defaults for what it leaves open (`--timeout`).
+    func withDefaults(_ job: Job) -> Job {
+        var job = job
+        if job.timeout == nil { job.timeout = configuration.options.timeout }
+        return job
+    }
+
+    /// An executor for `strategy` that stops when the run is interrupted.
+    func executor(_ strategy: Strategy, limit: ConcurrencyLimit) -> any Executor {
+        Executors.make(strategy, limit: limit, workerCommand: configuration.workerCommand, cancellation: configuration.cancellation)
     }
 
     deinit { close() }
@@ -112,6 +131,8 @@ public final class ScriptHost {
     /// results document as a table; returns what it returned if that is a string.
     public func report(_ document: JSONValue, reporter name: String?) throws(ScriptError) -> String? {
         guard let ref = name.flatMap({ reporters[$0] }) ?? reportFunction else { return nil }
+        // An interrupted run still reports what it measured: the reporter must not be stopped too.
+        if isInterrupted { bench_lua_watch_interrupts(lua.L, -1) }
         let stack = lua.stack
         defer { lua_settop(stack.L, 0) }
         lua_rawgeti(stack.L, bench_lua_registryindex(), lua_Integer(ref))

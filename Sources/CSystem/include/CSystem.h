@@ -36,6 +36,10 @@ int bench_usable_cores(void);
 int bench_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[],
                 const char *cwd, int stdin_fd, int stdout_fd, int stderr_fd);
 
+/* prctl(PR_SET_PDEATHSIG, sig): this process gets `sig` when the thread that started it ends.
+ * Returns -1 if the parent is already gone (the caller should exit), else 0. */
+int bench_die_with_parent(int sig);
+
 /* The calling process's environment, for children that inherit it unchanged. */
 char *const *bench_environ(void);
 
