@@ -9,6 +9,9 @@ public enum ScriptRunner {
         let host = ScriptHost(configuration: configuration)
         defer { host.close() }
         do {
+            // Before anything runs: a typo in a path must not cost the whole benchmark.
+            if let path = configuration.options.outputPath { try AtomicFile.checkWritable(path, option: "--output") }
+            if let path = configuration.options.plotPath { try AtomicFile.checkWritable(path, option: "--plot") }
             let outcome = try host.run(script: script)
             if let status = interrupted(configuration) { return status }
             switch outcome {
@@ -50,6 +53,7 @@ public enum ScriptRunner {
         // Chosen before anything runs, so that a typo costs nothing.
         let reporter = try resolve(options.format, choice: choice, host: host)
         let scenario = declared.applying(options)
+        if options.dryRun { return try dryRun(scenario, host: host) }
         let runner = ScenarioRunner(
             workerCommand: configuration.workerCommand, directory: try host.tempDirectory(),
             progress: options.quiet ? nil : ProgressLine.forTerminal(), cancellation: configuration.cancellation)
@@ -77,6 +81,18 @@ public enum ScriptRunner {
             Console.error("bench: the strategies disagree; the results cannot be trusted:")
             for d in disagreements { Console.error("  " + d) }
             return 1
+        }
+        return 0
+    }
+
+    /// Prints every compile of one batch per compiler, and how many times each batch would run.
+    private static func dryRun(_ scenario: Scenario, host: ScriptHost) throws -> Int32 {
+        let runner = ScenarioRunner(workerCommand: host.configuration.workerCommand, directory: try host.tempDirectory())
+        let batches = ScenarioRunner.batchesPerCompiler(scenario)
+        for (index, name) in scenario.compilers.enumerated() {
+            let jobs = try runner.compileJobs(scenario, compiler: try host.compiler(name), index: index)
+            _ = host.dryRun(jobs, "\(scenario.name): \(jobs.count) compiles per batch with \(name); the batch would run \(batches) times "
+                + "(\(scenario.warmup) warm-up, then \(scenario.runs) runs of \(scenario.strategies.map(\.rawValue).joined(separator: ", ")))")
         }
         return 0
     }

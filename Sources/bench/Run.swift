@@ -49,6 +49,9 @@ extension Bench {
         @Option(help: ArgumentHelp("Kill any job still running after this many seconds (with its process group), and report it as timed out.", valueName: "seconds"))
         var timeout: Double?
 
+        @Flag(help: "Print every command the scenario would run, and run none (the Lua script itself still runs).")
+        var dryRun = false
+
         @Flag(name: .shortAndLong, help: "No progress line on stderr.")
         var quiet = false
 
@@ -70,7 +73,7 @@ extension Bench {
             var options = RunOptions(
                 compiler: compiler, repeats: repeats, runs: runs, warmup: warmup, verbose: verbose,
                 arguments: arguments, format: format, outputPath: output, plotPath: plot, quiet: quiet,
-                color: isatty(1) != 0 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true), timeout: timeout)
+                color: isatty(1) != 0 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true), timeout: timeout, dryRun: dryRun)
             do {
                 if let jobs { options.concurrency = try ConcurrencyLimit.parseList(jobs) }
                 if let strategy {

@@ -20,7 +20,7 @@ public struct AsyncExecutor: Executor {
 
     /// Runs the jobs; blocks the calling thread (not a task) until all are done.
     public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
-        let slots = limit.slots(for: jobs.count)
+        let slots = concurrency(for: jobs.count)
         let reactor: Reactor
         do {
             reactor = try Reactor(limit: slots, cancel: cancellation?.descriptor ?? -1)

@@ -10,12 +10,18 @@ public protocol Executor: Sendable {
     var limit: ConcurrencyLimit { get }
     /// Stops the batch when cancelled: running children are killed, the rest never start.
     var cancellation: Cancellation? { get }
+    /// How many jobs of a batch of `jobCount` run at once in practice (the limit, capped by
+    /// the batch's size and the machine's capacity).
+    func concurrency(for jobCount: Int) -> Int
     /// Runs every job, counting each finished one in `progress`; returns the results in job
     /// order and the CPU seconds used by helper processes (the `processes` workers), if any.
     func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double)
 }
 
 extension Executor {
+    /// The limit's slots for the batch, capped by the open-file limit.
+    public func concurrency(for jobCount: Int) -> Int { limit.slots(for: jobCount) }
+
     /// Runs the batch and measures it: wall time, and bench's own CPU (this process and its helpers).
     public func run(_ jobs: [Job], progress: JobCounter? = nil) -> BatchResult {
         let cpu0 = processCPUTime()
@@ -23,7 +29,7 @@ extension Executor {
         let (results, helperCPU) = execute(jobs, progress: progress)
         let wall = MonotonicClock.now() - start
         return BatchResult(
-            strategy: strategy, concurrency: limit.slots(for: jobs.count), wall: wall,
+            strategy: strategy, concurrency: concurrency(for: jobs.count), wall: wall,
             runnerCPU: processCPUTime() - cpu0 + helperCPU, results: results)
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// at a time over pipes: the analogue of Python's ProcessPoolExecutor.
 ///
 /// A worker that dies mid-job is replaced; that job is reported as failed with the reason
-/// (it is not retried, so a job that kills its worker cannot loop).
+/// (it is not retried, so a job that kills its worker cannot loop). The pool never has more
+/// than `maxWorkers` workers, whatever the limit: each is a whole bench process (about 20 MB).
 public struct ProcessPoolExecutor: Executor {
     /// Always `processes`.
     public var strategy: Strategy { .processes }
@@ -14,6 +15,8 @@ public struct ProcessPoolExecutor: Executor {
     public let workerCommand: [String]
     /// Stops the batch when cancelled: workers kill their jobs and exit.
     public let cancellation: Cancellation?
+    /// The most workers a pool starts, even for `unbounded`.
+    public static let maxWorkers = 128
 
     /// Creates the pool description; workers start with each batch and end with it.
     public init(limit: ConcurrencyLimit, workerCommand: [String], cancellation: Cancellation? = nil) {
@@ -22,11 +25,14 @@ public struct ProcessPoolExecutor: Executor {
         self.cancellation = cancellation
     }
 
+    /// The limit's slots for the batch, and never more than `maxWorkers`.
+    public func concurrency(for jobCount: Int) -> Int { min(limit.slots(for: jobCount), Self.maxWorkers) }
+
     /// Runs the jobs on the workers; each worker is driven by one parent thread.
     public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
         let queue = BatchQueue(jobs, progress: progress, cancellation: cancellation)
         let cancel = cancellation?.descriptor ?? -1
-        let slots = limit.slots(for: jobs.count)
+        let slots = concurrency(for: jobs.count)
         let done = DispatchSemaphore(value: 0)
         let command = workerCommand
         for _ in 0..<slots {

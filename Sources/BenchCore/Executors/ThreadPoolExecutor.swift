@@ -18,7 +18,7 @@ public struct ThreadPoolExecutor: Executor {
     /// Runs the jobs on the pool; the threads end with the batch.
     public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
         let queue = BatchQueue(jobs, progress: progress, cancellation: cancellation)
-        let slots = limit.slots(for: jobs.count)
+        let slots = concurrency(for: jobs.count)
         let done = DispatchSemaphore(value: 0)
         for _ in 0..<slots {
             let thread = Thread {

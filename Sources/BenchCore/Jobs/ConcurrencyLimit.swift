@@ -17,12 +17,15 @@ public enum ConcurrencyLimit: Sendable, Hashable, CustomStringConvertible {
         return .limited(n)
     }
 
-    /// The number of slots for a batch of `jobCount` jobs (at least 1).
-    public func slots(for jobCount: Int) -> Int {
+    /// The number of slots for a batch of `jobCount` jobs: at least 1, at most one per job, and
+    /// at most `capacity`, the children the open-file limit allows at once; jobs beyond it queue.
+    public func slots(for jobCount: Int, capacity: Int = Host.childCapacity) -> Int {
+        let wanted: Int
         switch self {
-        case .limited(let n): return max(1, min(n, max(jobCount, 1)))
-        case .unbounded: return max(jobCount, 1)
+        case .limited(let n): wanted = min(n, jobCount)
+        case .unbounded: wanted = jobCount
         }
+        return max(1, min(wanted, capacity))
     }
 
     /// `4` or `unbounded`.

@@ -66,6 +66,9 @@ public struct JobResult: Sendable, Codable, Equatable {
         JobResult(name: job.name, error: reason, started: time, ended: time)
     }
 
+    /// The result `--dry-run` gives a job it printed instead of running: success, in no time.
+    public static func dryRun(_ job: Job) -> JobResult { JobResult(name: job.name, exitCode: 0) }
+
     /// A result for a job that never started because the run was interrupted first.
     public static func notStarted(_ job: Job) -> JobResult {
         var result = JobResult.failed(job, "not started: the run was interrupted")

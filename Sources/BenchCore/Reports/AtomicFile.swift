@@ -4,6 +4,24 @@ import Glibc
 /// Writes files so that a reader never sees half of one: a temporary file in the same
 /// directory, flushed, then renamed over the target.
 public enum AtomicFile {
+    /// Throws unless `path` can be written (its directory exists and is writable, and it is not
+    /// a directory), so that a typo in `--output` costs nothing instead of the whole benchmark.
+    /// `option` names the flag in the message.
+    public static func checkWritable(_ path: String, option: String) throws(BenchError) {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let dir = directory.isEmpty ? "/" : directory
+        var st = stat()
+        guard stat(dir, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+            throw .io("cannot write \(option) '\(path)': no such directory '\(dir)'")
+        }
+        guard access(dir, W_OK) == 0 else {
+            throw .io("cannot write \(option) '\(path)': directory '\(dir)' is not writable (\(String(cString: strerror(errno))))")
+        }
+        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+            throw .io("cannot write \(option) '\(path)': it is a directory")
+        }
+    }
+
     /// Writes `contents` to `path`, replacing it whole or not at all.
     public static func write(_ contents: String, to path: String) throws(BenchError) {
         let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."

@@ -88,6 +88,8 @@ public struct RunOptions: Sendable, Equatable {
     public var warmup: Int?
     /// `--timeout`: seconds after which any job without a timeout of its own is killed.
     public var timeout: Double?
+    /// `--dry-run`: print every command instead of running it.
+    public var dryRun: Bool
     /// `--strategy`: which strategies, in order.
     public var strategies: [Strategy]?
     /// `-v`: show the compiler's messages for failing probes.
@@ -110,7 +112,7 @@ public struct RunOptions: Sendable, Equatable {
         compiler: String? = nil, repeats: Int? = nil, concurrency: [ConcurrencyLimit]? = nil,
         runs: Int? = nil, warmup: Int? = nil, strategies: [Strategy]? = nil, verbose: Bool = false,
         arguments: [String] = [], format: String? = nil, outputPath: String? = nil, plotPath: String? = nil,
-        quiet: Bool = false, color: Bool = false, timeout: Double? = nil
+        quiet: Bool = false, color: Bool = false, timeout: Double? = nil, dryRun: Bool = false
     ) {
         self.compiler = compiler
         self.repeats = repeats
@@ -126,5 +128,6 @@ public struct RunOptions: Sendable, Equatable {
         self.quiet = quiet
         self.color = color
         self.timeout = timeout
+        self.dryRun = dryRun
     }
 }

@@ -61,7 +61,7 @@ public struct ScenarioRunner: Sendable {
                 let cell = cells[i]
                 counter.reset()
                 progress?.begin(
-                    label: "\(cell.executor.strategy.rawValue) -j \(cell.executor.limit.slots(for: cell.jobs.count))"
+                    label: "\(cell.executor.strategy.rawValue) -j \(cell.executor.concurrency(for: cell.jobs.count))"
                         + (compilers.count > 1 ? " \(cell.compiler.name)" : ""),
                     phase: timed ? "run \(round - scenario.warmup + 1)/\(scenario.runs)" : "warm-up \(round + 1)/\(scenario.warmup)",
                     jobs: cell.jobs.count, counter: counter)
@@ -88,9 +88,16 @@ public struct ScenarioRunner: Sendable {
         guard scenario.warmup >= 0 else { throw .invalidValue("warm-up runs cannot be negative (\(scenario.warmup))") }
     }
 
+    /// How many batches `run` runs for each compiler: the warm-ups, then one per timed run, strategy and level.
+    public static func batchesPerCompiler(_ scenario: Scenario) -> Int {
+        let concurrent = scenario.strategies.filter { $0 != .serial }.count * scenario.concurrency.count
+        let serial = scenario.strategies.contains(.serial) ? 1 : 0
+        return scenario.warmup + scenario.runs * (concurrent + serial)
+    }
+
     /// The batch for one compiler: copy 1 of every probe, then copy 2, ... as the study ordered them.
     /// Each job links to its own output file: the study's runs all wrote `./a.out`, a race.
-    func compileJobs(_ scenario: Scenario, compiler: Compiler, index: Int) throws(BenchError) -> [Job] {
+    public func compileJobs(_ scenario: Scenario, compiler: Compiler, index: Int) throws(BenchError) -> [Job] {
         let ext = scenario.ext ?? compiler.defaultExtension ?? ".c"
         var sources: [String] = []
         for probe in scenario.probes {

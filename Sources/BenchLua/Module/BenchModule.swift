@@ -37,7 +37,32 @@ enum BenchModule {
         lua_getglobal(L, "os")
         stack.pushFunction({ LuaStack(L: $0!).withHost(BenchModule.exit) }, context: context)
         stack.setField(-2, "exit")
+        // Under --dry-run, the shell escapes print their command instead of running it.
+        if options.dryRun {
+            stack.pushFunction({ LuaStack(L: $0!).withHost(BenchModule.dryExecute) }, context: context)
+            stack.setField(-2, "execute")
+            lua_getglobal(L, "io")
+            stack.pushFunction({ LuaStack(L: $0!).withHost(BenchModule.dryPopen) }, context: context)
+            stack.setField(-2, "popen")
+            bench_lua_pop(L, 1)
+        }
         bench_lua_pop(L, 1)
+    }
+
+    /// `os.execute(command)` under `--dry-run`: prints the command and answers as a success would.
+    static func dryExecute(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        guard lua_type(s.L, 1) > LUA_TNIL else { s.push(true); return 1 }  // "is there a shell?"
+        Console.out("# os.execute (through /bin/sh)\n" + (try s.checkString(1)))
+        s.push(true); s.push("exit"); s.push(0)
+        return 3
+    }
+
+    /// `io.popen(command)` under `--dry-run`: prints the command and fails as an unstartable one would.
+    static func dryPopen(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        Console.out("# io.popen (through /bin/sh)\n" + (try s.checkString(1)))
+        lua_pushnil(s.L)
+        s.push("not run under --dry-run")
+        return 2
     }
 
     static let functions: [(String, LuaSwiftFunction)] = [
@@ -147,6 +172,10 @@ enum BenchModule {
             job = try s.job(at: 1, arg: 1)
         }
         if host.isInterrupted { throw .message("interrupted") }
+        if host.isDryRun {
+            s.push(host.dryRun([job], "bench.spawn")[0])
+            return 1
+        }
         s.push(Spawn.run(host.withDefaults(job), cancellation: host.configuration.cancellation))
         return 1
     }
@@ -177,7 +206,11 @@ enum BenchModule {
             }
         }
         if host.isInterrupted { throw .message("interrupted") }
-        let batch = host.executor(strategy, limit: limit).run(jobs)
+        let executor = host.executor(strategy, limit: limit)
+        let batch = host.isDryRun
+            ? BatchResult(strategy: strategy, concurrency: executor.concurrency(for: jobs.count), wall: 0, runnerCPU: 0,
+                          results: host.dryRun(jobs, "bench.run: \(jobs.count) jobs, \(strategy.rawValue) -j \(executor.concurrency(for: jobs.count))"))
+            : executor.run(jobs)
         lua_createtable(s.L, 0, 9)
         s.push(strategy.rawValue); s.setField(-2, "strategy")
         s.push(batch.concurrency); s.setField(-2, "jobs")

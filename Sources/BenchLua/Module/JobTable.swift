@@ -27,6 +27,7 @@ extension LuaStack {
             guard let word = scalarString(at: -1) else {
                 throw .argument(arg, "\(label)[\(i)]: string expected, got \(typeName(at: -1))")
             }
+            try refuseNUL(word, "\(label)[\(i)]", arg: arg)
             argv.append(word)
         }
         guard !argv.isEmpty else {
@@ -35,6 +36,7 @@ extension LuaStack {
         var job = Job(argv: argv)
         if let name = try stringField(t, "name", arg: arg, label: label) { job.name = name }
         job.workingDirectory = try stringField(t, "cwd", arg: arg, label: label)
+        if let cwd = job.workingDirectory { try refuseNUL(cwd, "\(label.isEmpty ? "" : label + ".")cwd", arg: arg) }
         if let stdin = try field(t, "stdin", arg: arg, label: label, expected: "string", { bytes(at: -1) }) {
             job.stdin = stdin
         }
@@ -92,6 +94,12 @@ extension LuaStack {
         return value
     }
 
+    /// No program can receive a NUL byte in an argument, a directory or a variable.
+    func refuseNUL(_ text: String, _ what: String, arg: Int32) throws(LuaCallError) {
+        guard text.utf8.contains(0) else { return }
+        throw .argument(arg, "\(what): contains a NUL byte, which no program can receive")
+    }
+
     /// A string, or a number written as Lua writes it; `nil` for any other type.
     func scalarString(at index: Int32) -> String? {
         if let s = string(at: index) { return s }
@@ -110,6 +118,10 @@ extension LuaStack {
             guard let key = string(at: -2), let value = scalarString(at: -1) else {
                 throw .argument(arg, "\(label.isEmpty ? "" : label + ".")env: names and values must be strings")
             }
+            guard !key.isEmpty, !key.contains("=") else {
+                throw .argument(arg, "\(label.isEmpty ? "" : label + ".")env: '\(key.prefix(40))' is not a variable name")
+            }
+            try refuseNUL(key + value, "\(label.isEmpty ? "" : label + ".")env.\(key.prefix(40))", arg: arg)
             env[key] = value
         }
         return env

@@ -162,9 +162,27 @@ public final class ScriptHost {
         directory = nil
     }
 
-    /// A compiler by name, asked for its version once per run.
+    /// True under `--dry-run`: commands are printed, not run.
+    var isDryRun: Bool { configuration.options.dryRun }
+
+    /// Prints the jobs `--dry-run` does not run, after a `#` line saying what they are, and
+    /// returns their stand-in results.
+    func dryRun(_ jobs: [Job], _ what: String) -> [JobResult] {
+        Console.out("# " + what)
+        for job in jobs { Console.out(job.shellLine) }
+        return jobs.map(JobResult.dryRun)
+    }
+
+    /// A compiler by name, asked for its version once per run (under `--dry-run`, found but not asked).
     func compiler(_ name: String) throws(BenchError) -> Compiler {
         if let known = compilers[name] { return known }
+        if isDryRun {
+            guard let path = Executable.which(name) else { return try Compiler.find(name) }  // throws the usual message
+            let found = Compiler(name: name, path: path, version: "\(name) (version not asked: --dry-run)")
+            compilers[name] = found
+            _ = dryRun([Job(argv: [path, "--version"])], "bench.compiler: the version of \(name)")
+            return found
+        }
         let found = try Compiler.find(name)
         compilers[name] = found
         return found
