@@ -7,6 +7,7 @@ import Glibc
 let cancellation = Cancellation()
 SignalWatcher.start(cancelling: cancellation) { signal in
     Console.error("bench: \(SignalName.name(of: signal)) again: stopping at once")
+    cancellation.removeTemporaries()
     _exit(128 + signal)
 }
 // Many concurrent children hold three descriptors each.

@@ -40,12 +40,9 @@ public struct BatchResult: Sendable {
 
 /// CPU seconds (user + system) this process has used so far, all threads.
 func processCPUTime() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return cpuSeconds(usage)
+    let usage = ResourceUsage.current()
+    return usage.user + usage.sys
 }
 
 /// User plus system seconds of a rusage.
-func cpuSeconds(_ u: rusage) -> Double {
-    Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
-}
+func cpuSeconds(_ u: rusage) -> Double { seconds(u.ru_utime) + seconds(u.ru_stime) }

@@ -210,5 +210,3 @@ final class ChildProcess {
         }
     }
 }
-
-private func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }

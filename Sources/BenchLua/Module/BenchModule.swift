@@ -76,6 +76,7 @@ enum BenchModule {
         ("tempdir", { LuaStack(L: $0!).withHost(BenchModule.tempdir) }),
         ("fail", { LuaStack(L: $0!).withHost(BenchModule.fail) }),
         ("reporter", { LuaStack(L: $0!).withHost(BenchModule.reporter) }),
+        ("usage", { LuaStack(L: $0!).withHost(BenchModule.usage) }),
     ]
 
     /// `bench.reporter(name, fn)`: registers a report format; `--format name` (or a scenario's
@@ -232,6 +233,16 @@ enum BenchModule {
     /// `bench.clock()` → monotonic seconds with nanosecond resolution.
     static func clock(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         s.push(MonotonicClock.now())
+        return 1
+    }
+
+    /// `bench.usage()` → `{user=, sys=, maxrss=}`: bench's own CPU seconds and peak RSS (KiB) so far.
+    static func usage(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        let usage = ResourceUsage.current()
+        lua_createtable(s.L, 0, 3)
+        s.push(usage.user); s.setField(-2, "user")
+        s.push(usage.sys); s.setField(-2, "sys")
+        s.push(usage.maxRSS); s.setField(-2, "maxrss")
         return 1
     }
 

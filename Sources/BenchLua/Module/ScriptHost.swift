@@ -152,14 +152,17 @@ public final class ScriptHost {
     public func tempDirectory() throws(BenchError) -> TempDirectory {
         if let directory { return directory }
         let made = try TempDirectory()
+        configuration.cancellation?.registerTemporary(made.path)
         directory = made
         return made
     }
 
     /// Removes the temporary directory; the host stays usable.
     public func close() {
-        directory?.remove()
-        directory = nil
+        guard let directory else { return }
+        directory.remove()
+        configuration.cancellation?.unregisterTemporary(directory.path)
+        self.directory = nil
     }
 
     /// True under `--dry-run`: commands are printed, not run.
