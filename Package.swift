@@ -34,7 +34,7 @@ let package = Package(
         ),
         .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore", "bench"]),
         .testTarget(name: "BenchLuaTests", dependencies: ["BenchLua"]),
-        .testTarget(name: "BenchEndToEndTests", dependencies: ["bench"]),
+        .testTarget(name: "BenchEndToEndTests", dependencies: ["bench"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

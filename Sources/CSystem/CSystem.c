@@ -62,7 +62,7 @@ int bench_usable_cores(void) {
 }
 
 int bench_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[],
-                const char *cwd, int stdin_fd, int stdout_fd, int stderr_fd) {
+                const char *cwd, int stdin_fd, int stdout_fd, int stderr_fd, int new_session) {
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attr;
     int rc = posix_spawn_file_actions_init(&actions);
@@ -85,8 +85,11 @@ int bench_spawn(pid_t *pid, const char *path, char *const argv[], char *const en
     if (!rc) rc = posix_spawnattr_setpgroup(&attr, 0);
     if (!rc) rc = posix_spawnattr_setsigdefault(&attr, &all);
     if (!rc) rc = posix_spawnattr_setsigmask(&attr, &none);
-    if (!rc) rc = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF |
-                                                      POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_USEVFORK);
+    /* A new session is also a new process group; it outlives its leader, so whatever the
+     * leader started can still be found (and killed) after it died. */
+    short group = new_session ? POSIX_SPAWN_SETSID : POSIX_SPAWN_SETPGROUP;
+    if (!rc) rc = posix_spawnattr_setflags(&attr, group | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK |
+                                                      POSIX_SPAWN_USEVFORK);
     if (!rc) rc = posix_spawnp(pid, path, &actions, &attr, argv, envp ? envp : environ);
 
     posix_spawnattr_destroy(&attr);

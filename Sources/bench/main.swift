@@ -10,7 +10,7 @@ SignalWatcher.start(cancelling: cancellation) { signal in
     cancellation.removeTemporaries()
     _exit(128 + signal)
 }
-// Many concurrent children hold three descriptors each.
+// Many concurrent children need up to six descriptors each.
 Host.raiseOpenFileLimit()
 
 // Usage errors exit with status 2 (ArgumentParser's default is 64), as bench documents.

@@ -25,7 +25,9 @@ func scratch(_ files: [String: String], executable: Set<String> = []) throws -> 
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-e2e-\(UUID().uuidString.prefix(8))").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     for (name, text) in files {
-        try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+        let path = URL(fileURLWithPath: dir + "/" + name)
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(toFile: path.path, atomically: true, encoding: .utf8)
         if executable.contains(name) { chmod(dir + "/" + name, 0o755) }
     }
     return dir

@@ -21,7 +21,8 @@ final class WorkerProcess {
         self.lines = LineReader(fd: fromWorker)
     }
 
-    /// Starts `command` through the spawn layer with a pipe each way; its stderr is bench's.
+    /// Starts `command` through the spawn layer with a pipe each way; its stderr is bench's. The
+    /// worker leads a session of its own, so that if it dies mid-job its job can still be found.
     static func launch(_ command: [String]) -> Result<WorkerProcess, SpawnError> {
         var input: [Int32] = [-1, -1], output: [Int32] = [-1, -1]
         guard bench_pipe(&input) == 0 else { return .failure(.system(call: "pipe", errno: errno)) }
@@ -30,7 +31,7 @@ final class WorkerProcess {
             close(input[0]); close(input[1])
             return .failure(.system(call: "pipe", errno: e))
         }
-        let started = Spawn.start(argv: command, stdin: input[0], stdout: output[1], stderr: 2)
+        let started = Spawn.start(argv: command, stdin: input[0], stdout: output[1], stderr: 2, newSession: true)
         close(input[0])
         close(output[1])
         switch started {
@@ -55,6 +56,8 @@ final class WorkerProcess {
             return .success(result)
         }
         let end = stop(force: true)
+        // Its job (and whatever that started) may still run, orphaned: it dies with its worker.
+        ProcessTable.killSession(pid)
         return .failure(.init(reason: "worker \(pid) \(end.description)", workerCPU: end.workerCPU))
     }
 

@@ -15,10 +15,11 @@ public enum Spawn {
         }
     }
 
-    /// Starts `argv` with the given descriptors as its standard input, output and error.
+    /// Starts `argv` with the given descriptors as its standard input, output and error, in a
+    /// process group of its own, or with `newSession` in a session of its own.
     static func start(
         argv: [String], environment: [String: String] = [:], workingDirectory: String? = nil,
-        stdin: Int32, stdout: Int32, stderr: Int32
+        stdin: Int32, stdout: Int32, stderr: Int32, newSession: Bool = false
     ) -> Result<pid_t, SpawnError> {
         ignoreSIGPIPE
         guard let program = argv.first else { return .failure(.programNotFound("")) }
@@ -43,7 +44,7 @@ public enum Spawn {
         for attempt in 0..<8 {
             rc = args.withPointers { argvp in
                 withOptionalPointers(envp) { envpp in
-                    bench_spawn(&pid, program, argvp, envpp, workingDirectory, stdin, stdout, stderr)
+                    bench_spawn(&pid, program, argvp, envpp, workingDirectory, stdin, stdout, stderr, newSession ? 1 : 0)
                 }
             }
             guard rc == ETXTBSY else { break }

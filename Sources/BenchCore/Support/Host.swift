@@ -6,16 +6,17 @@ public enum Host {
     /// The CPUs this process may run on (its affinity mask), at least 1.
     public static var usableCores: Int { Int(bench_usable_cores()) }
 
-    /// How many children may run at once without running out of file descriptors: each holds
-    /// up to four in bench (stdout, stderr, stdin, pidfd), and 64 are kept for bench itself.
+    /// How many children may run at once without running out of file descriptors: each needs
+    /// up to six in bench while it starts (two pipes, /dev/null or a stdin pipe, its pidfd), and
+    /// 64 are kept for bench itself.
     public static var childCapacity: Int {
         var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 240 }
-        return max(1, (Int(clamping: limit.rlim_cur) - 64) / 4)
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 160 }
+        return max(1, (Int(clamping: limit.rlim_cur) - 64) / 6)
     }
 
     /// Raises the soft limit on open files to the hard limit, so that many concurrent children
-    /// (three descriptors each) do not run out; returns the limit now in force.
+    /// (up to six descriptors each while they start) do not run out; returns the limit now in force.
     @discardableResult
     public static func raiseOpenFileLimit() -> Int {
         var limit = rlimit()

@@ -95,6 +95,7 @@ enum BenchModule {
     /// `bench.compiler(name_or_path)` → `{name, path, version}`, or `nil, message`.
     static func compiler(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         let name = try s.checkString(1)
+        try s.refuseNUL(name, "name", arg: 1)
         do {
             s.push(try host.compiler(name))
             return 1
@@ -139,6 +140,9 @@ enum BenchModule {
         guard let ext = try s.stringField(1, "ext", arg: 1, label: "") ?? compiler.defaultExtension else {
             throw .argument(1, "ext: needed, bench does not know what '\(compiler.name)' compiles (e.g. ext = \".c\")")
         }
+        guard !ext.contains("/"), !ext.utf8.contains(0) else {
+            throw .argument(1, "ext: must be a file name ending (no '/', no NUL byte), got '\(ext.prefix(60))'")
+        }
         let flags = try s.stringList(1, "flags", arg: 1)
         let timeout = try s.field(1, "timeout", arg: 1, label: "", expected: "positive number") {
             s.number(at: -1).flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
@@ -168,6 +172,7 @@ enum BenchModule {
         let job: Job
         if let program = s.string(at: 1) {
             guard !program.isEmpty else { throw .argument(1, "the program name is empty") }
+            try s.refuseNUL(program, "program", arg: 1)
             job = Job(argv: [program])
         } else {
             job = try s.job(at: 1, arg: 1)
@@ -249,6 +254,7 @@ enum BenchModule {
     /// `bench.which(name)` → the path `name` runs as, or nil.
     static func which(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         let name = try s.checkString(1)
+        try s.refuseNUL(name, "name", arg: 1)
         if let path = Executable.which(name) { s.push(path) } else { lua_pushnil(s.L) }
         return 1
     }
@@ -306,6 +312,7 @@ extension LuaStack {
             guard let word = scalarString(at: -1) else {
                 throw .argument(arg, "\(name)[\(i)]: string expected, got \(typeName(at: -1))")
             }
+            try refuseNUL(word, "\(name)[\(i)]", arg: arg)
             list.append(word)
         }
         return list

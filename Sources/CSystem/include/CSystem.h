@@ -31,10 +31,11 @@ int bench_wtermsig(int status);
 int bench_usable_cores(void);
 
 /* posix_spawnp with what bench needs on every child: stdin/stdout/stderr from the given
- * descriptors, an optional working directory, its own process group, default signal
- * dispositions and an empty signal mask. Returns 0 or an errno value. */
+ * descriptors, an optional working directory, its own process group (and, with
+ * `new_session`, its own session), default signal dispositions and an empty signal mask.
+ * Returns 0 or an errno value. */
 int bench_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[],
-                const char *cwd, int stdin_fd, int stdout_fd, int stderr_fd);
+                const char *cwd, int stdin_fd, int stdout_fd, int stderr_fd, int new_session);
 
 /* prctl(PR_SET_PDEATHSIG, sig): this process gets `sig` when the thread that started it ends.
  * Returns -1 if the parent is already gone (the caller should exit), else 0. */

@@ -1,0 +1,79 @@
+@testable import BenchCore
+import Foundation
+import Glibc
+
+/// A scratch directory for one bench run, with a `TMPDIR` of its own. Every process of the run
+/// inherits that `TMPDIR` (compilers get one inside it), and every file bench makes lands under
+/// it, so after the run its survivors and leftovers can be listed exactly, while other tests run.
+final class Sandbox: Sendable {
+    /// Where the run starts, holding the files given.
+    let directory: String
+    /// The run's `TMPDIR`.
+    let tmp: String
+
+    init(_ files: [String: String], executable: Set<String> = []) throws {
+        directory = try scratch(files, executable: executable)
+        tmp = directory + "/tmp"
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: false)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    private var environment: [String: String] { ["TMPDIR": tmp] }
+
+    /// Runs `bench ARGS` to its end.
+    func run(_ arguments: [String], timeout: Double = 300) async -> JobResult {
+        await bench(arguments, in: directory, environment: environment, timeout: timeout)
+    }
+
+    /// Starts `bench ARGS`, waits until `ready` holds (at most a minute), sends `signals` half a
+    /// second apart, and returns how bench ended.
+    func interrupt(_ arguments: [String], with signals: [Int32], when ready: @escaping @Sendable () -> Bool) async -> JobResult {
+        let job = Job(argv: [benchBinary()] + arguments, workingDirectory: directory, environment: environment, timeout: 120, outputLimit: 1 << 20)
+        return await withCheckedContinuation { continuation in
+            Thread {
+                guard case .success(let child) = ChildProcess.start(job) else {
+                    continuation.resume(returning: .failed(job, "bench did not start"))
+                    return
+                }
+                let deadline = MonotonicClock.now() + 60
+                while !ready() && MonotonicClock.now() < deadline { usleep(20_000) }
+                for (i, signal) in signals.enumerated() {
+                    if i > 0 { usleep(500_000) }
+                    kill(child.pid, signal)
+                }
+                continuation.resume(returning: child.waitBlocking())
+            }.start()
+        }
+    }
+
+    /// The command lines of processes whose environment names this sandbox's `TMPDIR`, after
+    /// giving killed ones up to two seconds to disappear. Zombies have no environment left.
+    func survivors() -> [String] {
+        let marker = Array("TMPDIR=\(tmp)".utf8)
+        var found: [String] = []
+        for _ in 0..<20 {
+            found = []
+            let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.filter { Int($0) != nil } ?? []
+            for pid in pids where Int32(pid) != getpid() {
+                guard let env = FileManager.default.contents(atPath: "/proc/\(pid)/environ"),
+                      env.split(separator: 0).contains(where: { $0.starts(with: marker) }) else { continue }
+                let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") ?? Data()
+                found.append("\(pid): " + String(decoding: cmdline.map { $0 == 0 ? 32 : $0 }, as: UTF8.self))
+            }
+            if found.isEmpty { return [] }
+            usleep(100_000)
+        }
+        return found
+    }
+
+    /// What is left in the run's `TMPDIR`.
+    func leftovers() -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? ["(TMPDIR itself is gone)"]
+    }
+
+    /// The number of lines of `file` in the sandbox (0 if it does not exist).
+    func lines(_ file: String) -> Int {
+        (try? String(contentsOfFile: directory + "/" + file, encoding: .utf8))?.split(separator: "\n").count ?? 0
+    }
+}
