@@ -36,6 +36,8 @@ struct SpawnTests {
         #expect(r.stderr.utf8.count == Job.defaultOutputLimit)
         #expect(r.stderr.hasSuffix("xEND\n"))
         #expect(r.stderrDropped == 20_000_004 - Job.defaultOutputLimit)
+        #expect(r.stderrTail.hasPrefix("[19934468 bytes of stderr cut; the last 65536 follow]\nxxx"))
+        #expect(Spawn.run(Job(argv: ["/bin/sh", "-c", "echo short >&2"])).stderrTail == "short\n")
     }
 
     @Test func missingProgramIsAFailedJobWithTheReason() {

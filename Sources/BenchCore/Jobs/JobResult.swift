@@ -69,6 +69,11 @@ public struct JobResult: Sendable, Codable, Equatable {
     /// The result `--dry-run` gives a job it printed instead of running: success, in no time.
     public static func dryRun(_ job: Job) -> JobResult { JobResult(name: job.name, exitCode: 0) }
 
+    /// The kept end of stderr, saying first how much was cut before it, if anything was.
+    public var stderrTail: String {
+        stderrDropped == 0 ? stderr : "[\(stderrDropped) bytes of stderr cut; the last \(stderr.utf8.count) follow]\n" + stderr
+    }
+
     /// A result for a job that never started because the run was interrupted first.
     public static func notStarted(_ job: Job) -> JobResult {
         var result = JobResult.failed(job, "not started: the run was interrupted")

@@ -139,7 +139,7 @@ public struct ScenarioRunner: Sendable {
         probes.enumerated().map { i, probe in
             let copies = stride(from: i, to: results.count, by: probes.count).map { results[$0] }
             let failed = copies.filter { !$0.ok }
-            let message = failed.first.map { $0.error ?? ($0.stderr.isEmpty ? $0.summary : $0.stderr) } ?? ""
+            let message = failed.first.map { $0.error ?? ($0.stderr.isEmpty ? $0.summary : $0.stderrTail) } ?? ""
             return ProbeOutcome(name: probe.name, ok: failed.isEmpty, failedCopies: failed.count, message: message)
         }
     }
