@@ -32,6 +32,23 @@ struct ReportEndToEndTests {
         #expect((processes["runner_cpu_s"] as? Double).map { $0 > 0 } == true)  // the workers count
     }
 
+    @Test func samplesAreInterleavedInRotatingOrder() async throws {
+        // The compiler logs its parent: bench itself under async, a worker under processes.
+        let dir = try scratch([
+            "log-cc": "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'log-cc 1'; exit 0; fi\necho $PPID >> calls\n",
+            "s.lua": "return { compilers = { './log-cc' }, ext = '.c', probes = { { name = 'p', source = 'x' } }, strategies = { 'async', 'processes' }, runs = 2, warmup = 0 }",
+        ], executable: ["log-cc"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = await bench(["run", "s.lua"], in: dir)
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("2 timed runs after no warm-up, interleaved in rotating order"))
+        let parents = try String(contentsOfFile: dir + "/calls", encoding: .utf8).split(separator: "\n")
+        // Round 1: async, processes. Round 2: processes, async.
+        try #require(parents.count == 4)
+        #expect(parents[0] == parents[3])
+        #expect(parents[1] != parents[0] && parents[2] != parents[0])
+    }
+
     @Test func aScanRunsEveryStrategyAtEveryLevel() async throws {
         let dir = try scratch(["c.lua": cScenario])
         defer { try? FileManager.default.removeItem(atPath: dir) }

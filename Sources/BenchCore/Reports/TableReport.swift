@@ -7,7 +7,7 @@ public enum TableReport {
         let s = result.scenario
         var out: [String] = []
         out.append(paint.bold(s.name) + ": \(s.probes.count) probes × \(s.repeats) cop\(s.repeats == 1 ? "y" : "ies") = \(s.probes.count * s.repeats) jobs per batch; "
-            + "\(s.runs) timed run\(s.runs == 1 ? "" : "s") after \(s.warmup == 0 ? "no" : String(s.warmup)) warm-up\(s.warmup > 1 ? "s" : ""), interleaved")
+            + "\(s.runs) timed run\(s.runs == 1 ? "" : "s") after \(s.warmup == 0 ? "no" : String(s.warmup)) warm-up\(s.warmup > 1 ? "s" : ""), interleaved in rotating order")
         out.append("bench \(version) on \(result.host.os) \(result.host.kernel), \(result.host.cpu), \(result.host.cores) cores")
         if !result.complete { out.append(paint.yellow("incomplete: the run was interrupted; these are the samples taken so far")) }
         for compiler in result.compilers {

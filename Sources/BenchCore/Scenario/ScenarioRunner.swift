@@ -3,7 +3,9 @@
 /// strategy) `runs` times timed.
 ///
 /// Samples are interleaved round by round: run 1 of every batch, then run 2 of every batch,
-/// so that a machine slowing down part-way hurts every strategy alike, not the last one.
+/// so that a machine slowing down part-way hurts every strategy alike, not the last one. Each
+/// round starts one batch later than the one before, so that no strategy always runs in the
+/// same place (first after the previous round's serial, say), which would bias it.
 public struct ScenarioRunner: Sendable {
     /// The command that starts a `processes` worker.
     public var workerCommand: [String]
@@ -56,7 +58,7 @@ public struct ScenarioRunner: Sendable {
         let warmupCells = compilers.map { c in cells.firstIndex { $0.compiler == c }! }
         rounds: for round in 0..<rounds {
             let timed = round >= scenario.warmup
-            for i in timed ? Array(cells.indices) : warmupCells {
+            for i in timed ? rotated(cells.indices, by: round - scenario.warmup) : warmupCells {
                 if cancellation?.isCancelled == true { break rounds }
                 let cell = cells[i]
                 counter.reset()
@@ -76,6 +78,12 @@ public struct ScenarioRunner: Sendable {
         let runs = cells.filter { !$0.samples.isEmpty }.map { summarize($0, probes: scenario.probes, cores: host.cores) }
         return ScenarioResult(
             scenario: scenario, host: host, compilers: compilers, runs: runs, complete: cancellation?.isCancelled != true)
+    }
+
+    /// `indices` starting at position `offset` (modulo their count), wrapping around.
+    private func rotated(_ indices: Range<Int>, by offset: Int) -> [Int] {
+        let start = offset % indices.count
+        return Array(indices.dropFirst(start)) + Array(indices.prefix(start))
     }
 
     private func validate(_ scenario: Scenario) throws(BenchError) {
