@@ -20,7 +20,7 @@ struct ReportTests {
         #expect(object["schema"] as? Int == 1)
         #expect(object["complete"] as? Bool == true)
         let scenario = try #require(object["scenario"] as? [String: Any])
-        for key in ["name", "probes", "repeats", "jobs_per_batch", "runs", "warmup", "interleaved"] { #expect(scenario[key] != nil, "scenario.\(key)") }
+        for key in ["name", "probes", "repeats", "jobs_per_batch", "runs", "warmup", "interleaved", "timeout_s"] { #expect(scenario[key] != nil, "scenario.\(key)") }
         let host = try #require(object["host"] as? [String: Any])
         #expect(host["os"] as? String == "Linux" && host["kernel"] as? String == "6.1" && host["cpu"] as? String == "Test CPU" && host["cores"] as? Int == 2)
         let compilers = try #require(object["compilers"] as? [[String: Any]])

@@ -27,12 +27,12 @@ struct StatisticsTests {
         #expect(SampleSummary([2, 2, 2, 9]).outlierIndices.isEmpty)  // MAD 0: no verdict
     }
 
-    @Test func ratioPropagatesRelativeErrors() {
-        let slow = SampleSummary([1.8, 2.2])  // mean 2, σ 0.2828
-        let fast = SampleSummary([0.9, 1.1])  // mean 1, σ 0.1414
+    @Test func ratioIsOfMediansAndPropagatesRelativeErrors() {
+        let slow = SampleSummary([1.8, 2.0, 2.9])  // median 2 (mean 2.233), σ 0.5859
+        let fast = SampleSummary([0.9, 1.0, 1.1])  // median 1 (mean 1), σ 0.1
         let r = Ratio(slow, over: fast)
         #expect(r.value == 2)
-        let expected = 2 * ((0.2828427 / 2) * (0.2828427 / 2) + (0.1414214 / 1) * (0.1414214 / 1)).squareRoot()
+        let expected = 2 * ((0.5859465 / 2) * (0.5859465 / 2) + (0.1 / 1) * (0.1 / 1)).squareRoot()
         #expect(abs(r.stddev - expected) < 1e-6)
     }
 

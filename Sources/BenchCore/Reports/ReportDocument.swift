@@ -20,6 +20,7 @@ public enum ReportDocument {
                 ("runs", .int(s.runs)),
                 ("warmup", .int(s.warmup)),
                 ("interleaved", .bool(true)),
+                ("timeout_s", s.timeout.map(JSONValue.number) ?? .null),
             ])),
             ("host", .object([
                 ("os", .string(result.host.os)),

@@ -338,5 +338,6 @@ extension LuaStack {
         if let f = o.format { push(f); setField(-2, "format") }
         if let s = o.strategies { pushArray(s.map(\.rawValue)); setField(-2, "strategies") }
         push(o.verbose); setField(-2, "verbose")
+        push(o.dryRun); setField(-2, "dry_run")
     }
 }
