@@ -31,10 +31,10 @@ public struct ProcessPoolExecutor: Executor {
     /// Runs the jobs on the workers; each worker is driven by one parent thread.
     public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
         let queue = BatchQueue(jobs, progress: progress, cancellation: cancellation)
-        let cancel = cancellation?.descriptor ?? -1
         let slots = concurrency(for: jobs.count)
         let done = DispatchSemaphore(value: 0)
         let command = workerCommand
+        let cancellation = cancellation
         for _ in 0..<slots {
             let thread = Thread {
                 var worker: WorkerProcess?
@@ -47,7 +47,7 @@ public struct ProcessPoolExecutor: Executor {
                             continue
                         }
                     }
-                    switch worker!.run(job, cancel: cancel) {
+                    switch worker!.run(job, cancellation: cancellation) {
                     case .success(let result): queue.store(result, at: index)
                     case .failure(let failure):
                         queue.store(.failed(job, failure.reason), at: index)

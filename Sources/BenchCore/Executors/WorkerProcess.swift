@@ -45,34 +45,39 @@ final class WorkerProcess {
     /// Seconds a worker gets to kill its job and exit after SIGTERM, before SIGKILL.
     static let stopGrace = 2.0
 
-    /// Sends one job and waits for its result; a failure means the worker is gone (and reaped).
-    /// When `cancel` (a `Cancellation`'s descriptor, or -1) becomes readable, the worker is sent
-    /// SIGTERM: it kills its job's process group, answers, and exits.
-    func run(_ job: Job, cancel: Int32 = -1) -> Result<JobResult, WorkerFailure> {
+    /// Sends one job and waits for its result; a failure means the worker is gone (and reaped,
+    /// with its job). When `cancellation` is cancelled, the worker is sent SIGTERM: it kills its
+    /// job's process group, answers, and exits.
+    func run(_ job: Job, cancellation: Cancellation?) -> Result<JobResult, WorkerFailure> {
         if var line = try? encoder.encode(job), case () = line.append(UInt8(ascii: "\n")),
-           writeAll(toWorker, Array(line)), let answer = answer(cancel: cancel),
+           writeAll(toWorker, Array(line)), let answer = answer(cancellation),
            let result = try? decoder.decode(JobResult.self, from: Data(answer)) {
             jobsCPU += result.user + result.sys
             return .success(result)
         }
         let end = stop(force: true)
-        // Its job (and whatever that started) may still run, orphaned: it dies with its worker.
-        ProcessTable.killSession(pid)
         return .failure(.init(reason: "worker \(pid) \(end.description)", workerCPU: end.workerCPU))
     }
 
-    private func answer(cancel: Int32) -> [UInt8]? {
-        if let line = lines.next(cancel: cancel) { return line }
-        guard cancel >= 0 else { return nil }  // end of file: the worker died
+    private func answer(_ cancellation: Cancellation?) -> [UInt8]? {
+        if let line = lines.next(cancel: cancellation?.descriptor ?? -1) { return line }
+        guard cancellation?.isCancelled == true else { return nil }  // end of file: the worker died
         kill(pid, SIGTERM)
         return lines.next(timeout: Self.stopGrace)
     }
 
-    /// Ends the worker: closes its stdin (it exits at end of input) and reaps it.
+    /// Ends the worker: closes its stdin (it exits at end of input) and reaps it. With `force`,
+    /// it is killed first, and so is every process of its session: its job, orphaned mid-run.
     func stop(force: Bool = false) -> WorkerEnd {
         close(toWorker)
         close(fromWorker)
-        if force { kill(pid, SIGKILL) }
+        if force {
+            kill(pid, SIGKILL)
+            // Wait for its end without reaping it: until reaped, its pid (the session's id) cannot be reused.
+            var info = siginfo_t()
+            while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+            ProcessTable.killSession(pid)
+        }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}

@@ -213,10 +213,14 @@ enum BenchModule {
         }
         if host.isInterrupted { throw .message("interrupted") }
         let executor = host.executor(strategy, limit: limit)
-        let batch = host.isDryRun
-            ? BatchResult(strategy: strategy, concurrency: executor.concurrency(for: jobs.count), wall: 0, runnerCPU: 0,
-                          results: host.dryRun(jobs, "bench.run: \(jobs.count) jobs, \(strategy.rawValue) -j \(executor.concurrency(for: jobs.count))"))
-            : executor.run(jobs)
+        let batch: BatchResult
+        if host.isDryRun {
+            let slots = executor.concurrency(for: jobs.count)
+            let results = host.dryRun(jobs, "bench.run: \(jobs.count) jobs, \(strategy.rawValue) -j \(slots)")
+            batch = BatchResult(strategy: strategy, concurrency: slots, wall: 0, runnerCPU: 0, results: results)
+        } else {
+            batch = executor.run(jobs)
+        }
         lua_createtable(s.L, 0, 9)
         s.push(strategy.rawValue); s.setField(-2, "strategy")
         s.push(batch.concurrency); s.setField(-2, "jobs")
