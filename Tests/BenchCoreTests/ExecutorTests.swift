@@ -1,5 +1,6 @@
 import BenchCore
 import Foundation
+import Glibc
 import Testing
 
 /// The largest number of jobs whose [started, ended] intervals overlap.
@@ -113,6 +114,33 @@ struct ExecutorTests {
         let flood = Job(argv: ["/bin/sh", "-c", "head -c 5000000 /dev/zero; head -c 5000000 /dev/zero >&2"])
         let results = await run(executor(.async), Array(repeating: flood, count: 6))
         #expect(results.allSatisfy { $0.ok && $0.stdoutDropped + $0.stdout.utf8.count == 5_000_000 })
+    }
+
+    @Test(arguments: Strategy.allCases)
+    func cancellingABatchKillsWhatRunsAndStartsNothingMore(strategy: Strategy) async {
+        let cancellation = Cancellation()
+        let executor = Executors.make(strategy, limit: .limited(4), workerCommand: [benchBinary(), "worker"], cancellation: cancellation)
+        let jobs = (0..<20).map { _ in Job(argv: ["sleep", "30"]) }
+        Thread {
+            usleep(300_000)
+            cancellation.cancel(signal: SIGINT)
+        }.start()
+        let started = MonotonicClock.now()
+        let results = await run(executor, jobs)
+        #expect(MonotonicClock.now() - started < 10)
+        let running = strategy == .serial ? 1 : 4
+        #expect(results.allSatisfy { $0.interrupted && !$0.ok })
+        #expect(results.prefix(running).allSatisfy { $0.error == nil && $0.summary.hasPrefix("interrupted after") }, "\(results.prefix(running).map(\.summary))")
+        #expect(results.dropFirst(running).allSatisfy { $0.error == "not started: the run was interrupted" })
+        #expect(cancellation.exitStatus == 130)
+    }
+
+    @Test func theConcurrencyUsedIsCappedByTheOpenFileLimitAndTheWorkerCap() {
+        #expect(ConcurrencyLimit.unbounded.slots(for: 5000, capacity: 32) == 32)
+        #expect(ConcurrencyLimit.limited(8).slots(for: 5000, capacity: 32) == 8)
+        #expect(ConcurrencyLimit.limited(8).slots(for: 5000, capacity: 0) == 1)
+        let pool = ProcessPoolExecutor(limit: .unbounded, workerCommand: [])
+        #expect(pool.concurrency(for: 2000) == min(ProcessPoolExecutor.maxWorkers, Host.childCapacity))
     }
 
     @Test func concurrencyLimitParsing() throws {

@@ -68,6 +68,27 @@ struct BridgeTests {
         }
     }
 
+    @Test func timeoutAndDryRunOptionsReachTheModule() async {
+        let timed = await runScript("""
+            assert(bench.options.timeout == 0.2 and bench.options.dry_run == false)
+            local r = bench.spawn{ "sleep", "30" }                  -- no timeout of its own: --timeout's
+            assert(r.timed_out and r.summary:find("^timed out after 2"), r.summary)
+            local b = bench.run({ { "sleep", "30" }, { "sleep", "0.5", timeout = 5 } })
+            assert(b.results[1].timed_out and b.results[2].ok, b.results[2].summary)
+            local u = bench.usage()
+            assert(u.maxrss > 0 and u.user >= 0 and u.sys >= 0)
+            """, options: RunOptions(timeout: 0.2))
+        #expect(errorMessage(timed) == "")
+        let dry = await runScript("""
+            assert(bench.options.dry_run == true)
+            local r = bench.spawn{ "sh", "-c", "exit 3" }
+            assert(r.ok and r.exit == 0 and r.wall == 0)
+            local b = bench.run({ { "false" }, { "false" } }, { jobs = 1 })
+            assert(b.failed == 0 and b.jobs == 1 and #b.results == 2)
+            """, options: RunOptions(dryRun: true))
+        #expect(errorMessage(dry) == "")
+    }
+
     @Test func aSwiftErrorInsideALuaCallIsALuaErrorAtTheCallersLine() async {
         // bench.compile fails in Swift (no such compiler); the script catches it with pcall.
         let outcome = await runScript("""
