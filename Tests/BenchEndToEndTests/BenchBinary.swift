@@ -21,14 +21,22 @@ func bench(_ arguments: [String], in directory: String = repositoryRoot, environ
 }
 
 /// A fresh directory holding the given files; removed by the caller.
+///
+/// Files are written through close-on-exec descriptors: tests spawn processes in parallel, and
+/// a child that inherited the descriptor of a script being written would keep that script
+/// "busy" (ETXTBSY) for as long as it lives.
 func scratch(_ files: [String: String], executable: Set<String> = []) throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-e2e-\(UUID().uuidString.prefix(8))").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     for (name, text) in files {
         let path = URL(fileURLWithPath: dir + "/" + name)
         try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(toFile: path.path, atomically: true, encoding: .utf8)
-        if executable.contains(name) { chmod(dir + "/" + name, 0o755) }
+        let fd = open(path.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable.contains(name) ? 0o755 : 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path.path]) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path.path]) }
     }
     return dir
 }
