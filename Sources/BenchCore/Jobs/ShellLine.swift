@@ -1,3 +1,5 @@
+import Foundation
+
 /// Jobs written as shell command lines, for `--dry-run` and messages. bench never runs these
 /// lines through a shell; they are what a person would type to run the same command.
 extension Job {
@@ -18,14 +20,6 @@ public enum ShellLine {
         let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { c in
             (c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c))) || "_-./=:,+@%".unicodeScalars.contains(c)
         }
-        return plain ? word : "'" + word.replacingAll("'", with: "'\\''") + "'"
-    }
-}
-
-extension String {
-    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

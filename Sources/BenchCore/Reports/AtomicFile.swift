@@ -8,8 +8,7 @@ public enum AtomicFile {
     /// a directory), so that a typo in `--output` costs nothing instead of the whole benchmark.
     /// `option` names the flag in the message.
     public static func checkWritable(_ path: String, option: String) throws(BenchError) {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let dir = directory.isEmpty ? "/" : directory
+        let dir = directory(of: path)
         var st = stat()
         guard stat(dir, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
             throw .io("cannot write \(option) '\(path)': no such directory '\(dir)'")
@@ -22,10 +21,15 @@ public enum AtomicFile {
         }
     }
 
+    /// The directory `path` lands in: "." for a bare name, "/" for a file at the root.
+    private static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// Writes `contents` to `path`, replacing it whole or not at all.
     public static func write(_ contents: String, to path: String) throws(BenchError) {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        var template = Array(((directory.isEmpty ? "/" : directory) + "/.bench-XXXXXX").utf8CString)
+        var template = Array((directory(of: path) + "/.bench-XXXXXX").utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -18,9 +18,7 @@ public struct Compiler: Sendable, Codable, Hashable {
 
     /// Finds `nameOrPath` (in `PATH` unless it holds a `/`) and asks its version.
     public static func find(_ nameOrPath: String) throws(BenchError) -> Compiler {
-        guard let path = Executable.which(nameOrPath) else {
-            throw .compilerNotFound("compiler '\(nameOrPath)' not found\(nameOrPath.contains("/") ? "" : " in PATH"); \(installHint(for: nameOrPath))")
-        }
+        let path = try locate(nameOrPath)
         let result = Spawn.run(Job(name: "\(nameOrPath) --version", argv: [path, "--version"], timeout: 30))
         let text = result.stdout.isEmpty ? result.stderr : result.stdout
         guard result.ok else {
@@ -30,6 +28,14 @@ public struct Compiler: Sendable, Codable, Hashable {
             throw .compilerNotFound("compiler '\(nameOrPath)' (\(path)) printed no version for --version")
         }
         return Compiler(name: nameOrPath, path: path, version: String(line.trimmingTrailingWhitespace()))
+    }
+
+    /// The path `nameOrPath` runs as, without running it; the error says how to install it.
+    public static func locate(_ nameOrPath: String) throws(BenchError) -> String {
+        guard let path = Executable.which(nameOrPath) else {
+            throw .compilerNotFound("compiler '\(nameOrPath)' not found\(nameOrPath.contains("/") ? "" : " in PATH"); \(installHint(for: nameOrPath))")
+        }
+        return path
     }
 
     /// A sentence telling how to get a compiler like `name`.

@@ -10,8 +10,7 @@ public enum Host {
     /// up to six in bench while it starts (two pipes, /dev/null or a stdin pipe, its pidfd), and
     /// 64 are kept for bench itself.
     public static var childCapacity: Int {
-        var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 160 }
+        guard let limit = openFileLimit() else { return 160 }
         return max(1, (Int(clamping: limit.rlim_cur) - 64) / 6)
     }
 
@@ -19,13 +18,18 @@ public enum Host {
     /// (up to six descriptors each while they start) do not run out; returns the limit now in force.
     @discardableResult
     public static func raiseOpenFileLimit() -> Int {
-        var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1024 }
+        guard var limit = openFileLimit() else { return 1024 }
         if limit.rlim_cur < limit.rlim_max {
             limit.rlim_cur = limit.rlim_max
             _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-            _ = getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            limit = openFileLimit() ?? limit
         }
         return Int(clamping: limit.rlim_cur)
+    }
+
+    /// The soft and hard limits on open files, or `nil` if the kernel will not say.
+    private static func openFileLimit() -> rlimit? {
+        var limit = rlimit()
+        return getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 ? limit : nil
     }
 }

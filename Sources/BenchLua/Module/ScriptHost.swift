@@ -180,7 +180,7 @@ public final class ScriptHost {
     func compiler(_ name: String) throws(BenchError) -> Compiler {
         if let known = compilers[name] { return known }
         if isDryRun {
-            guard let path = Executable.which(name) else { return try Compiler.find(name) }  // throws the usual message
+            let path = try Compiler.locate(name)
             let found = Compiler(name: name, path: path, version: "\(name) (version not asked: --dry-run)")
             compilers[name] = found
             _ = dryRun([Job(argv: [path, "--version"])], "bench.compiler: the version of \(name)")
