@@ -11,11 +11,14 @@ func benchBinary() -> String {
     return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("bench").path
 }
 
-/// Runs `bench ARGS` as a user would (in `directory`), on a thread of its own so that no
-/// thread of the cooperative pool waits for it; a hung bench fails the test after `timeout` seconds.
+/// Runs `bench ARGS` as a user would (in `directory`); a hung bench fails the test after `timeout` seconds.
 func bench(_ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:], timeout: Double = 300) async -> JobResult {
-    let job = Job(argv: [benchBinary()] + arguments, workingDirectory: directory, environment: environment, timeout: timeout, outputLimit: 1 << 20)
-    return await withCheckedContinuation { continuation in
+    await spawn(Job(argv: [benchBinary()] + arguments, workingDirectory: directory, environment: environment, timeout: timeout, outputLimit: 1 << 20))
+}
+
+/// Runs `job` on a thread of its own, so that no thread of the cooperative pool waits for it.
+func spawn(_ job: Job) async -> JobResult {
+    await withCheckedContinuation { continuation in
         Thread { continuation.resume(returning: Spawn.run(job)) }.start()
     }
 }

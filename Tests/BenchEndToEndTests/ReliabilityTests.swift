@@ -245,8 +245,8 @@ struct ReliabilityTests {
         let r = await box.run(["run", "s.lua"])
         #expect(r.exitCode == 0)
         #expect(r.stdout == "async\t0\t2000\nthreads\t0\t2000\nprocesses\t0\t128\n", "\(r.stderr)")
-        let script = "ulimit -n 256 && exec \"$0\" run s.lua"
-        let q = await runShell(script, argument0: benchBinary(), in: box.directory)
+        let script = "ulimit -n 256 && exec \"$0\" run s.lua"  // $0: the bench binary, given after the script
+        let q = await spawn(Job(argv: ["/bin/sh", "-c", script, benchBinary()], workingDirectory: box.directory, timeout: 300))
         #expect(q.exitCode == 0, "\(q.stderr)")
         #expect(q.stdout == "async\t0\t32\nthreads\t0\t32\nprocesses\t0\t32\n", "\(q.stderr)")
     }
@@ -304,13 +304,5 @@ struct ReliabilityTests {
         #expect(i.stdout.hasSuffix("true\tnil\tnot run under --dry-run\n"))
         #expect(!FileManager.default.fileExists(atPath: box.directory + "/ran"))
         #expect(box.leftovers().isEmpty)
-    }
-}
-
-/// Runs `sh -c SCRIPT` with `$0` set to `argument0`, in `directory`.
-private func runShell(_ script: String, argument0: String, in directory: String) async -> JobResult {
-    let job = Job(argv: ["/bin/sh", "-c", script, argument0], workingDirectory: directory, timeout: 300)
-    return await withCheckedContinuation { continuation in
-        Thread { continuation.resume(returning: Spawn.run(job)) }.start()
     }
 }
