@@ -1,19 +1,39 @@
 import BenchCore
+import Glibc
 
 /// Runs one script from start to end as `bench run` does, and says which exit status the run earned:
 /// 0 success, 1 the scenario failed (strategies disagree, `bench.fail`), 2 a script or usage error,
-/// 128 + the signal when a signal interrupted it (130 for Ctrl-C, 143 for SIGTERM).
+/// 128 + the signal when a signal interrupted it (130 for Ctrl-C, 143 for SIGTERM, 141 when the
+/// reader of standard output went away).
 public enum ScriptRunner {
     /// Runs `script`, writing its report to stdout or `--output` and any error to stderr; returns the exit status.
-    public static func run(script: String, configuration: HostConfiguration) -> Int32 {
+    public static func run(script: ByteString, configuration: HostConfiguration) -> Int32 {
         let host = ScriptHost(configuration: configuration)
-        defer { host.close() }
+        let status = run(script, host: host, configuration: configuration)
+        let cancelledWhileRunning = configuration.cancellation?.isCancelled == true
+        // Pending finalizers run now, still watched by the cancellation, so that whatever they do
+        // (even a batch) is over, and interrupted, before the status is decided.
+        host.closeLua()
+        host.close()
+        // A reader that leaves once everything was written ends nothing (as for any program
+        // whose last write succeeded); a signal during the finalizers does.
+        if let cancellation = configuration.cancellation, let signal = cancellation.signal,
+           signal != SIGPIPE || cancelledWhileRunning {
+            Console.error(signal == SIGPIPE
+                ? "bench: standard output was closed; every child was stopped and temporary files removed"
+                : "bench: interrupted by \(SignalName.name(of: signal)); every child was stopped and temporary files removed")
+            return 128 + signal
+        }
+        if status == 0 && Console.stdoutPipeClosed { return 128 + SIGPIPE }
+        return status
+    }
+
+    private static func run(_ script: ByteString, host: ScriptHost, configuration: HostConfiguration) -> Int32 {
         do {
             // Before anything runs: a typo in a path must not cost the whole benchmark.
-            if let path = configuration.options.outputPath { try AtomicFile.checkWritable(path, option: "--output") }
-            if let path = configuration.options.plotPath { try AtomicFile.checkWritable(path, option: "--plot") }
+            let outputs = try outputFiles(configuration.options)
             let outcome = try host.run(script: script)
-            if let status = interrupted(configuration) { return status }
+            if host.isInterrupted { return 0 }  // the caller says so
             switch outcome {
             case .finished:
                 return 0
@@ -21,23 +41,23 @@ public enum ScriptRunner {
                 if let message { Console.error("bench: \(message)") }
                 return code
             case .scenario(let declared, let choice):
-                return try runScenario(declared, choice: choice, host: host, configuration: configuration)
+                return try runScenario(declared, choice: choice, host: host, outputs: outputs)
             }
         } catch let error as ScriptError {
-            if let status = interrupted(configuration) { return status }
-            Console.error("bench: error: \(error.message)")
+            if !host.isInterrupted { Console.error("bench: error: \(error.message)") }
             return 2
         } catch {
-            Console.error("bench: error: \(error)")
+            if !host.isInterrupted { Console.error("bench: error: \(error)") }
             return 2
         }
     }
 
-    /// The exit status of an interrupted run, after saying so; `nil` if the run was not interrupted.
-    private static func interrupted(_ configuration: HostConfiguration) -> Int32? {
-        guard let cancellation = configuration.cancellation, let signal = cancellation.signal else { return nil }
-        Console.error("bench: interrupted by \(SignalName.name(of: signal)); every child was stopped and temporary files removed")
-        return cancellation.exitStatus
+    /// `--output` and `--plot`, checked: each can be written, and they are not the same file.
+    private static func outputFiles(_ options: RunOptions) throws(BenchError) -> (report: OutputFile?, plot: OutputFile?) {
+        let report = try options.outputPath.map { p throws(BenchError) in try OutputFile(p, option: "--output") }
+        let plot = try options.plotPath.map { p throws(BenchError) in try OutputFile(p, option: "--plot") }
+        if let report, let plot { try OutputFile.checkDistinct([("--output", report), ("--plot", plot)]) }
+        return (report, plot)
     }
 
     /// Where a scenario's report comes from.
@@ -47,35 +67,45 @@ public enum ScriptRunner {
     }
 
     private static func runScenario(
-        _ declared: Scenario, choice: ReportChoice, host: ScriptHost, configuration: HostConfiguration
+        _ declared: Scenario, choice: ReportChoice, host: ScriptHost, outputs: (report: OutputFile?, plot: OutputFile?)
     ) throws -> Int32 {
+        let configuration = host.configuration
         let options = configuration.options
         // Chosen before anything runs, so that a typo costs nothing.
         let reporter = try resolve(options.format, choice: choice, host: host)
         let scenario = declared.applying(options)
+        try ScenarioRunner.validate(scenario)
         if options.dryRun { return try dryRun(scenario, host: host) }
         let runner = ScenarioRunner(
             workerCommand: configuration.workerCommand, directory: try host.tempDirectory(),
-            progress: options.quiet ? nil : ProgressLine.forTerminal(), cancellation: configuration.cancellation)
+            progress: options.quiet ? nil : ProgressLine.forTerminal(), cancellation: configuration.cancellation,
+            cleanup: configuration.cleanup)
         let result = try runner.run(scenario)
         // Interrupted: what was measured goes to --output (marked incomplete), and nowhere else.
-        if !result.complete && options.outputPath == nil { return interrupted(configuration) ?? 2 }
-        let text: String?
+        if !result.complete && outputs.report == nil { return 0 }
+        let text: ByteString?
         switch reporter {
         case .builtin(let format):
-            text = format.render(result, version: configuration.version, verbose: options.verbose, color: options.color && options.outputPath == nil)
+            text = ByteString(format.render(result, version: configuration.version, verbose: options.verbose, color: options.color && outputs.report == nil))
         case .lua(let name):
-            text = try host.report(ReportDocument.make(result, version: configuration.version), reporter: name)
-        }
-        if let text {
-            if let path = options.outputPath {
-                try AtomicFile.write(text, to: path)
-            } else {
-                Console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            switch try host.report(ReportDocument.make(result, version: configuration.version), reporter: name) {
+            case .text(let t): text = t
+            case .exit(let code, let message):
+                if let message { Console.error("bench: \(message)") }
+                return code
             }
         }
-        if let plot = options.plotPath, !result.runs.isEmpty { try AtomicFile.write(SVGChart.render(result), to: plot) }
-        if let status = interrupted(configuration) { return status }
+        if let text {
+            if let file = outputs.report {
+                try file.write(text, cleanup: configuration.cleanup)
+            } else if !Console.out(text.bytes.last == 10 || text.isEmpty ? text : text + "\n") && errno == EPIPE {
+                return 128 + SIGPIPE
+            }
+        }
+        if let plot = outputs.plot, !result.runs.isEmpty {
+            try plot.write(ByteString(SVGChart.render(result)), cleanup: configuration.cleanup)
+        }
+        if host.isInterrupted { return 0 }
         let disagreements = result.disagreements
         if !disagreements.isEmpty {
             Console.error("bench: the strategies disagree; the results cannot be trusted:")
@@ -91,7 +121,7 @@ public enum ScriptRunner {
         let batches = ScenarioRunner.batchesPerCompiler(scenario)
         for (index, name) in scenario.compilers.enumerated() {
             let jobs = try runner.compileJobs(scenario, compiler: try host.compiler(name), index: index)
-            _ = host.dryRun(jobs, "\(scenario.name): \(jobs.count) compiles per batch with \(name); the batch would run \(batches) times "
+            _ = host.dryRun(jobs, "\(scenario.name): \(jobs.count) compiles per batch with \(name.text); the batch would run \(batches) times "
                 + "(\(scenario.warmup) warm-up, then \(scenario.runs) runs of \(scenario.strategies.map(\.rawValue).joined(separator: ", ")))")
         }
         return 0

@@ -116,3 +116,29 @@ int bench_set_nonblocking(int fd) {
 }
 
 int bench_open_read(const char *path) { return open(path, O_RDONLY | O_CLOEXEC); }
+
+#include <sys/stat.h>
+#ifndef STATX_MNT_ID
+#define STATX_MNT_ID 0x00001000U
+#endif
+
+int bench_mount_id(int fd, uint64_t *id) {
+    struct statx st;
+    if (statx(fd, "", AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW, STATX_MNT_ID, &st) != 0) return -1;
+    if (!(st.stx_mask & STATX_MNT_ID)) return -1;
+    *id = st.stx_mnt_id;
+    return 0;
+}
+
+#include <sys/signalfd.h>
+
+int bench_become_subreaper(void) { return prctl(PR_SET_CHILD_SUBREAPER, 1) == 0 ? 0 : -1; }
+
+int bench_signalfd(const sigset_t *mask) { return signalfd(-1, mask, SFD_CLOEXEC); }
+
+int bench_read_signal(int fd) {
+    struct signalfd_siginfo info;
+    ssize_t n;
+    do n = read(fd, &info, sizeof info); while (n < 0 && errno == EINTR);
+    return n == (ssize_t)sizeof info ? (int)info.ssi_signo : 0;
+}

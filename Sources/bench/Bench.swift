@@ -3,8 +3,10 @@ import BenchCore
 
 /// A command that stops early, cleanly, when `main`'s cancellation is cancelled by a signal.
 protocol CancellableCommand {
+    /// Whether the command runs jobs of its own (a run), and so needs a `Cleanup`.
+    static var ownsARun: Bool { get }
     /// Runs the command; `cancellation` is cancelled by SIGINT, SIGTERM or SIGHUP.
-    func run(cancellation: Cancellation) throws
+    func run(cancellation: Cancellation, cleanup: Cleanup?) throws
 }
 
 /// The `bench` command: runs benchmark scenarios written in Lua.
@@ -19,6 +21,6 @@ struct Bench: ParsableCommand {
             2 a usage or script error.
             """,
         version: "bench \(version)",
-        subcommands: [Run.self, Worker.self]
+        subcommands: [Run.self, Worker.self, Guard.self]
     )
 }

@@ -7,6 +7,7 @@ import Glibc
 extension Bench {
     /// `bench run SCRIPT`: runs a Lua scenario.
     struct Run: ParsableCommand, CancellableCommand {
+        static let ownsARun = true
         static let configuration = CommandConfiguration(
             abstract: "Run a Lua scenario script.",
             discussion: """
@@ -62,19 +63,22 @@ extension Bench {
         var arguments: [String] = []
 
         func validate() throws {
-            if let repeats, repeats < 1 { throw ValidationError("-n/--repeat must be at least 1, not \(repeats)") }
-            if let runs, runs < 1 { throw ValidationError("-r/--runs must be at least 1, not \(runs)") }
-            if let warmup, warmup < 0 { throw ValidationError("-w/--warmup cannot be negative (\(warmup))") }
-            if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)") }
             _ = try options()
         }
 
+        /// The options as bench uses them: numbers checked against `Limits`, paths and the
+        /// script's arguments as the exact bytes given.
         func options() throws -> RunOptions {
             var options = RunOptions(
-                compiler: compiler, repeats: repeats, runs: runs, warmup: warmup, verbose: verbose,
-                arguments: arguments, format: format, outputPath: output, plotPath: plot, quiet: quiet,
+                compiler: compiler.map(ArgumentBytes.bytes), repeats: repeats, runs: runs, warmup: warmup, verbose: verbose,
+                arguments: arguments.map(ArgumentBytes.bytes), format: format, outputPath: output.map(ArgumentBytes.bytes),
+                plotPath: plot.map(ArgumentBytes.bytes), quiet: quiet,
                 color: isatty(1) != 0 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true), timeout: timeout, dryRun: dryRun)
             do {
+                if let repeats { try Limits.check(repeats, in: Limits.repeats, "-n/--repeat") }
+                if let runs { try Limits.check(runs, in: Limits.runs, "-r/--runs") }
+                if let warmup { try Limits.check(warmup, in: Limits.warmup, "-w/--warmup") }
+                if let timeout { try Limits.checkTimeout(timeout, "--timeout") }
                 if let jobs { options.concurrency = try ConcurrencyLimit.parseList(jobs) }
                 if let strategy {
                     var parsed: [Strategy] = []
@@ -89,23 +93,40 @@ extension Bench {
             return options
         }
 
-        func run(cancellation: Cancellation) throws {
+        func run(cancellation: Cancellation, cleanup: Cleanup?) throws {
             let configuration = HostConfiguration(
                 workerCommand: [executablePath(), "worker"], options: try options(), version: Bench.version,
-                cancellation: cancellation)
-            let status = ScriptRunner.run(script: script, configuration: configuration)
+                cancellation: cancellation, cleanup: cleanup)
+            let status = ScriptRunner.run(script: ArgumentBytes.bytes(script), configuration: configuration)
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+
+    /// `bench guard MARKER`: the guardian of a run (see `Cleanup`); reads its standard input.
+    struct Guard: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Clean up after a bench run that was killed (hidden).",
+            shouldDisplay: false
+        )
+
+        @Argument(help: "The run's marker, BENCH_RUN=token.")
+        var marker: String
+
+        func run() throws {
+            let status = Guardian.serve(marker: ArgumentBytes.bytes(marker))
             if status != 0 { throw ExitCode(status) }
         }
     }
 
     /// `bench worker`: the hidden worker mode of the `processes` strategy.
     struct Worker: ParsableCommand, CancellableCommand {
+        static let ownsARun = false
         static let configuration = CommandConfiguration(
             abstract: "Serve jobs as a 'processes' worker (JSON lines on stdin and stdout).",
             shouldDisplay: false
         )
 
-        func run(cancellation: Cancellation) throws {
+        func run(cancellation: Cancellation, cleanup: Cleanup?) throws {
             // SIGTERM from the parent, or its death, cancels: the running job is killed with its group.
             if bench_die_with_parent(SIGTERM) != 0 { throw ExitCode(1) }
             let status = BenchCore.Worker.serve(cancellation: cancellation)
@@ -115,8 +136,9 @@ extension Bench {
 }
 
 /// The absolute path of the running bench binary, so that workers run the very same build.
-func executablePath() -> String {
+func executablePath() -> ByteString {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    return n > 0 ? String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+    guard n > 0 else { return ByteString(bytes: UnsafeRawBufferPointer(start: CommandLine.unsafeArgv[0]!, count: strlen(CommandLine.unsafeArgv[0]!))) }
+    return ByteString(buffer[..<n].map { UInt8(bitPattern: $0) })
 }

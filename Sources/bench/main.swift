@@ -2,29 +2,64 @@ import ArgumentParser
 import BenchCore
 import Glibc
 
-// Before any other thread exists: SIGINT, SIGTERM and SIGHUP become a cancellation that kills
-// every child, removes temporary files and writes what was measured; a second one ends at once.
-let cancellation = Cancellation()
-SignalWatcher.start(cancelling: cancellation) { signal in
-    Console.error("bench: \(SignalName.name(of: signal)) again: stopping at once")
-    cancellation.removeTemporaries()
-    _exit(128 + signal)
-}
-// Many concurrent children need up to six descriptors each.
-Host.raiseOpenFileLimit()
-
-// Usage errors exit with status 2 (ArgumentParser's default is 64), as bench documents.
-do {
-    var command = try Bench.parseAsRoot()
-    if let cancellable = command as? CancellableCommand {
-        try cancellable.run(cancellation: cancellation)
-    } else {
-        try command.run()
-    }
-} catch let code as ExitCode {
-    exit(code.rawValue)
-} catch {
-    if Bench.exitCode(for: error) == .success { Bench.exit(withError: error) }  // --help, --version
+// Usage errors exit with status 2 (ArgumentParser's default is 64), as bench documents; --help
+// and --version exit 0.
+func fail(_ error: any Error) -> Never {
+    if Bench.exitCode(for: error) == .success { Bench.exit(withError: error) }
     Console.error(Bench.fullMessage(for: error))
     exit(2)
 }
+
+func fail(_ message: String) -> Never {
+    Console.error(message)
+    exit(2)
+}
+
+// Too few descriptors to start the event loop and the signal watcher is a usage error, said
+// before anything that needs one starts.
+if let problem = Host.openFileLimitProblem() { fail("bench: error: \(problem)") }
+
+let command: ParsableCommand
+do {
+    command = try Bench.parseAsRoot(ArgumentBytes.escapedArguments())
+} catch {
+    fail(error)
+}
+
+guard let cancellable = command as? CancellableCommand else {
+    do { var plain = command; try plain.run() } catch let code as ExitCode { exit(code.rawValue) } catch { fail(error) }
+    exit(0)
+}
+
+// Before any other thread exists: a run marks every process it will start and becomes their
+// subreaper; SIGINT, SIGTERM, SIGHUP and a closed stdout become a cancellation that kills every
+// child, removes temporary files and writes what was measured. A second signal, or a run that
+// does not end within the grace period, stops at once, killing and removing everything.
+let cleanup = type(of: cancellable).ownsARun ? Cleanup() : nil
+let cancellation = Cancellation()
+do {
+    try SignalWatcher.start(cancelling: cancellation, watchingOutput: cleanup != nil) { signal, late in
+        Console.error(late
+            ? "bench: still running \(Int(SignalWatcher.grace)) s after \(SignalName.name(of: signal)): stopping at once"
+            : "bench: \(SignalName.name(of: signal)) again: stopping at once")
+        cleanup?.stopNow(status: 128 + signal)
+        _exit(128 + signal)
+    }
+} catch {
+    fail("bench: error: \(error)")
+}
+// Many concurrent children need up to six descriptors each.
+Host.raiseOpenFileLimit()
+cleanup?.startGuardian([executablePath(), "guard"])
+
+var status: Int32 = 0
+do {
+    try cancellable.run(cancellation: cancellation, cleanup: cleanup)
+} catch let code as ExitCode {
+    status = code.rawValue
+} catch {
+    Console.error(Bench.fullMessage(for: error))
+    status = 2
+}
+cleanup?.finish()
+exit(status)

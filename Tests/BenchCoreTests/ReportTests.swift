@@ -117,11 +117,11 @@ struct ReportTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-atomic-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try AtomicFile.write("first", to: dir + "/out.json")
-        try AtomicFile.write("second", to: dir + "/out.json")
+        try OutputFile(ByteString(dir + "/out.json"), option: "--output").write("first")
+        try OutputFile(ByteString(dir + "/out.json"), option: "--output").write("second")
         #expect(try String(contentsOfFile: dir + "/out.json", encoding: .utf8) == "second")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.json"])
-        #expect(throws: BenchError.self) { try AtomicFile.write("x", to: dir + "/no/such/dir/out.json") }
+        #expect(throws: BenchError.self) { try OutputFile(ByteString(dir + "/no/such/dir/out.json"), option: "--output") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.json"])
     }
 }

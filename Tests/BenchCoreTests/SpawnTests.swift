@@ -10,8 +10,8 @@ struct SpawnTests {
         #expect(r.exitCode == 3)
         #expect(r.signal == nil)
         #expect(!r.ok)
-        #expect(r.stdout == "out\n")
-        #expect(r.stderr == "err\n")
+        #expect(r.stdout.text == "out\n")
+        #expect(r.stderr.text == "err\n")
         #expect(r.summary == "exit 3")
         #expect(r.wall > 0 && r.ended > r.started)
     }
@@ -32,11 +32,11 @@ struct SpawnTests {
     @Test func twentyMegabytesOfStderrDoNotDeadlockAndOnlyTheTailIsKept() {
         let r = Spawn.run(Job(argv: ["/bin/sh", "-c", "head -c 20000000 /dev/zero | tr '\\0' x >&2; echo END >&2; echo done"]))
         #expect(r.ok)
-        #expect(r.stdout == "done\n")
-        #expect(r.stderr.utf8.count == Job.defaultOutputLimit)
-        #expect(r.stderr.hasSuffix("xEND\n"))
+        #expect(r.stdout.text == "done\n")
+        #expect(r.stderr.text.utf8.count == Job.defaultOutputLimit)
+        #expect(r.stderr.text.hasSuffix("xEND\n"))
         #expect(r.stderrDropped == 20_000_004 - Job.defaultOutputLimit)
-        #expect(r.stderrTail.hasPrefix("[19934468 bytes of stderr cut; the last 65536 follow]\nxxx"))
+        #expect(r.stderrTail.text.hasPrefix("[19934468 bytes of stderr cut; the last 65536 follow]\nxxx"))
         #expect(Spawn.run(Job(argv: ["/bin/sh", "-c", "echo short >&2"])).stderrTail == "short\n")
     }
 
@@ -52,7 +52,7 @@ struct SpawnTests {
         let path = FileManager.default.temporaryDirectory.path + "/bench-noexec-\(getpid())"
         try "#!/bin/sh\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { unlink(path) }
-        let r = Spawn.run(Job(argv: [path]))
+        let r = Spawn.run(Job(argv: [ByteString(path)]))
         #expect(r.error == "cannot run '\(path)': permission denied")
     }
 
@@ -70,8 +70,8 @@ struct SpawnTests {
 
     @Test func stdinIsWrittenAndEnvironmentIsSet() {
         let big = [UInt8](repeating: UInt8(ascii: "y"), count: 1_000_000)
-        let r = Spawn.run(Job(argv: ["wc", "-c"], stdin: big))
-        #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1000000")
+        let r = Spawn.run(Job(argv: ["wc", "-c"], stdin: ByteString(big)))
+        #expect(r.stdout.text.trimmingCharacters(in: .whitespacesAndNewlines) == "1000000")
         let e = Spawn.run(Job(argv: ["/bin/sh", "-c", "echo $BENCH_TEST_VAR"], environment: ["BENCH_TEST_VAR": "hello"]))
         #expect(e.stdout == "hello\n")
     }
@@ -89,7 +89,7 @@ struct SpawnTests {
         #expect(r.timedOut)
         #expect(r.summary.hasPrefix("timed out after"))
         #expect(r.wall >= 0.5 && r.wall < 5)
-        let grandchild = try #require(pid_t(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let grandchild = try #require(pid_t(r.stdout.text.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(processIsGone(grandchild))
     }
 
@@ -97,7 +97,7 @@ struct SpawnTests {
         // A child that leaves a background process behind must not leave a stray.
         let r = Spawn.run(Job(argv: ["/bin/sh", "-c", "sleep 300 >/dev/null 2>&1 & echo $!"]))
         #expect(r.ok)
-        let stray = try #require(pid_t(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let stray = try #require(pid_t(r.stdout.text.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(processIsGone(stray))
     }
 
@@ -105,7 +105,7 @@ struct SpawnTests {
         var job = Job(argv: ["/bin/sh", "-c", "echo hello"])
         job.outputLimit = 0
         let r = Spawn.run(job)
-        #expect(r.stdout == "")
+        #expect(r.stdout.text == "")
         #expect(r.stdoutDropped == 6)
     }
 }

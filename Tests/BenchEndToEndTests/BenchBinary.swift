@@ -5,15 +5,23 @@ import Glibc
 /// The repository's root, for `scripts/`.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-/// The `bench` binary built beside this test bundle.
+/// The `bench` binary built beside this test bundle, or the one `BENCH_BINARY` names (to watch
+/// these tests fail against an older build).
 func benchBinary() -> String {
+    if let other = ProcessInfo.processInfo.environment["BENCH_BINARY"], !other.isEmpty { return other }
     let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("bench").path
 }
 
 /// Runs `bench ARGS` as a user would (in `directory`); a hung bench fails the test after `timeout` seconds.
 func bench(_ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:], timeout: Double = 300) async -> JobResult {
-    await spawn(Job(argv: [benchBinary()] + arguments, workingDirectory: directory, environment: environment, timeout: timeout, outputLimit: 1 << 20))
+    await bench(bytes: arguments.map { ByteString($0) }, in: directory, environment: environment, timeout: timeout)
+}
+
+/// `bench` with arguments given as bytes (any bytes, valid UTF-8 or not).
+func bench(bytes arguments: [ByteString], in directory: String = repositoryRoot, environment: [String: String] = [:], timeout: Double = 300) async -> JobResult {
+    let env = Dictionary(uniqueKeysWithValues: environment.map { (ByteString($0.key), ByteString($0.value)) })
+    return await spawn(Job(argv: [ByteString(benchBinary())] + arguments, workingDirectory: ByteString(directory), environment: env, timeout: timeout, outputLimit: 1 << 20))
 }
 
 /// Runs `job` on a thread of its own, so that no thread of the cooperative pool waits for it.

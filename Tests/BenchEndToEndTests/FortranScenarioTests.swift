@@ -6,8 +6,8 @@ import Testing
 struct FortranScenarioTests {
     @Test func allFourStrategiesAgreeWithRealGfortran() async {
         let r = await bench(["run", "scripts/fortran.lua", "-n", "1", "-r", "1", "-w", "0", "--format", "study"])
-        #expect(r.exitCode == 0, "\(r.stderr)")
-        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        let lines = r.stdout.text.split(separator: "\n").map(String.init)
         let strategyLines = lines.filter { $0.contains(" seconds: ") }
         #expect(strategyLines.count == 4)
         for (line, strategy) in zip(strategyLines, ["async", "threads", "processes", "serial"]) {
@@ -16,15 +16,15 @@ struct FortranScenarioTests {
         }
         #expect(lines.contains { $0.wholeMatch(of: /\s+minimal\s+ok/) != nil })
         #expect(lines.contains { $0.wholeMatch(of: /\s+f2003utf8\s+fails/) != nil })
-        #expect(!r.stdout.contains("DISAGREE"))
+        #expect(!r.stdout.text.contains("DISAGREE"))
         #expect(lines.contains("  10 of 16 probes compile; -v shows the compiler's messages for the others"))
     }
 
     @Test func verboseShowsTheCompilersMessages() async {
         let r = await bench(["run", "scripts/fortran.lua", "--strategy", "async", "-r", "1", "-w", "0", "--format", "study", "-v"])
         #expect(r.exitCode == 0)
-        #expect(r.stdout.contains("f2003utf8.f90"))
-        #expect(r.stdout.contains("Error:"))
+        #expect(r.stdout.text.contains("f2003utf8.f90"))
+        #expect(r.stdout.text.contains("Error:"))
     }
 
     @Test func compilerOptionAndFCChooseTheCompiler() async {
@@ -33,7 +33,7 @@ struct FortranScenarioTests {
         #expect(missing.stderr == "bench: error: compiler 'bench-no-such-fortran' not found in PATH; install it (Debian: sudo apt-get install gfortran) or name another with --compiler\n")
         let fc = await bench(["run", "scripts/fortran.lua", "--strategy", "serial"], environment: ["FC": "bench-no-such-fc"])
         #expect(fc.exitCode == 2)
-        #expect(fc.stderr.contains("'bench-no-such-fc' not found"))
+        #expect(fc.stderr.text.contains("'bench-no-such-fc' not found"))
     }
 }
 
@@ -41,8 +41,8 @@ struct FortranScenarioTests {
 struct ExampleScenarioTests {
     @Test func cOptimisationRunsEveryLevelItIsGiven() async {
         let r = await bench(["run", "scripts/c-optimisation.lua", "-n", "3", "--strategy", "threads", "--", "-O1", "-Os"])
-        #expect(r.exitCode == 0, "\(r.stderr)")
-        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        let lines = r.stdout.text.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines.first?.hasPrefix("gcc") == true && lines.first?.hasSuffix(", 3 copies per level") == true)
         #expect(lines.dropFirst().map { String($0.prefix(4)) } == ["-O1 ", "-Os "])
@@ -66,14 +66,14 @@ struct ExitCodeTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", file], in: dir)
         #expect(r.exitCode == 2)
-        #expect(r.stderr.split(separator: "\n").first.map(String.init) == reason)
+        #expect(r.stderr.text.split(separator: "\n").first.map(String.init) == reason)
     }
 
     @Test(arguments: [
         (["run", "nope.lua"], "bench: error: cannot open nope.lua: No such file or directory"),
         (["run", "x.lua", "--strategy", "async,bogus"], "Error: unknown strategy 'bogus' (valid: async, threads, processes, serial)"),
-        (["run", "x.lua", "-j", "0"], "Error: concurrency must be a positive whole number or 'unbounded', not '0'"),
-        (["run", "x.lua", "-n", "0"], "Error: -n/--repeat must be at least 1, not 0"),
+        (["run", "x.lua", "-j", "0"], "Error: concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0'"),
+        (["run", "x.lua", "-n", "0"], "Error: -n/--repeat must be a whole number from 1 to 1000000, not 0"),
         (["run"], "Error: Missing expected argument '<script>'"),
         (["frobnicate"], "Error: Unexpected argument 'frobnicate'"),
     ])
@@ -82,14 +82,14 @@ struct ExitCodeTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(arguments, in: dir)
         #expect(r.exitCode == 2)
-        #expect(r.stderr.split(separator: "\n").first.map(String.init) == reason)
+        #expect(r.stderr.text.split(separator: "\n").first.map(String.init) == reason)
     }
 
     @Test func versionAndHelpExitZero() async {
         let v = await bench(["--version"])
         #expect(v.exitCode == 0 && v.stdout == "bench 0.1.0\n")
         let h = await bench(["run", "--help"])
-        #expect(h.exitCode == 0 && h.stdout.contains("USAGE: bench run [<options>] <script>"))
+        #expect(h.exitCode == 0 && h.stdout.text.contains("USAGE: bench run [<options>] <script>"))
     }
 
     @Test func strategiesThatDisagreeFailTheScenario() async throws {
@@ -101,8 +101,8 @@ struct ExitCodeTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "flaky.lua", "-r", "1", "-w", "0", "--format", "study"], in: dir)
         #expect(r.exitCode == 1)
-        #expect(r.stdout.contains("p  DISAGREE"))
-        #expect(r.stderr.contains("flaky-cc: strategies disagree on probe 'p': async -j 1 ok, serial fails"))
+        #expect(r.stdout.text.contains("p  DISAGREE"))
+        #expect(r.stderr.text.contains("flaky-cc: strategies disagree on probe 'p': async -j 1 ok, serial fails"))
     }
 
     @Test func scriptsSeeTheirArgumentsAndCanFailOrExit() async throws {
@@ -113,7 +113,7 @@ struct ExitCodeTests {
         ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let a = await bench(["run", "args.lua", "--", "one", "--two"], in: dir)
-        #expect(a.exitCode == 0 && a.stdout == "one+--two\n")
+        #expect(a.exitCode == 0 && a.stdout.text == "one+--two\n")
         let f = await bench(["run", "fail.lua"], in: dir)
         #expect(f.exitCode == 1 && f.stderr == "bench: fail.lua:1: threshold exceeded\n")
         let e = await bench(["run", "exit.lua"], in: dir)
@@ -124,7 +124,7 @@ struct ExitCodeTests {
         let dir = try scratch(["t.lua": "print(bench.tempdir())"])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "t.lua"], in: dir)
-        let temp = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let temp = r.stdout.text.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(temp.contains("/bench-"))
         #expect(!FileManager.default.fileExists(atPath: temp))
     }

@@ -14,9 +14,9 @@ struct ReportEndToEndTests {
         let dir = try scratch(["c.lua": cScenario])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "c.lua", "-r", "2", "-w", "0", "--format", "json", "--output", "out.json"], in: dir)
-        #expect(r.exitCode == 0, "\(r.stderr)")
-        #expect(r.stdout.isEmpty)
-        #expect(r.stderr.isEmpty)  // no progress line: stderr is not a terminal
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        #expect(r.stdout.text.isEmpty)
+        #expect(r.stderr.text.isEmpty)  // no progress line: stderr is not a terminal
         let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/out.json"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let runs = try #require(object["runs"] as? [[String: Any]])
@@ -40,8 +40,8 @@ struct ReportEndToEndTests {
         ], executable: ["log-cc"])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "s.lua"], in: dir)
-        #expect(r.exitCode == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("2 timed runs after no warm-up, interleaved in rotating order"))
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        #expect(r.stdout.text.contains("2 timed runs after no warm-up, interleaved in rotating order"))
         let parents = try String(contentsOfFile: dir + "/calls", encoding: .utf8).split(separator: "\n")
         // Round 1: async, processes. Round 2: processes, async.
         try #require(parents.count == 4)
@@ -53,8 +53,8 @@ struct ReportEndToEndTests {
         let dir = try scratch(["c.lua": cScenario])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "c.lua", "-r", "1", "-w", "0", "-j", "1,2", "--strategy", "async,threads,serial", "--plot", "scan.svg"], in: dir)
-        #expect(r.exitCode == 0, "\(r.stderr)")
-        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        let lines = r.stdout.text.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("scaling (median wall)") && $0.hasSuffix("-j 1      -j 2") })
         for strategy in ["async", "threads"] {
             #expect(lines.contains { $0.wholeMatch(of: try! Regex("\(strategy) +\\d+\\.\\d{3} s +\\d+\\.\\d{3} s")) != nil }, "\(strategy)")
@@ -73,8 +73,8 @@ struct ReportEndToEndTests {
             """])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "rep.lua", "-r", "1", "-w", "0", "--strategy", "async,serial"], in: dir)
-        #expect(r.exitCode == 0, "\(r.stderr)")
-        #expect(r.stdout == "rep 2 async true\n")
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        #expect(r.stdout.text == "rep 2 async true\n")
         let o = await bench(["run", "rep.lua", "-r", "1", "-w", "0", "--strategy", "serial", "--output", "rep.txt"], in: dir)
         #expect(o.exitCode == 0 && o.stdout.isEmpty)
         #expect(try String(contentsOfFile: dir + "/rep.txt", encoding: .utf8) == "rep 1 serial true\n")
@@ -87,8 +87,8 @@ struct ReportEndToEndTests {
             """])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "reg.lua", "-r", "1", "-w", "0", "--strategy", "async", "--format", "count"], in: dir)
-        #expect(r.exitCode == 0, "\(r.stderr)")
-        #expect(r.stdout == "runs: 1\n")
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        #expect(r.stdout.text == "runs: 1\n")
         let bad = await bench(["run", "reg.lua", "--format", "yaml"], in: dir)
         #expect(bad.exitCode == 2)
         #expect(bad.stderr == "bench: error: unknown format 'yaml' (valid: table, json, csv, markdown, study; registered by the script: count)\n")
@@ -106,13 +106,13 @@ struct ReportEndToEndTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "boom.lua", "-r", "1", "-w", "0", "--strategy", "serial"], in: dir)
         #expect(r.exitCode == 2)
-        #expect(r.stderr.split(separator: "\n").first == "bench: error: boom.lua:5: reporter broke on serial")
+        #expect(r.stderr.text.split(separator: "\n").first == "bench: error: boom.lua:5: reporter broke on serial")
     }
 
     @Test func theFlagshipShipsTheExampleReporter() async {
         let r = await bench(["run", "scripts/fortran.lua", "-r", "1", "-w", "0", "--strategy", "async,serial", "--format", "speedup"])
-        #expect(r.exitCode == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("  async     -j 2 "))
-        #expect(r.stdout.contains("  serial    -j 1    1.00x  efficiency"))
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        #expect(r.stdout.text.contains("  async     -j 2 "))
+        #expect(r.stdout.text.contains("  serial    -j 1    1.00x  efficiency"))
     }
 }

@@ -26,10 +26,20 @@ final class Sandbox: Sendable {
         await bench(arguments, in: directory, environment: environment, timeout: timeout)
     }
 
-    /// Starts `bench ARGS`, waits until `ready` holds (at most a minute), sends `signals` half a
-    /// second apart, and returns how bench ended.
-    func interrupt(_ arguments: [String], with signals: [Int32], when ready: @escaping @Sendable () -> Bool) async -> JobResult {
-        let job = Job(argv: [benchBinary()] + arguments, workingDirectory: directory, environment: environment, timeout: 120, outputLimit: 1 << 20)
+    /// Runs `bench ARGS`, with arguments given as bytes.
+    func run(bytes arguments: [ByteString], timeout: Double = 300) async -> JobResult {
+        await bench(bytes: arguments, in: directory, environment: environment, timeout: timeout)
+    }
+
+    /// Starts `bench ARGS`, waits until `ready` holds (at most a minute), sends `signals`
+    /// `apart` seconds apart, and returns how bench ended.
+    func interrupt(
+        _ arguments: [String], with signals: [Int32], apart: Double = 0.5, when ready: @escaping @Sendable () -> Bool
+    ) async -> JobResult {
+        let env = Dictionary(uniqueKeysWithValues: environment.map { (ByteString($0.key), ByteString($0.value)) })
+        let job = Job(
+            argv: ([benchBinary()] + arguments).map { ByteString($0) }, workingDirectory: ByteString(directory), environment: env,
+            timeout: 120, outputLimit: 1 << 20)
         return await withCheckedContinuation { continuation in
             Thread {
                 guard case .success(let child) = ChildProcess.start(job) else {
@@ -39,7 +49,7 @@ final class Sandbox: Sendable {
                 let deadline = MonotonicClock.now() + 60
                 while !ready() && MonotonicClock.now() < deadline { usleep(20_000) }
                 for (i, signal) in signals.enumerated() {
-                    if i > 0 { usleep(500_000) }
+                    if i > 0 { usleep(useconds_t(apart * 1e6)) }
                     kill(child.pid, signal)
                 }
                 continuation.resume(returning: child.waitBlocking())

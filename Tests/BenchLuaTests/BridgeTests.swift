@@ -141,7 +141,7 @@ struct BridgeTests {
     @Test(arguments: [
         ("return { strategies = { 'bogus' } }", "s.lua: scenario field 'strategies': unknown strategy 'bogus' (valid: async, threads, processes, serial)"),
         ("return { repeat_count = 3 }", "s.lua: scenario field 'repeat_count' is not a scenario field (valid: name, description, compilers, probes, ext, flags, repeats, strategies, jobs, runs, warmup, timeout, report)"),
-        ("return { jobs = 0 }", "s.lua: scenario field 'jobs': concurrency must be a positive whole number or 'unbounded', not '0'"),
+        ("return { jobs = 0 }", "s.lua: scenario field 'jobs': concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0'"),
         ("return 42", "s.lua: the script returned a number; return a scenario table, or nothing"),
     ])
     func badScenarioTablesAreRefusedWithTheValidValues(source: String, message: String) async {

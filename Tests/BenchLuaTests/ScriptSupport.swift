@@ -17,7 +17,7 @@ func runScript(
             try! source.write(toFile: path, atomically: true, encoding: .utf8)
             let host = ScriptHost(configuration: HostConfiguration(workerCommand: ["/bin/false"], options: options, version: "test"))
             defer { host.close() }
-            continuation.resume(returning: Result { () throws(ScriptError) -> ScriptOutcome in try host.run(script: path) })
+            continuation.resume(returning: Result { () throws(ScriptError) -> ScriptOutcome in try host.run(script: ByteString(path)) })
         }
         thread.stackSize = 8 << 20
         thread.start()

@@ -19,19 +19,19 @@ public struct AsyncExecutor: Executor {
     }
 
     /// Runs the jobs; blocks the calling thread (not a task) until all are done.
-    public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
+    public func execute(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> (results: [JobResult], helperCPU: Double) {
         let slots = concurrency(for: jobs.count)
         let reactor: Reactor
         do {
             reactor = try Reactor(limit: slots, cancel: cancellation?.descriptor ?? -1)
         } catch {
-            return (jobs.map { .failed($0, "cannot start the event loop: \(error)") }, 0)
+            throw .resources("cannot start the event loop: \(error)")
         }
         defer { reactor.shutdown() }
         // Twice the limit in flight: the loop always has the next job queued when a child exits,
         // while a batch of 10,000 jobs does not hold 10,000 suspended tasks.
         let window = min(jobs.count, slots * 2)
-        let results = waitForTask {
+        let results = try waitForTask {
             await withTaskGroup(of: (Int, JobResult).self) { group in
                 var results = [JobResult?](repeating: nil, count: jobs.count)
                 var next = 0
@@ -55,13 +55,23 @@ public struct AsyncExecutor: Executor {
 
 /// Runs `body` as a task and blocks the calling thread until it returns. The caller must be an
 /// ordinary thread: blocking a thread of the cooperative pool could deadlock it.
-func waitForTask<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+///
+/// Throws if the task has not started within `startTimeout` seconds: Swift's cooperative pool
+/// could not get a thread (a memory or thread limit), and would otherwise be waited for for ever.
+/// A task that starts later finds itself abandoned and runs nothing.
+func waitForTask<T: Sendable>(startTimeout: Double = 10, _ body: @escaping @Sendable () async -> T) throws(BenchError) -> T {
     let box = ResultBox<T>()
+    let started = DispatchSemaphore(value: 0)
     let done = DispatchSemaphore(value: 0)
     Task.detached {
+        guard box.start() else { return }
+        started.signal()
         let value = await body()
         box.value.withLock { $0 = value }
         done.signal()
+    }
+    if started.wait(timeout: .now() + startTimeout) == .timedOut && box.abandon() {
+        throw .resources("cannot start the event loop's tasks: Swift's concurrency pool got no thread within \(Int(startTimeout)) s (a memory or thread limit?)")
     }
     done.wait()
     return box.value.withLock { $0! }
@@ -69,4 +79,12 @@ func waitForTask<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
 
 private final class ResultBox<T: Sendable>: Sendable {
     let value = Mutex<T?>(nil)
+    /// nil: neither yet; true: the task started; false: the waiter gave up first.
+    private let outcome = Mutex<Bool?>(nil)
+
+    /// Called by the task: true if it may run.
+    func start() -> Bool { outcome.withLock { $0 = $0 ?? true; return $0! } }
+
+    /// Called by the waiter: true if the task had not started, which now never will.
+    func abandon() -> Bool { outcome.withLock { $0 = $0 ?? false; return $0 == false } }
 }

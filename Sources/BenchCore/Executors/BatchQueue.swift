@@ -8,6 +8,7 @@ final class BatchQueue: Sendable {
     private let progress: JobCounter?
     private let helperCPU = Mutex(0.0)
     private let cancellation: Cancellation?
+    private let abandonment = Mutex<String?>(nil)
 
     init(_ jobs: [Job], progress: JobCounter?, cancellation: Cancellation?) {
         self.jobs = jobs
@@ -16,9 +17,9 @@ final class BatchQueue: Sendable {
         self.results = Mutex([JobResult?](repeating: nil, count: jobs.count))
     }
 
-    /// The next job to run and its index, or `nil` when all are taken or the batch was cancelled.
+    /// The next job to run and its index, or `nil` when all are taken or the batch was cancelled or abandoned.
     func take() -> (index: Int, job: Job)? {
-        if cancellation?.isCancelled == true { return nil }
+        if cancellation?.isCancelled == true || abandonment.withLock({ $0 != nil }) { return nil }
         return next.withLock { i in
             guard i < jobs.count else { return nil }
             defer { i += 1 }
@@ -35,6 +36,15 @@ final class BatchQueue: Sendable {
     /// Adds CPU seconds used by a helper process (a worker) to the batch's runner cost.
     func addHelperCPU(_ seconds: Double) {
         helperCPU.withLock { $0 += Swift.max(0, seconds) }
+    }
+
+    /// Stops handing out jobs because bench itself cannot go on (a worker cannot be started);
+    /// the first reason is kept.
+    func abandon(_ reason: String) { abandonment.withLock { $0 = $0 ?? reason } }
+
+    /// Throws the reason the batch was abandoned, if it was.
+    func checkAbandoned() throws(BenchError) {
+        if let reason = abandonment.withLock({ $0 }) { throw .resources(reason) }
     }
 
     /// The helper CPU recorded so far.

@@ -15,7 +15,9 @@ public protocol Executor: Sendable {
     func concurrency(for jobCount: Int) -> Int
     /// Runs every job, counting each finished one in `progress`; returns the results in job
     /// order and the CPU seconds used by helper processes (the `processes` workers), if any.
-    func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double)
+    /// Throws only when bench itself cannot run the batch (no threads, no memory for its event
+    /// loop); a job that fails is a result.
+    func execute(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> (results: [JobResult], helperCPU: Double)
 }
 
 extension Executor {
@@ -23,10 +25,11 @@ extension Executor {
     public func concurrency(for jobCount: Int) -> Int { limit.slots(for: jobCount) }
 
     /// Runs the batch and measures it: wall time, and bench's own CPU (this process and its helpers).
-    public func run(_ jobs: [Job], progress: JobCounter? = nil) -> BatchResult {
+    public func run(_ jobs: [Job], progress: JobCounter? = nil) throws(BenchError) -> BatchResult {
+        try MemoryHeadroom.ensure(jobs: jobs.count, slots: concurrency(for: jobs.count))
         let cpu0 = processCPUTime()
         let start = MonotonicClock.now()
-        let (results, helperCPU) = execute(jobs, progress: progress)
+        let (results, helperCPU) = try execute(jobs, progress: progress)
         let wall = MonotonicClock.now() - start
         return BatchResult(
             strategy: strategy, concurrency: concurrency(for: jobs.count), wall: wall,
@@ -39,7 +42,7 @@ public enum Executors {
     /// An executor for `strategy`; `workerCommand` starts a `processes` worker (bench's hidden
     /// worker mode); `cancellation` stops its batches early.
     public static func make(
-        _ strategy: Strategy, limit: ConcurrencyLimit, workerCommand: [String], cancellation: Cancellation? = nil
+        _ strategy: Strategy, limit: ConcurrencyLimit, workerCommand: [ByteString], cancellation: Cancellation? = nil
     ) -> any Executor {
         switch strategy {
         case .async: return AsyncExecutor(limit: limit, cancellation: cancellation)

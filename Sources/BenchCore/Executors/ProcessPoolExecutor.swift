@@ -1,4 +1,3 @@
-import Foundation
 
 /// A pool of worker processes, each the `bench` binary in its hidden worker mode, fed one job
 /// at a time over pipes: the analogue of Python's ProcessPoolExecutor.
@@ -12,14 +11,14 @@ public struct ProcessPoolExecutor: Executor {
     /// The number of worker processes (at most one per job).
     public let limit: ConcurrencyLimit
     /// The command that starts one worker, e.g. `["/usr/bin/bench", "worker"]`.
-    public let workerCommand: [String]
+    public let workerCommand: [ByteString]
     /// Stops the batch when cancelled: workers kill their jobs and exit.
     public let cancellation: Cancellation?
     /// The most workers a pool starts, even for `unbounded`.
     public static let maxWorkers = 128
 
     /// Creates the pool description; workers start with each batch and end with it.
-    public init(limit: ConcurrencyLimit, workerCommand: [String], cancellation: Cancellation? = nil) {
+    public init(limit: ConcurrencyLimit, workerCommand: [ByteString], cancellation: Cancellation? = nil) {
         self.limit = limit
         self.workerCommand = workerCommand
         self.cancellation = cancellation
@@ -29,39 +28,33 @@ public struct ProcessPoolExecutor: Executor {
     public func concurrency(for jobCount: Int) -> Int { min(limit.slots(for: jobCount), Self.maxWorkers) }
 
     /// Runs the jobs on the workers; each worker is driven by one parent thread.
-    public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
+    public func execute(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> (results: [JobResult], helperCPU: Double) {
         let queue = BatchQueue(jobs, progress: progress, cancellation: cancellation)
-        let slots = concurrency(for: jobs.count)
-        let done = DispatchSemaphore(value: 0)
         let command = workerCommand
         let cancellation = cancellation
-        for _ in 0..<slots {
-            let thread = Thread {
-                var worker: WorkerProcess?
-                while let (index, job) = queue.take() {
-                    if worker == nil {
-                        switch WorkerProcess.launch(command) {
-                        case .success(let w): worker = w
-                        case .failure(let error):
-                            queue.store(.failed(job, "cannot start a worker: \(error)"), at: index)
-                            continue
-                        }
-                    }
-                    switch worker!.run(job, cancellation: cancellation) {
-                    case .success(let result): queue.store(result, at: index)
-                    case .failure(let failure):
-                        queue.store(.failed(job, failure.reason), at: index)
-                        queue.addHelperCPU(failure.workerCPU)
-                        worker = nil
+        try PoolThreads.run(concurrency(for: jobs.count)) {
+            var worker: WorkerProcess?
+            while let (index, job) = queue.take() {
+                if worker == nil {
+                    switch WorkerProcess.launch(command) {
+                    case .success(let w): worker = w
+                    case .failure(let error):
+                        queue.store(.failed(job, "cannot start a worker: \(error)"), at: index)
+                        queue.abandon("cannot start a 'processes' worker: \(error)")
+                        continue
                     }
                 }
-                if let worker { queue.addHelperCPU(worker.stop().workerCPU) }
-                done.signal()
+                switch worker!.run(job, cancellation: cancellation) {
+                case .success(let result): queue.store(result, at: index)
+                case .failure(let failure):
+                    queue.store(failure.result ?? .failed(job, failure.reason), at: index)
+                    queue.addHelperCPU(failure.workerCPU)
+                    worker = nil
+                }
             }
-            thread.stackSize = 256 * 1024
-            thread.start()
+            if let worker { queue.addHelperCPU(worker.stop().workerCPU) }
         }
-        for _ in 0..<slots { done.wait() }
+        try queue.checkAbandoned()
         return (queue.collect(), queue.totalHelperCPU)
     }
 }

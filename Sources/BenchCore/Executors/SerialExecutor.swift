@@ -11,7 +11,7 @@ public struct SerialExecutor: Executor {
     public init(cancellation: Cancellation? = nil) { self.cancellation = cancellation }
 
     /// Runs the jobs in order, each to its end before the next starts.
-    public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
+    public func execute(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> (results: [JobResult], helperCPU: Double) {
         let results = jobs.map { job in
             defer { progress?.increment() }
             return Spawn.run(job, cancellation: cancellation)

@@ -1,4 +1,3 @@
-import Foundation
 
 /// A fixed pool of OS threads, each taking the next job, spawning it and blocking until it ends.
 public struct ThreadPoolExecutor: Executor {
@@ -16,19 +15,12 @@ public struct ThreadPoolExecutor: Executor {
     }
 
     /// Runs the jobs on the pool; the threads end with the batch.
-    public func execute(_ jobs: [Job], progress: JobCounter?) -> (results: [JobResult], helperCPU: Double) {
+    public func execute(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> (results: [JobResult], helperCPU: Double) {
         let queue = BatchQueue(jobs, progress: progress, cancellation: cancellation)
-        let slots = concurrency(for: jobs.count)
-        let done = DispatchSemaphore(value: 0)
-        for _ in 0..<slots {
-            let thread = Thread {
-                while let (index, job) = queue.take() { queue.store(Spawn.run(job, cancellation: cancellation), at: index) }
-                done.signal()
-            }
-            thread.stackSize = 256 * 1024
-            thread.start()
+        let cancellation = cancellation
+        try PoolThreads.run(concurrency(for: jobs.count)) {
+            while let (index, job) = queue.take() { queue.store(Spawn.run(job, cancellation: cancellation), at: index) }
         }
-        for _ in 0..<slots { done.wait() }
         return (queue.collect(), 0)
     }
 }

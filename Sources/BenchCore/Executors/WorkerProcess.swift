@@ -23,7 +23,7 @@ final class WorkerProcess {
 
     /// Starts `command` through the spawn layer with a pipe each way; its stderr is bench's. The
     /// worker leads a session of its own, so that if it dies mid-job its job can still be found.
-    static func launch(_ command: [String]) -> Result<WorkerProcess, SpawnError> {
+    static func launch(_ command: [ByteString]) -> Result<WorkerProcess, SpawnError> {
         var input: [Int32] = [-1, -1], output: [Int32] = [-1, -1]
         guard bench_pipe(&input) == 0 else { return .failure(.system(call: "pipe", errno: errno)) }
         guard bench_pipe(&output) == 0 else {
@@ -45,23 +45,42 @@ final class WorkerProcess {
     /// Seconds a worker gets to kill its job and exit after SIGTERM, before SIGKILL.
     static let stopGrace = 2.0
 
+    /// How long after a job's timeout and kill grace the host waits for the worker's answer
+    /// before it kills the worker itself.
+    static let answerMargin = 0.5
+
     /// Sends one job and waits for its result; a failure means the worker is gone (and reaped,
     /// with its job). When `cancellation` is cancelled, the worker is sent SIGTERM: it kills its
-    /// job's process group, answers, and exits.
+    /// job's process group, answers, and exits. The job's timeout holds even if the worker cannot
+    /// enforce it (a job that stopped its worker with SIGSTOP): the host then kills the worker's
+    /// whole session, and the failure carries the job's timed-out result.
     func run(_ job: Job, cancellation: Cancellation?) -> Result<JobResult, WorkerFailure> {
-        if var line = try? encoder.encode(job), case () = line.append(UInt8(ascii: "\n")),
-           writeAll(toWorker, Array(line)), let answer = answer(cancellation),
+        let started = MonotonicClock.now()
+        let deadline = job.timeout.map { started + $0 + ChildProcess.killGrace + Self.answerMargin }
+        guard var line = try? encoder.encode(job) else {
+            return .success(.failed(job, "cannot send the job to a worker: it cannot be encoded"))
+        }
+        line.append(UInt8(ascii: "\n"))
+        if writeAll(toWorker, Array(line)), let answer = answer(cancellation, deadline: deadline),
            let result = try? decoder.decode(JobResult.self, from: Data(answer)) {
             jobsCPU += result.user + result.sys
             return .success(result)
         }
+        let late = deadline.map { MonotonicClock.now() >= $0 } ?? false
         let end = stop(force: true)
-        return .failure(.init(reason: "worker \(pid) \(end.description)", workerCPU: end.workerCPU))
+        guard late else { return .failure(.init(reason: "worker \(pid) \(end.description)", workerCPU: end.workerCPU)) }
+        let ended = MonotonicClock.now()
+        let result = JobResult(
+            name: job.name, timedOut: true, wall: ended - started,
+            stderr: "bench: the job's worker stopped answering; bench killed the worker and its job\n",
+            started: started, ended: ended)
+        return .failure(.init(reason: "worker \(pid) stopped answering", workerCPU: end.workerCPU, result: result))
     }
 
-    private func answer(_ cancellation: Cancellation?) -> [UInt8]? {
-        if let line = lines.next(cancel: cancellation?.descriptor ?? -1) { return line }
-        guard cancellation?.isCancelled == true else { return nil }  // end of file: the worker died
+    private func answer(_ cancellation: Cancellation?, deadline: Double?) -> [UInt8]? {
+        let wait = deadline.map { max(0, $0 - MonotonicClock.now()) }
+        if let line = lines.next(cancel: cancellation?.descriptor ?? -1, timeout: wait) { return line }
+        guard cancellation?.isCancelled == true else { return nil }  // end of file (the worker died) or too late
         kill(pid, SIGTERM)
         return lines.next(timeout: Self.stopGrace)
     }
@@ -100,4 +119,6 @@ struct WorkerEnd {
 struct WorkerFailure: Error {
     let reason: String
     let workerCPU: Double
+    /// The job's result when the host decided it (a timeout the worker could not enforce).
+    var result: JobResult?
 }

@@ -11,8 +11,8 @@ public enum ConcurrencyLimit: Sendable, Hashable, CustomStringConvertible {
     /// Parses `N` (a positive whole number) or `unbounded`.
     public static func parse(_ text: String) throws(BenchError) -> ConcurrencyLimit {
         if text == "unbounded" { return .unbounded }
-        guard let n = Int(text), n >= 1 else {
-            throw .invalidValue("concurrency must be a positive whole number or 'unbounded', not '\(text)'")
+        guard let n = Int(text), Limits.concurrency.contains(n) else {
+            throw .invalidValue("concurrency must be a whole number from 1 to \(Limits.concurrency.upperBound) or 'unbounded', not '\(text)'")
         }
         return .limited(n)
     }

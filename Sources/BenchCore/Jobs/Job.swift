@@ -1,17 +1,18 @@
 /// One command to run: what every executor takes, and what crosses to `processes` workers.
 ///
 /// A job never goes through a shell: `argv[0]` is looked up in `PATH` unless it holds a `/`.
+/// Every string in it is bytes, passed to the child exactly.
 public struct Job: Sendable, Codable, Hashable {
     /// A label for reports; several jobs may share it (the copies of one probe, say).
-    public var name: String
+    public var name: ByteString
     /// The program and its arguments; never empty.
-    public var argv: [String]
+    public var argv: [ByteString]
     /// The directory the child starts in; `nil` keeps bench's own.
-    public var workingDirectory: String?
+    public var workingDirectory: ByteString?
     /// Variables set on top of bench's own environment for this child.
-    public var environment: [String: String]
+    public var environment: [ByteString: ByteString]
     /// Bytes written to the child's standard input, which is then closed; `nil` gives it `/dev/null`.
-    public var stdin: [UInt8]?
+    public var stdin: ByteString?
     /// Seconds after which the child's whole process group is killed; `nil` waits for ever.
     public var timeout: Double?
     /// How many bytes of each of stdout and stderr are kept: the last ones, so errors at the end survive.
@@ -22,8 +23,8 @@ public struct Job: Sendable, Codable, Hashable {
 
     /// Creates a job; `argv` must not be empty.
     public init(
-        name: String? = nil, argv: [String], workingDirectory: String? = nil,
-        environment: [String: String] = [:], stdin: [UInt8]? = nil, timeout: Double? = nil,
+        name: ByteString? = nil, argv: [ByteString], workingDirectory: ByteString? = nil,
+        environment: [ByteString: ByteString] = [:], stdin: ByteString? = nil, timeout: Double? = nil,
         outputLimit: Int = Job.defaultOutputLimit
     ) {
         precondition(!argv.isEmpty, "a job needs a program to run")

@@ -4,7 +4,7 @@
 /// result, never a thrown error: a batch always returns one result per job.
 public struct JobResult: Sendable, Codable, Equatable {
     /// The job's name.
-    public var name: String
+    public var name: ByteString
     /// The exit status, when the child exited by itself.
     public var exitCode: Int32?
     /// The signal that ended the child, when one did.
@@ -23,10 +23,10 @@ public struct JobResult: Sendable, Codable, Equatable {
     public var sys: Double
     /// Peak resident set size of the child, in KiB.
     public var maxRSS: Int
-    /// The end of the child's standard output (at most the job's `outputLimit` bytes, decoded as UTF-8).
-    public var stdout: String
+    /// The end of the child's standard output: at most the job's `outputLimit` bytes, exactly as written.
+    public var stdout: ByteString
     /// The end of the child's standard error.
-    public var stderr: String
+    public var stderr: ByteString
     /// Bytes of stdout that were cut from the front to respect the limit.
     public var stdoutDropped: Int
     /// Bytes of stderr that were cut from the front to respect the limit.
@@ -38,9 +38,9 @@ public struct JobResult: Sendable, Codable, Equatable {
 
     /// Creates a result; fields not given are those of a job that never ran.
     public init(
-        name: String, exitCode: Int32? = nil, signal: Int32? = nil, timedOut: Bool = false,
+        name: ByteString, exitCode: Int32? = nil, signal: Int32? = nil, timedOut: Bool = false,
         interrupted: Bool = false, error: String? = nil, wall: Double = 0, user: Double = 0, sys: Double = 0, maxRSS: Int = 0,
-        stdout: String = "", stderr: String = "", stdoutDropped: Int = 0, stderrDropped: Int = 0,
+        stdout: ByteString = "", stderr: ByteString = "", stdoutDropped: Int = 0, stderrDropped: Int = 0,
         started: Double = 0, ended: Double = 0
     ) {
         self.name = name
@@ -70,8 +70,8 @@ public struct JobResult: Sendable, Codable, Equatable {
     public static func dryRun(_ job: Job) -> JobResult { JobResult(name: job.name, exitCode: 0) }
 
     /// The kept end of stderr, saying first how much was cut before it, if anything was.
-    public var stderrTail: String {
-        stderrDropped == 0 ? stderr : "[\(stderrDropped) bytes of stderr cut; the last \(stderr.utf8.count) follow]\n" + stderr
+    public var stderrTail: ByteString {
+        stderrDropped == 0 ? stderr : ByteString("[\(stderrDropped) bytes of stderr cut; the last \(stderr.count) follow]\n") + stderr
     }
 
     /// A result for a job that never started because the run was interrupted first.

@@ -43,7 +43,7 @@ public enum CSVReport {
         for r in result.runs {
             let w = r.wall
             let fields: [String] = [
-                quote(r.compiler.name), r.strategy.rawValue, String(r.concurrency), String(r.jobs), String(w.samples.count),
+                quote(TerminalText.line(r.compiler.name)), r.strategy.rawValue, String(r.concurrency), String(r.jobs), String(w.samples.count),
                 fixed(w.min, 6), fixed(w.median, 6), fixed(w.mean, 6), fixed(w.stddev, 6), fixed(w.max, 6),
                 fixed(r.childCPU, 6), fixed(r.runnerCPU, 6), fixed(r.ideal, 6), fixed(r.efficiency, 4),
                 result.speedupOverSerial(r).map { fixed($0.value, 4) } ?? "", fixed(result.relativeToFastest(r).value, 4),
@@ -65,7 +65,7 @@ public enum MarkdownReport {
     public static func render(_ result: ScenarioResult) -> String {
         let s = result.scenario
         var lines = [
-            "**\(s.name)**: \(s.probes.count) probes × \(s.repeats) copies = \(s.probes.count * s.repeats) jobs per batch, "
+            "**\(markdown(s.name))**: \(s.probes.count) probes × \(s.repeats) copies = \(s.probes.count * s.repeats) jobs per batch, "
                 + "median of \(s.runs) interleaved runs after \(s.warmup) warm-up\(s.warmup == 1 ? "" : "s"); \(result.host.os) \(result.host.kernel), "
                 + "\(result.host.cpu), \(result.host.cores) cores.",
             "",
@@ -75,10 +75,21 @@ public enum MarkdownReport {
         for r in result.runs {
             let w = r.wall
             let speedup = result.speedupOverSerial(r).map { fixed($0.value, 2) + "×" } ?? ""
-            lines.append("| \(r.compiler.version.replacingOccurrences(of: "|", with: "\\|")) | \(r.strategy.rawValue) | \(r.concurrency) | "
+            lines.append("| \(markdown(r.compiler.version)) | \(r.strategy.rawValue) | \(r.concurrency) | "
                 + "\(format3(w.median)) | \(format3(w.stddev)) | \(format3(w.min)) … \(format3(w.max)) | \(format3(r.ideal)) | "
                 + "\(format1(r.efficiency * 100)) % | \(speedup) |")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` safe inside a Markdown table cell: one line, control characters escaped, `|` and
+    /// the characters that start emphasis or code backslash-escaped.
+    static func markdown(_ text: String) -> String {
+        var out = ""
+        for c in TerminalText.line(text) {
+            if "|\\*_`[]<>#".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
     }
 }

@@ -24,7 +24,7 @@ public final class ProgressLine: Sendable {
     }
 
     private init() {
-        let thread = Thread { [self] in
+        _ = OSThread.start { [self] in
             // Drawing happens under the lock, so that `end()` clears the line after the last draw.
             while state.withLock({ s in
                 guard !s.stopped else { return false }
@@ -37,8 +37,7 @@ public final class ProgressLine: Sendable {
             }) {
                 usleep(100_000)
             }
-        }
-        thread.start()
+        }  // no thread (a memory limit): no progress line, and nothing else changes
     }
 
     /// Shows a new batch.

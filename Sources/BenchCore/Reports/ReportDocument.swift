@@ -12,7 +12,7 @@ public enum ReportDocument {
             ("schema", .int(schema)),
             ("complete", .bool(result.complete)),
             ("scenario", .object([
-                ("name", .string(s.name)),
+                ("name", .string(s.name) as JSONValue),
                 ("description", s.description.map(JSONValue.string) ?? .null),
                 ("probes", .int(s.probes.count)),
                 ("repeats", .int(s.repeats)),
@@ -29,7 +29,7 @@ public enum ReportDocument {
                 ("cores", .int(result.host.cores)),
             ])),
             ("compilers", .array(result.compilers.map { c in
-                .object([("name", .string(c.name)), ("path", .string(c.path)), ("version", .string(c.version))])
+                .object([("name", .string(c.name.text)), ("path", .string(c.path.text)), ("version", .string(c.version))])
             })),
             ("runs", .array(result.runs.map { run(result, $0) })),
             ("warnings", .array(result.warnings.map(JSONValue.string))),
@@ -41,7 +41,7 @@ public enum ReportDocument {
         let w = r.wall
         return .object([
             ("strategy", .string(r.strategy.rawValue)),
-            ("compiler", .string(r.compiler.name)),
+            ("compiler", .string(r.compiler.name.text)),
             ("concurrency", .int(r.concurrency)),
             ("jobs", .int(r.jobs)),
             ("wall_s", .object([
@@ -62,7 +62,7 @@ public enum ReportDocument {
             ("speedup_vs_serial", result.speedupOverSerial(r).map { .number($0.value) } ?? .null),
             ("relative_to_fastest", .number(result.relativeToFastest(r).value)),
             ("failed", .int(r.failed)),
-            ("probes", .array(r.probes.map { .object([("name", .string($0.name)), ("ok", .bool($0.ok))]) })),
+            ("probes", .array(r.probes.map { .object([("name", .string($0.name.text)), ("ok", .bool($0.ok))]) })),
         ])
     }
 }

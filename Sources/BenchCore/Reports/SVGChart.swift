@@ -74,7 +74,7 @@ public enum SVGChart {
                 body.append(text(cx, Swift.min(top, hi) - 6, format3(r.wall.median), size: 10, anchor: "middle", fill: "#333"))
             }
             do {
-                let name = runs.first?.compiler.name ?? ""
+                let name = runs.first.map { TerminalText.line($0.compiler.name) } ?? ""
                 body.append(text(margin.left + groupWidth * (Double(g) + 0.5), margin.top + plotHeight + 36, name, size: 12, anchor: "middle", weight: "bold"))
             }
         }
@@ -107,7 +107,7 @@ public enum SVGChart {
                 let runs = result.runs.filter { $0.compiler == compiler && $0.strategy == strategy }.sorted { $0.concurrency < $1.concurrency }
                 guard !runs.isEmpty else { continue }
                 let color = colors[strategy] ?? "#444"
-                let name = result.compilers.count > 1 ? "\(strategy.rawValue) (\(compiler.name))" : strategy.rawValue
+                let name = result.compilers.count > 1 ? "\(strategy.rawValue) (\(TerminalText.line(compiler.name)))" : strategy.rawValue
                 if strategy == .serial, let serial = runs.first {
                     let sy = y(serial.wall.median, max: maxY)
                     body.append("<line x1=\"\(fixed(margin.left, 1))\" y1=\"\(fixed(sy, 1))\" x2=\"\(fixed(margin.left + plotWidth, 1))\" y2=\"\(fixed(sy, 1))\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"6,4\"/>")
@@ -151,7 +151,8 @@ public enum SVGChart {
         "<text x=\"\(fixed(x, 1))\" y=\"\(fixed(y, 1))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(fill)\">\(escape(s))</text>"
     }
 
+    /// `s` as XML text: control characters (which XML 1.0 cannot hold) shown as `\xHH`, markup escaped.
     private static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        TerminalText.line(s).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -10,25 +10,26 @@ public enum StudyReport {
         for compiler in result.compilers {
             let runs = result.runs.filter { $0.compiler == compiler }
             let concurrency = Set(runs.filter { $0.strategy != .serial }.map(\.concurrency)).sorted().map(String.init)
-            lines.append("\(s.name): \(s.probes.count) probes x \(s.repeats) = \(jobs) compiles per batch"
+            lines.append("\(TerminalText.line(s.name)): \(s.probes.count) probes x \(s.repeats) = \(jobs) compiles per batch"
                 + (concurrency.isEmpty ? "" : ", \(concurrency.joined(separator: "/")) at a time")
-                + " (\(compiler.path))")
+                + " (\(TerminalText.line(compiler.path)))")
             for run in runs {
-                lines.append("\(format3(run.wall.median)) seconds: \(run.strategy.rawValue): \(compiler.version)")
+                lines.append("\(format3(run.wall.median)) seconds: \(run.strategy.rawValue): \(TerminalText.line(compiler.version))")
             }
             guard let first = runs.first else { continue }
             lines.append("")
-            let width = s.probes.map(\.name.count).max() ?? 0
+            let names = first.probes.map { TerminalText.line($0.name) }
+            let width = names.map(\.count).max() ?? 0
             for (i, probe) in first.probes.enumerated() {
                 let agreed = runs.allSatisfy { $0.probes[i].ok == probe.ok }
                 let verdict = !agreed ? "DISAGREE" : probe.ok ? "ok" : "fails"
-                var line = "  " + probe.name.padding(width) + "  " + verdict
+                var line = "  " + names[i].padding(width) + "  " + verdict
                 if probe.failedCopies > 0 && probe.failedCopies < s.repeats {
                     line += " (\(probe.failedCopies) of \(s.repeats) copies failed)"
                 }
                 lines.append(line)
                 if verbose && !probe.ok {
-                    for message in probe.message.split(separator: "\n", omittingEmptySubsequences: false) {
+                    for message in TerminalText.lines(probe.message).split(separator: "\n", omittingEmptySubsequences: false) {
                         lines.append("      " + message)
                     }
                 }

@@ -6,14 +6,14 @@ public enum TableReport {
         let paint = Paint(enabled: color)
         let s = result.scenario
         var out: [String] = []
-        out.append(paint.bold(s.name) + ": \(s.probes.count) probes × \(s.repeats) cop\(s.repeats == 1 ? "y" : "ies") = \(s.probes.count * s.repeats) jobs per batch; "
+        out.append(paint.bold(TerminalText.line(s.name)) + ": \(s.probes.count) probes × \(s.repeats) cop\(s.repeats == 1 ? "y" : "ies") = \(s.probes.count * s.repeats) jobs per batch; "
             + "\(s.runs) timed run\(s.runs == 1 ? "" : "s") after \(s.warmup == 0 ? "no" : String(s.warmup)) warm-up\(s.warmup > 1 ? "s" : ""), interleaved in rotating order")
         out.append("bench \(version) on \(result.host.os) \(result.host.kernel), \(result.host.cpu), \(result.host.cores) cores")
         if !result.complete { out.append(paint.yellow("incomplete: the run was interrupted; these are the samples taken so far")) }
         for compiler in result.compilers {
             let runs = result.runs.filter { $0.compiler == compiler }
             out.append("")
-            out.append(paint.bold(compiler.version) + " (\(compiler.path))")
+            out.append(paint.bold(TerminalText.line(compiler.version)) + " (\(TerminalText.line(compiler.path)))")
             var rows = [["strategy", "-j", "wall (median ± σ)", "range (min … max)", "child CPU", "bench CPU", "ideal", "efficiency", "vs serial"]]
             for r in runs {
                 let w = r.wall
@@ -30,7 +30,7 @@ public enum TableReport {
             if levels.count > 1 { out += scaling(runs, levels: levels) }
             for level in levels { out += summary(result, runs.filter { $0.level == level || $0.strategy == .serial }, paint: paint) }
             out += ["", "As the study printed it (medians):"]
-                + runs.map { "  \(format3($0.wall.median)) seconds: \(levels.count > 1 ? $0.label : $0.strategy.rawValue): \(compiler.version)" }
+                + runs.map { "  \(format3($0.wall.median)) seconds: \(levels.count > 1 ? $0.label : $0.strategy.rawValue): \(TerminalText.line(compiler.version))" }
             out += probeLines(runs, verbose: verbose)
         }
         let warnings = result.warnings
@@ -86,11 +86,11 @@ public enum TableReport {
         lines.append("probes: \(first.probes.count - failing.count) of \(first.probes.count) compile"
             + (agree ? (runs.count > 1 ? ", the same with every strategy" : "") : "; the strategies DISAGREE (see below)"))
         if !failing.isEmpty {
-            lines.append("failing: " + failing.map(\.name).joined(separator: ", ") + (verbose ? "" : " (-v shows why)"))
+            lines.append("failing: " + failing.map { TerminalText.line($0.name) }.joined(separator: ", ") + (verbose ? "" : " (-v shows why)"))
             if verbose {
                 for p in failing {
-                    lines.append("  \(p.name):")
-                    lines += p.message.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }
+                    lines.append("  \(TerminalText.line(p.name)):")
+                    lines += TerminalText.lines(p.message).split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }
                 }
             }
         }

@@ -3,37 +3,44 @@ import Glibc
 /// A compiler found on this machine: what the name resolved to and what it says its version is.
 public struct Compiler: Sendable, Codable, Hashable {
     /// The name it was asked for (`gfortran`, or a path).
-    public var name: String
+    public var name: ByteString
     /// The absolute path that runs.
-    public var path: String
-    /// The first non-empty line of `path --version`.
+    public var path: ByteString
+    /// The first non-empty line of `path --version`, as text (for reports).
     public var version: String
 
+    /// How long a compiler may take to say its version before bench gives up on it.
+    public static let versionTimeout = 10.0
+
     /// Creates a compiler description.
-    public init(name: String, path: String, version: String) {
+    public init(name: ByteString, path: ByteString, version: String) {
         self.name = name
         self.path = path
         self.version = version
     }
 
-    /// Finds `nameOrPath` (in `PATH` unless it holds a `/`) and asks its version.
-    public static func find(_ nameOrPath: String) throws(BenchError) -> Compiler {
+    /// Finds `nameOrPath` (in `PATH` unless it holds a `/`) and asks its version, through the
+    /// spawn layer: a compiler that does not answer within `versionTimeout` is killed with its
+    /// process group, and a cancelled `cancellation` stops the question at once.
+    public static func find(_ nameOrPath: ByteString, cancellation: Cancellation? = nil) throws(BenchError) -> Compiler {
         let path = try locate(nameOrPath)
-        let result = Spawn.run(Job(name: "\(nameOrPath) --version", argv: [path, "--version"], timeout: 30))
-        let text = result.stdout.isEmpty ? result.stderr : result.stdout
-        guard result.ok else {
-            throw .compilerNotFound("compiler '\(nameOrPath)' (\(path)) failed on --version: \(result.summary)")
-        }
-        guard let line = text.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) else {
-            throw .compilerNotFound("compiler '\(nameOrPath)' (\(path)) printed no version for --version")
+        let job = Job(name: nameOrPath + " --version", argv: [path, "--version"], timeout: versionTimeout)
+        let result = Spawn.run(job, cancellation: cancellation)
+        if result.interrupted { throw .interrupted }
+        let output = result.stdout.isEmpty ? result.stderr : result.stdout
+        let shown = "compiler '\(TerminalText.line(nameOrPath))' (\(TerminalText.line(path)))"
+        guard result.ok else { throw .compilerNotFound("\(shown) failed on --version: \(result.summary)") }
+        guard let line = output.text.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+            throw .compilerNotFound("\(shown) printed no version for --version")
         }
         return Compiler(name: nameOrPath, path: path, version: String(line.trimmingTrailingWhitespace()))
     }
 
     /// The path `nameOrPath` runs as, without running it; the error says how to install it.
-    public static func locate(_ nameOrPath: String) throws(BenchError) -> String {
+    public static func locate(_ nameOrPath: ByteString) throws(BenchError) -> ByteString {
         guard let path = Executable.which(nameOrPath) else {
-            throw .compilerNotFound("compiler '\(nameOrPath)' not found\(nameOrPath.contains("/") ? "" : " in PATH"); \(installHint(for: nameOrPath))")
+            let shown = TerminalText.line(nameOrPath)
+            throw .compilerNotFound("compiler '\(shown)' not found\(nameOrPath.containsSlash ? "" : " in PATH"); \(installHint(for: nameOrPath.text))")
         }
         return path
     }
@@ -52,7 +59,7 @@ public struct Compiler: Sendable, Codable, Hashable {
 
     /// The source file extension usually compiled by a compiler of this name, if it is a known kind.
     public var defaultExtension: String? {
-        let base = path.split(separator: "/").last.map(String.init) ?? path
+        let base = path.lastPathComponent.text
         if base.contains("fortran") || base.hasPrefix("ifx") || base.hasPrefix("flang") { return ".f90" }
         if base.contains("++") { return ".cpp" }
         if base.hasPrefix("gcc") || base.hasPrefix("clang") || base == "cc" || base.hasPrefix("tcc") { return ".c" }
@@ -62,7 +69,9 @@ public struct Compiler: Sendable, Codable, Hashable {
     /// A job that compiles and links `source` into `output`, as a configure check does. The
     /// compiler's own temporaries go to `temporaryDirectory` (its `TMPDIR`), so that a compiler
     /// killed mid-run leaves nothing outside the run's directory.
-    public func compileJob(name: String, source: String, output: String, flags: [String], temporaryDirectory: String) -> Job {
+    public func compileJob(
+        name: ByteString, source: ByteString, output: ByteString, flags: [ByteString], temporaryDirectory: ByteString
+    ) -> Job {
         Job(name: name, argv: [path] + flags + [source, "-o", output], environment: ["TMPDIR": temporaryDirectory])
     }
 }

@@ -6,13 +6,13 @@ public struct Scenario: Sendable, Equatable {
     /// One sentence saying what the scenario measures.
     public var description: String?
     /// Compiler names or paths.
-    public var compilers: [String]
+    public var compilers: [ByteString]
     /// The programs to compile, in report order.
     public var probes: [Probe]
     /// The source file extension, with its dot; `nil` takes the usual one for the compiler.
-    public var ext: String?
+    public var ext: ByteString?
     /// Flags passed to the compiler before the source file.
-    public var flags: [String]
+    public var flags: [ByteString]
     /// Copies of each probe compiled in one batch (the study's `-n`).
     public var repeats: Int
     /// The strategies to compare, in report order.
@@ -28,8 +28,8 @@ public struct Scenario: Sendable, Equatable {
 
     /// Creates a scenario; the defaults are those of the study (every strategy, one copy, one job per core).
     public init(
-        name: String, description: String? = nil, compilers: [String], probes: [Probe], ext: String? = nil,
-        flags: [String] = [], repeats: Int = 1, strategies: [Strategy] = Strategy.allCases,
+        name: String, description: String? = nil, compilers: [ByteString], probes: [Probe], ext: ByteString? = nil,
+        flags: [ByteString] = [], repeats: Int = 1, strategies: [Strategy] = Strategy.allCases,
         concurrency: [ConcurrencyLimit] = [.cores], runs: Int = 5, warmup: Int = 1, timeout: Double? = nil
     ) {
         self.name = name
@@ -62,13 +62,13 @@ public struct Scenario: Sendable, Equatable {
 
 /// One program a scenario compiles.
 public struct Probe: Sendable, Codable, Hashable {
-    /// Its name, also its file name without extension.
-    public var name: String
-    /// Its source text.
-    public var source: String
+    /// Its name: unique in its scenario, and its file name without extension.
+    public var name: ByteString
+    /// Its source, written to its file byte for byte.
+    public var source: ByteString
 
     /// Creates a probe.
-    public init(name: String, source: String) {
+    public init(name: ByteString, source: ByteString) {
         self.name = name
         self.source = source
     }
@@ -77,7 +77,7 @@ public struct Probe: Sendable, Codable, Hashable {
 /// What the command line says about a run; `nil` fields leave the scenario's own choice.
 public struct RunOptions: Sendable, Equatable {
     /// `--compiler`: the one compiler to use.
-    public var compiler: String?
+    public var compiler: ByteString?
     /// `-n/--repeat`: copies of each probe in one batch.
     public var repeats: Int?
     /// `-j`: jobs at once; a list makes a scaling scan.
@@ -94,14 +94,14 @@ public struct RunOptions: Sendable, Equatable {
     public var strategies: [Strategy]?
     /// `-v`: show the compiler's messages for failing probes.
     public var verbose: Bool
-    /// The arguments after `--`, for the script.
-    public var arguments: [String]
+    /// The arguments after `--`, for the script, byte for byte.
+    public var arguments: [ByteString]
     /// `--format`: a built-in format or a reporter the script registered; `nil` keeps the scenario's.
     public var format: String?
-    /// `--output`: where the report goes instead of stdout (written atomically).
-    public var outputPath: String?
+    /// `--output`: where the report goes instead of stdout.
+    public var outputPath: ByteString?
     /// `--plot`: where to write the SVG chart.
-    public var plotPath: String?
+    public var plotPath: ByteString?
     /// `--quiet`: no progress line.
     public var quiet: Bool
     /// Colour in the table (a terminal, and NO_COLOR unset).
@@ -109,9 +109,9 @@ public struct RunOptions: Sendable, Equatable {
 
     /// Creates options; all empty by default.
     public init(
-        compiler: String? = nil, repeats: Int? = nil, concurrency: [ConcurrencyLimit]? = nil,
+        compiler: ByteString? = nil, repeats: Int? = nil, concurrency: [ConcurrencyLimit]? = nil,
         runs: Int? = nil, warmup: Int? = nil, strategies: [Strategy]? = nil, verbose: Bool = false,
-        arguments: [String] = [], format: String? = nil, outputPath: String? = nil, plotPath: String? = nil,
+        arguments: [ByteString] = [], format: String? = nil, outputPath: ByteString? = nil, plotPath: ByteString? = nil,
         quiet: Bool = false, color: Bool = false, timeout: Double? = nil, dryRun: Bool = false
     ) {
         self.compiler = compiler

@@ -30,7 +30,7 @@ public struct ScenarioResult: Sendable {
                 let outcomes = runs.map { $0.probes[i].ok }
                 if Set(outcomes).count > 1 {
                     let detail = runs.map { "\($0.label) \($0.probes[i].ok ? "ok" : "fails")" }
-                    found.append("\(compiler.name): strategies disagree on probe '\(probe.name)': \(detail.joined(separator: ", "))")
+                    found.append("\(TerminalText.line(compiler.name)): strategies disagree on probe '\(TerminalText.line(probe.name))': \(detail.joined(separator: ", "))")
                 }
             }
         }
@@ -158,22 +158,22 @@ public struct RunSummary: Sendable {
     public var label: String { strategy == .serial ? "serial" : "\(strategy.rawValue) -j \(concurrency)" }
 
     /// The label with the compiler, for warnings.
-    public var title: String { "\(label) (\(compiler.name))" }
+    public var title: String { "\(label) (\(TerminalText.line(compiler.name)))" }
 }
 
 /// Whether a probe compiled: ok only if every copy of it did, in every sample.
 public struct ProbeOutcome: Sendable, Equatable {
     /// The probe's name.
-    public var name: String
+    public var name: ByteString
     /// True when every copy compiled and linked.
     public var ok: Bool
     /// How many copies failed in the last sample.
     public var failedCopies: Int
-    /// The compiler's stderr for the first failing copy ("" when all passed).
-    public var message: String
+    /// The compiler's stderr for the first failing copy, or why it could not run ("" when all passed).
+    public var message: ByteString
 
     /// Creates an outcome.
-    public init(name: String, ok: Bool, failedCopies: Int = 0, message: String = "") {
+    public init(name: ByteString, ok: Bool, failedCopies: Int = 0, message: ByteString = "") {
         self.name = name
         self.ok = ok
         self.failedCopies = failedCopies

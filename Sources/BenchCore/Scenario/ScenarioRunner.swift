@@ -8,20 +8,26 @@
 /// same place (first after the previous round's serial, say), which would bias it.
 public struct ScenarioRunner: Sendable {
     /// The command that starts a `processes` worker.
-    public var workerCommand: [String]
+    public var workerCommand: [ByteString]
     /// Where sources and outputs go; the caller removes it.
     public var directory: TempDirectory
     /// Where to show progress, if anywhere.
     public var progress: ProgressLine?
     /// Stops the run early; the result then holds the samples finished before it, marked incomplete.
     public var cancellation: Cancellation?
+    /// Sweeps what a batch's jobs left running in sessions of their own, after every batch.
+    public var cleanup: Cleanup?
 
     /// Creates a runner.
-    public init(workerCommand: [String], directory: TempDirectory, progress: ProgressLine? = nil, cancellation: Cancellation? = nil) {
+    public init(
+        workerCommand: [ByteString], directory: TempDirectory, progress: ProgressLine? = nil, cancellation: Cancellation? = nil,
+        cleanup: Cleanup? = nil
+    ) {
         self.workerCommand = workerCommand
         self.directory = directory
         self.progress = progress
         self.cancellation = cancellation
+        self.cleanup = cleanup
     }
 
     /// One batch to sample: a compiler's jobs with one strategy at one level.
@@ -36,9 +42,9 @@ public struct ScenarioRunner: Sendable {
     /// Runs the scenario. Throws only for what stops it from running at all (no compiler, no
     /// probes, unwritable directory); failing compiles are outcomes.
     public func run(_ scenario: Scenario) throws(BenchError) -> ScenarioResult {
-        try validate(scenario)
+        try Self.validate(scenario)
         var compilers: [Compiler] = []
-        for name in scenario.compilers { compilers.append(try Compiler.find(name)) }
+        for name in scenario.compilers { compilers.append(try Compiler.find(name, cancellation: cancellation)) }
         var cells: [Cell] = []
         for (index, compiler) in compilers.enumerated() {
             let jobs = try compileJobs(scenario, compiler: compiler, index: index)
@@ -67,7 +73,8 @@ public struct ScenarioRunner: Sendable {
                         + (compilers.count > 1 ? " \(cell.compiler.name)" : ""),
                     phase: timed ? "run \(round - scenario.warmup + 1)/\(scenario.runs)" : "warm-up \(round + 1)/\(scenario.warmup)",
                     jobs: cell.jobs.count, counter: counter)
-                let batch = cell.executor.run(cell.jobs, progress: counter)
+                let batch = try cell.executor.run(cell.jobs, progress: counter)
+                cleanup?.sweep()
                 // An interrupted batch's time measures the interruption: it is no sample.
                 if cancellation?.isCancelled == true { break rounds }
                 if timed { cells[i].samples.append(batch) }
@@ -86,14 +93,37 @@ public struct ScenarioRunner: Sendable {
         return Array(indices.dropFirst(start)) + Array(indices.prefix(start))
     }
 
-    private func validate(_ scenario: Scenario) throws(BenchError) {
-        guard !scenario.probes.isEmpty else { throw .invalidValue("scenario '\(scenario.name)' has no probes") }
-        guard !scenario.compilers.isEmpty else { throw .invalidValue("scenario '\(scenario.name)' has no compilers") }
-        guard !scenario.strategies.isEmpty else { throw .invalidValue("scenario '\(scenario.name)' has no strategies") }
-        guard !scenario.concurrency.isEmpty else { throw .invalidValue("scenario '\(scenario.name)' has no concurrency level") }
-        guard scenario.repeats >= 1 else { throw .invalidValue("repeats must be at least 1, not \(scenario.repeats)") }
-        guard scenario.runs >= 1 else { throw .invalidValue("runs must be at least 1, not \(scenario.runs)") }
-        guard scenario.warmup >= 0 else { throw .invalidValue("warm-up runs cannot be negative (\(scenario.warmup))") }
+    /// Throws unless the scenario can run: something to run, every number in its range, and no
+    /// name twice (a second probe of one name would overwrite the first's file; a compiler or a
+    /// strategy twice would merge two runs into one).
+    public static func validate(_ scenario: Scenario) throws(BenchError) {
+        let name = TerminalText.line(scenario.name)
+        guard !scenario.probes.isEmpty else { throw .invalidValue("scenario '\(name)' has no probes") }
+        guard !scenario.compilers.isEmpty else { throw .invalidValue("scenario '\(name)' has no compilers") }
+        guard !scenario.strategies.isEmpty else { throw .invalidValue("scenario '\(name)' has no strategies") }
+        guard !scenario.concurrency.isEmpty else { throw .invalidValue("scenario '\(name)' has no concurrency level") }
+        try Limits.check(scenario.repeats, in: Limits.repeats, "repeats")
+        try Limits.check(scenario.runs, in: Limits.runs, "runs")
+        try Limits.check(scenario.warmup, in: Limits.warmup, "warmup")
+        if let timeout = scenario.timeout { try Limits.checkTimeout(timeout, "timeout") }
+        let (jobs, overflow) = scenario.probes.count.multipliedReportingOverflow(by: scenario.repeats)
+        guard !overflow, Limits.jobsPerBatch.contains(jobs) else {
+            throw .invalidValue("\(scenario.probes.count) probes × \(scenario.repeats) copies is more jobs than one batch can hold (at most \(Limits.jobsPerBatch.upperBound))")
+        }
+        if let twice = firstDuplicate(scenario.probes.map(\.name)) {
+            throw .invalidValue("scenario '\(name)': two probes are named '\(TerminalText.line(twice))'; probe names must be unique")
+        }
+        if let twice = firstDuplicate(scenario.compilers) {
+            throw .invalidValue("scenario '\(name)': compiler '\(TerminalText.line(twice))' is listed twice")
+        }
+        if let twice = firstDuplicate(scenario.strategies) {
+            throw .invalidValue("scenario '\(name)': strategy '\(twice.rawValue)' is listed twice")
+        }
+    }
+
+    private static func firstDuplicate<T: Hashable>(_ items: [T]) -> T? {
+        var seen = Set<T>()
+        return items.first { !seen.insert($0).inserted }
     }
 
     /// How many batches `run` runs for each compiler: the warm-ups, then one per timed run, strategy and level.
@@ -106,15 +136,17 @@ public struct ScenarioRunner: Sendable {
     /// The batch for one compiler: copy 1 of every probe, then copy 2, ... as the study ordered them.
     /// Each job links to its own output file: the study's runs all wrote `./a.out`, a race.
     public func compileJobs(_ scenario: Scenario, compiler: Compiler, index: Int) throws(BenchError) -> [Job] {
-        let ext = scenario.ext ?? compiler.defaultExtension ?? ".c"
-        var sources: [String] = []
+        try Self.validate(scenario)
+        let ext = scenario.ext ?? compiler.defaultExtension.map { ByteString($0) } ?? ".c"
+        var sources: [ByteString] = []
         for probe in scenario.probes {
-            sources.append(try directory.write("c\(index)-\(probe.name)\(ext)", probe.source))
+            sources.append(try directory.write(ByteString("c\(index)-") + probe.name + ext, probe.source))
         }
         var jobs: [Job] = []
+        jobs.reserveCapacity(scenario.probes.count * scenario.repeats)
         for copy in 1...scenario.repeats {
             for (probe, source) in zip(scenario.probes, sources) {
-                let output = "\(directory.path)/c\(index)-\(probe.name)-\(copy).out"
+                let output = directory.path + ByteString("/c\(index)-") + probe.name + ByteString("-\(copy).out")
                 var job = compiler.compileJob(
                     name: probe.name, source: source, output: output, flags: scenario.flags, temporaryDirectory: directory.path)
                 job.timeout = scenario.timeout
@@ -147,7 +179,7 @@ public struct ScenarioRunner: Sendable {
         probes.enumerated().map { i, probe in
             let copies = stride(from: i, to: results.count, by: probes.count).map { results[$0] }
             let failed = copies.filter { !$0.ok }
-            let message = failed.first.map { $0.error ?? ($0.stderr.isEmpty ? $0.summary : $0.stderrTail) } ?? ""
+            let message = failed.first.map { $0.error.map { ByteString($0) } ?? ($0.stderr.isEmpty ? ByteString($0.summary) : $0.stderrTail) } ?? ""
             return ProbeOutcome(name: probe.name, ok: failed.isEmpty, failedCopies: failed.count, message: message)
         }
     }

@@ -120,7 +120,7 @@ final class ChildProcess {
     func writeStdin() {
         guard stdinFD >= 0, let data = job.stdin else { return }
         while stdinOffset < data.count {
-            let n = data.withUnsafeBytes { write(stdinFD, $0.baseAddress! + stdinOffset, data.count - stdinOffset) }
+            let n = data.bytes.withUnsafeBytes { write(stdinFD, $0.baseAddress! + stdinOffset, data.count - stdinOffset) }
             if n > 0 { stdinOffset += n; continue }
             if n < 0 && errno == EINTR { continue }
             if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
@@ -178,7 +178,7 @@ final class ChildProcess {
             timedOut: timedOut, interrupted: interrupted,
             wall: ended - started,
             user: seconds(usage.ru_utime), sys: seconds(usage.ru_stime), maxRSS: usage.ru_maxrss,
-            stdout: o.text, stderr: e.text, stdoutDropped: o.dropped, stderrDropped: e.dropped,
+            stdout: o.bytes, stderr: e.bytes, stdoutDropped: o.dropped, stderrDropped: e.dropped,
             started: started, ended: ended)
     }
 

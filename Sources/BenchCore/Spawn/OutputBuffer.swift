@@ -20,9 +20,9 @@ struct OutputBuffer {
         dropped += excess
     }
 
-    /// The kept tail as text (invalid UTF-8 is replaced), and how many bytes were cut.
-    mutating func finish() -> (text: String, dropped: Int) {
+    /// The kept tail, byte for byte, and how many bytes were cut.
+    mutating func finish() -> (bytes: ByteString, dropped: Int) {
         trim()
-        return (String(decoding: bytes, as: UTF8.self), dropped)
+        return (ByteString(bytes), dropped)
     }
 }

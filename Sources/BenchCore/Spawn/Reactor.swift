@@ -38,9 +38,11 @@ final class Reactor: Sendable {
             throw .system(call: "eventfd", errno: e)
         }
         if cancel >= 0 { _ = bench_epoll_add(epfd, cancel, bench_epoll_in, Token.cancel) }
-        let thread = Thread { [self] in loop() }
-        thread.name = "bench-reactor"
-        thread.start()
+        if case .failure(let error) = OSThread.start(stackSize: 512 * 1024, { [self] in loop() }) {
+            close(wakeFD)
+            close(epfd)
+            throw error
+        }
     }
 
     /// Runs one job; the calling task suspends until the child has exited and been reaped.

@@ -18,20 +18,20 @@ public enum Spawn {
     /// Starts `argv` with the given descriptors as its standard input, output and error, in a
     /// process group of its own, or with `newSession` in a session of its own.
     static func start(
-        argv: [String], environment: [String: String] = [:], workingDirectory: String? = nil,
+        argv: [ByteString], environment: [ByteString: ByteString] = [:], workingDirectory: ByteString? = nil,
         stdin: Int32, stdout: Int32, stderr: Int32, newSession: Bool = false
     ) -> Result<pid_t, SpawnError> {
         ignoreSIGPIPE
         guard let program = argv.first else { return .failure(.programNotFound("")) }
-        if let bad = argv.first(where: { $0.utf8.contains(0) }) {
-            return .failure(.nulByte("argument '\(bad.prefix(40))'"))
+        if let bad = argv.first(where: { $0.contains(0) }) {
+            return .failure(.nulByte("argument '\(bad.text.prefix(40))'"))
         }
-        if let dir = workingDirectory, dir.utf8.contains(0) { return .failure(.nulByte("the working directory")) }
+        if let dir = workingDirectory, dir.contains(0) { return .failure(.nulByte("the working directory")) }
         let envp: CStringArray?
         if environment.isEmpty {
             envp = nil
         } else {
-            if environment.contains(where: { $0.key.utf8.contains(0) || $0.value.utf8.contains(0) || $0.key.contains("=") }) {
+            if environment.contains(where: { $0.key.contains(0) || $0.value.contains(0) || $0.key.contains(UInt8(ascii: "=")) }) {
                 return .failure(.nulByte("an environment variable name or value"))
             }
             envp = CStringArray(mergedEnvironment(environment))
@@ -44,17 +44,21 @@ public enum Spawn {
         for attempt in 0..<8 {
             rc = args.withPointers { argvp in
                 withOptionalPointers(envp) { envpp in
-                    bench_spawn(&pid, program, argvp, envpp, workingDirectory, stdin, stdout, stderr, newSession ? 1 : 0)
+                    program.withCString { path in
+                        withOptionalCString(workingDirectory) { cwd in
+                            bench_spawn(&pid, path, argvp, envpp, cwd, stdin, stdout, stderr, newSession ? 1 : 0)
+                        }
+                    }
                 }
             }
             guard rc == ETXTBSY else { break }
             usleep(1_000 << attempt)
         }
         if rc == 0 { return .success(pid) }
-        if let dir = workingDirectory, !isDirectory(dir) { return .failure(.badWorkingDirectory(dir)) }
+        if let dir = workingDirectory, !isDirectory(dir) { return .failure(.badWorkingDirectory(dir.text)) }
         switch rc {
-        case ENOENT, ENOTDIR: return .failure(.programNotFound(program))
-        case EACCES, EPERM, ENOEXEC: return .failure(.permissionDenied(program))
+        case ENOENT, ENOTDIR: return .failure(.programNotFound(program.text))
+        case EACCES, EPERM, ENOEXEC: return .failure(.permissionDenied(program.text))
         default: return .failure(.system(call: "posix_spawn", errno: rc))
         }
     }
@@ -63,23 +67,24 @@ public enum Spawn {
     /// EPIPE error to handle, not a signal that kills bench. Children get default dispositions back.
     private static let ignoreSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
-    /// bench's environment with `overrides` applied, as `NAME=value` entries.
-    private static func mergedEnvironment(_ overrides: [String: String]) -> [String] {
-        var entries: [String] = []
-        guard var env = bench_environ() else { return overrides.map { "\($0.key)=\($0.value)" } }
-        while let entry = env.pointee {
-            let text = String(cString: entry)
-            let name = text.prefix { $0 != "=" }
-            if overrides[String(name)] == nil { entries.append(text) }
-            env += 1
+    /// bench's environment with `overrides` applied, as `NAME=value` entries, byte for byte.
+    private static func mergedEnvironment(_ overrides: [ByteString: ByteString]) -> [ByteString] {
+        var entries: [ByteString] = []
+        if var env = bench_environ() {
+            while let entry = env.pointee {
+                let bytes = ByteString(bytes: UnsafeRawBufferPointer(start: entry, count: strlen(entry)))
+                let name = ByteString(bytes: bytes.bytes.prefix { $0 != UInt8(ascii: "=") })
+                if overrides[name] == nil { entries.append(bytes) }
+                env += 1
+            }
         }
-        for (name, value) in overrides.sorted(by: { $0.key < $1.key }) { entries.append("\(name)=\(value)") }
+        for (name, value) in overrides.sorted(by: { $0.key < $1.key }) { entries.append(name + "=" + value) }
         return entries
     }
 
-    private static func isDirectory(_ path: String) -> Bool {
+    private static func isDirectory(_ path: ByteString) -> Bool {
         var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+        return path.withCString { stat($0, &st) } == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 }
 
@@ -87,8 +92,8 @@ public enum Spawn {
 final class CStringArray {
     private var pointers: [UnsafeMutablePointer<CChar>?]
 
-    init(_ strings: [String]) {
-        pointers = strings.map { strdup($0) }
+    init(_ strings: [ByteString]) {
+        pointers = strings.map { $0.withCString { strdup($0) } }
         pointers.append(nil)
     }
 
@@ -97,6 +102,11 @@ final class CStringArray {
     func withPointers<R>(_ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
         pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
+}
+
+private func withOptionalCString<R>(_ string: ByteString?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+    guard let string else { return body(nil) }
+    return string.withCString { body($0) }
 }
 
 private func withOptionalPointers<R>(

@@ -6,13 +6,16 @@ public enum BenchError: Error, Equatable, CustomStringConvertible {
     case compilerNotFound(String)
     /// A file could not be read or written.
     case io(String)
-    /// The scenario ran but its checks failed (strategies disagree, a required probe failed).
-    case scenarioFailed(String)
+    /// bench could not get the memory, threads or descriptors a batch needs.
+    case resources(String)
+    /// The run was interrupted (a signal) before this could finish.
+    case interrupted
 
     /// The message for people.
     public var description: String {
         switch self {
-        case .invalidValue(let m), .compilerNotFound(let m), .io(let m), .scenarioFailed(let m): return m
+        case .invalidValue(let m), .compilerNotFound(let m), .io(let m), .resources(let m): return m
+        case .interrupted: return "interrupted"
         }
     }
 }

@@ -12,7 +12,6 @@ public final class Cancellation: Sendable {
     /// Readable once cancelled; `-1` if the kernel gave no eventfd (then only `isCancelled` tells).
     public let descriptor: Int32
     private let cause = Atomic<Int32>(0)
-    private let temporaries = Mutex<Set<String>>([])
 
     /// Creates a switch that is not cancelled.
     public init() { descriptor = bench_eventfd() }
@@ -34,17 +33,6 @@ public final class Cancellation: Sendable {
     public var signal: Int32? {
         let s = cause.load(ordering: .acquiring)
         return s == 0 ? nil : s
-    }
-
-    /// Registers a temporary directory that a hard stop (a second Ctrl-C) must still remove.
-    public func registerTemporary(_ path: String) { _ = temporaries.withLock { $0.insert(path) } }
-
-    /// Forgets a directory the run removed itself.
-    public func unregisterTemporary(_ path: String) { _ = temporaries.withLock { $0.remove(path) } }
-
-    /// Removes every registered directory: the last thing a hard stop does before the process ends.
-    public func removeTemporaries() {
-        for path in temporaries.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// The exit status a run ended this way reports, as shells do: 128 + the signal (130 for SIGINT, 143 for SIGTERM).

@@ -5,14 +5,23 @@ import Glibc
 /// Both write straight to the descriptors after flushing C's buffered streams, so that text
 /// printed by Lua (`print`, `io.write`) and by bench comes out in the order it was produced.
 public enum Console {
-    /// Writes `text` and a newline to stdout.
-    public static func out(_ text: String) { write(text + "\n", to: 1) }
+    /// Writes `text` and a newline to stdout; false if it could not (a closed pipe: EPIPE).
+    @discardableResult
+    public static func out(_ text: String) -> Bool { write(Array(text.utf8) + [10], to: 1) }
 
-    /// Writes `text` and a newline to stderr.
-    public static func error(_ text: String) { write(text + "\n", to: 2) }
+    /// Writes `bytes` as they are to stdout; false if it could not.
+    @discardableResult
+    public static func out(_ bytes: ByteString) -> Bool { write(bytes.bytes, to: 1) }
 
-    private static func write(_ text: String, to fd: Int32) {
+    /// Writes `text` and a newline to stderr, control characters shown as `\xHH` (newlines and
+    /// tabs kept), so that a message quoting a script or a program cannot drive the terminal.
+    public static func error(_ text: String) { _ = write(Array(TerminalText.lines(ByteString(text)).utf8) + [10], to: 2) }
+
+    /// True when C's stdout could not be written because its reader went away (Lua's `print`).
+    public static var stdoutPipeClosed: Bool { fflush(nil) != 0 && errno == EPIPE }
+
+    private static func write(_ bytes: [UInt8], to fd: Int32) -> Bool {
         fflush(nil)
-        _ = writeAll(fd, Array(text.utf8))
+        return writeAll(fd, bytes)
     }
 }

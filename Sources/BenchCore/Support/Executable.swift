@@ -4,19 +4,19 @@ import Glibc
 public enum Executable {
     /// The path `name` runs as: itself if it holds a `/` and is executable, else the first
     /// executable file of that name in `PATH`; `nil` if there is none.
-    public static func which(_ name: String) -> String? {
-        guard !name.isEmpty, !name.utf8.contains(0) else { return nil }
-        if name.contains("/") { return isExecutableFile(name) ? name : nil }
-        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/local/bin:/usr/bin:/bin"
-        for dir in path.split(separator: ":", omittingEmptySubsequences: false) {
-            let candidate = (dir.isEmpty ? "." : String(dir)) + "/" + name
+    public static func which(_ name: ByteString) -> ByteString? {
+        guard !name.isEmpty, !name.contains(0) else { return nil }
+        if name.containsSlash { return isExecutableFile(name) ? name : nil }
+        let path = getenv("PATH").map { ByteString(bytes: UnsafeRawBufferPointer(start: $0, count: strlen($0))) } ?? "/usr/local/bin:/usr/bin:/bin"
+        for dir in path.bytes.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false) {
+            let candidate = ByteString(dir.isEmpty ? Array(".".utf8) : Array(dir)) + "/" + name
             if isExecutableFile(candidate) { return candidate }
         }
         return nil
     }
 
-    private static func isExecutableFile(_ path: String) -> Bool {
+    private static func isExecutableFile(_ path: ByteString) -> Bool {
         var st = stat()
-        return access(path, X_OK) == 0 && stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        return path.withCString { access($0, X_OK) == 0 && stat($0, &st) == 0 } && (st.st_mode & S_IFMT) == S_IFREG
     }
 }

@@ -27,6 +27,17 @@ public enum Host {
         return Int(clamping: limit.rlim_cur)
     }
 
+    /// The fewest open files bench runs with: its own (signal watcher, event loop, cancellation,
+    /// worker pipes) plus one child's.
+    public static let minimumOpenFiles = 70
+
+    /// Why bench cannot run under this process's open-file limit (its hard limit is below
+    /// `minimumOpenFiles`), or `nil` when it can.
+    public static func openFileLimitProblem() -> String? {
+        guard let limit = openFileLimit(), limit.rlim_max < rlim_t(minimumOpenFiles) else { return nil }
+        return "bench needs at least \(minimumOpenFiles) open files, and the limit is \(limit.rlim_max) (ulimit -n); raise it"
+    }
+
     /// The soft and hard limits on open files, or `nil` if the kernel will not say.
     private static func openFileLimit() -> rlimit? {
         var limit = rlimit()

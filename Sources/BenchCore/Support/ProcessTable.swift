@@ -1,26 +1,73 @@
 import Foundation
 import Glibc
 
-/// Looks processes up in `/proc`: slow (a scan of every process), so only for rare paths.
+/// Looks processes up in `/proc`: a scan of every process, so only for rare paths (a dead
+/// worker, the end of a batch, a hard stop).
 enum ProcessTable {
     /// Sends SIGKILL to every process of session `sid` (whose leader is gone). Its members keep
     /// the session id after being orphaned, unless they called `setsid` themselves.
     static func killSession(_ sid: pid_t) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
-        for entry in entries {
-            guard let pid = pid_t(entry), pid != getpid(), session(of: pid) == sid else { continue }
+        for pid in pids() where pid != getpid() && stat(of: pid)?.session == sid { kill(pid, SIGKILL) }
+    }
+
+    /// Sends SIGKILL to every process but this one whose environment holds `marker` (a
+    /// `NAME=value` entry), and to its process group; returns how many it found.
+    @discardableResult
+    static func killMarked(_ marker: ByteString) -> Int {
+        var found = 0
+        for pid in pids() where pid != getpid() && environment(of: pid).contains(marker) {
+            if let group = stat(of: pid)?.group, group != getpgrp() { kill(-group, SIGKILL) }
             kill(pid, SIGKILL)
+            found += 1
+        }
+        return found
+    }
+
+    /// This process's children that it did not start itself: descendants whose parent died, given
+    /// to bench because it is a child subreaper (a daemon's first fork). Those with `marker` in
+    /// their environment are killed with their group and session; every such child is then reaped.
+    static func reapAdopted(marker: ByteString) {
+        let me = getpid()
+        for pid in pids() {
+            guard let st = stat(of: pid), st.parent == me else { continue }
+            if st.state != "Z" {
+                guard environment(of: pid).contains(marker) else { continue }
+                kill(-st.group, SIGKILL)
+                killSession(st.session)
+                kill(pid, SIGKILL)
+            }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         }
     }
 
-    /// The session id of `pid`: field 6 of `/proc/PID/stat`, counted after the command's closing
-    /// parenthesis because the command itself may hold spaces and parentheses.
-    static func session(of pid: pid_t) -> pid_t? {
+    /// What `/proc/PID/stat` says of a process.
+    struct Stat {
+        let state: Character
+        let parent: pid_t
+        let group: pid_t
+        let session: pid_t
+    }
+
+    /// Fields 3 to 6 of `/proc/PID/stat`, counted after the command's closing parenthesis
+    /// because the command itself may hold spaces and parentheses.
+    static func stat(of pid: pid_t) -> Stat? {
         guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return nil }
         let text = String(decoding: data, as: UTF8.self)
         guard let close = text.lastIndex(of: ")") else { return nil }
         let fields = text[text.index(after: close)...].split(separator: " ")
-        // After ")": state, ppid, pgrp, session.
-        return fields.count > 3 ? pid_t(fields[3]) : nil
+        guard fields.count > 3, let state = fields[0].first, let parent = pid_t(fields[1]), let group = pid_t(fields[2]),
+              let session = pid_t(fields[3]) else { return nil }
+        return Stat(state: state, parent: parent, group: group, session: session)
+    }
+
+    /// The `NAME=value` entries of a process's environment (none if it cannot be read).
+    private static func environment(of pid: pid_t) -> [ByteString] {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return [] }
+        return data.split(separator: 0).map { ByteString(bytes: $0) }
+    }
+
+    private static func pids() -> [pid_t] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { pid_t($0) }
     }
 }

@@ -1,34 +1,70 @@
+import CSystem
 import Foundation
 import Glibc
 
-/// Turns SIGINT, SIGTERM and SIGHUP into a cancellation instead of a sudden death, so that
-/// children are killed, temporary directories removed and partial results written.
+/// Turns SIGINT, SIGTERM and SIGHUP, and a closed standard output, into a cancellation instead
+/// of a sudden death, so that children are killed, temporary files removed and partial results
+/// written; and makes sure the run then ends within `grace`, whatever it is doing.
 public enum SignalWatcher {
     /// The signals bench handles.
     static let signals = [SIGINT, SIGTERM, SIGHUP]
 
+    /// How long a cancelled run has to end by itself before it is stopped hard: a Lua script
+    /// stuck where no hook runs (a finalizer, a long C call such as a pathological
+    /// `string.find`) cannot delay the end longer than this.
+    public static let grace = 2.0
+
     /// Blocks the signals in the calling thread, and so in every thread it starts later, then
-    /// starts one thread that waits for them: the first cancels `cancellation`, any later one
-    /// calls `again` (which should end the process at once). Call it first thing in `main`.
+    /// starts one thread that waits for them and (with `watchingOutput`) watches standard output,
+    /// when it is a pipe or a socket. The first signal (or
+    /// the reader of a standard output pipe going away: SIGPIPE) cancels `cancellation`; a
+    /// second signal, or `grace` seconds without the process ending, calls `stop` with the
+    /// cause, which must end the process at once. Call it first thing in `main`.
     ///
     /// Children get an empty signal mask back from the spawn layer, so they are unaffected.
-    public static func start(cancelling cancellation: Cancellation, again: @escaping @Sendable (Int32) -> Never) {
+    public static func start(
+        cancelling cancellation: Cancellation, watchingOutput: Bool = true,
+        stop: @escaping @Sendable (_ signal: Int32, _ late: Bool) -> Never
+    ) throws(BenchError) {
         var set = sigset_t()
         sigemptyset(&set)
         for s in signals { sigaddset(&set, s) }
         pthread_sigmask(SIG_BLOCK, &set, nil)
-        let watched = set
-        let thread = Thread {
-            var set = watched
+        // A write to a closed pipe is an EPIPE error to handle, never a death without clean-up.
+        signal(SIGPIPE, SIG_IGN)
+        let descriptor = bench_signalfd(&set)
+        let output = watchingOutput && isPipe(1) ? Int32(1) : -1
+        let started = OSThread.start(stackSize: 128 * 1024) {
+            var watchOutput = output
+            var deadline: Double?
             while true {
-                var received: Int32 = 0
-                guard sigwait(&set, &received) == 0 else { continue }
-                if cancellation.isCancelled { again(received) }
-                cancellation.cancel(signal: received)
+                var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: watchOutput, events: 0, revents: 0)]
+                let wait = deadline.map { Int32(clamping: Int(max(0, ($0 - MonotonicClock.now()) * 1000).rounded(.up))) } ?? -1
+                let ready = poll(&fds, 2, wait)
+                if ready < 0 && errno == EINTR { continue }
+                if let deadline, MonotonicClock.now() >= deadline { stop(cancellation.signal ?? SIGTERM, true) }
+                if fds[0].revents != 0 {
+                    let received = bench_read_signal(descriptor)
+                    guard received != 0 else { continue }
+                    if cancellation.isCancelled { stop(received, false) }
+                    cancellation.cancel(signal: received)
+                    deadline = MonotonicClock.now() + grace
+                }
+                if fds[1].revents != 0 {
+                    watchOutput = -1
+                    if !cancellation.isCancelled {
+                        cancellation.cancel(signal: SIGPIPE)
+                        deadline = MonotonicClock.now() + grace
+                    }
+                }
             }
         }
-        thread.name = "bench-signals"
-        thread.stackSize = 64 * 1024
-        thread.start()
+        if case .failure(let error) = started { throw .resources("cannot start the signal watcher: \(error)") }
+    }
+
+    private static func isPipe(_ fd: Int32) -> Bool {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return false }
+        return (st.st_mode & S_IFMT) == S_IFIFO || (st.st_mode & S_IFMT) == S_IFSOCK
     }
 }

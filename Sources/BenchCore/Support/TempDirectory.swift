@@ -1,33 +1,36 @@
 import Foundation
+import Glibc
 
 /// A private directory for one run's sources and outputs, removed with everything in it by `remove()`.
 public final class TempDirectory: Sendable {
     /// The directory's absolute path.
-    public let path: String
+    public let path: ByteString
 
     /// Creates `$TMPDIR/bench-XXXXXX` (mode 0700).
     public init() throws(BenchError) {
-        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((base + "/bench-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw .io("cannot create a temporary directory in \(base): \(String(cString: strerror(errno)))")
+        let tmpdir = getenv("TMPDIR").map { ByteString(bytes: UnsafeRawBufferPointer(start: $0, count: strlen($0))) }
+        let base: ByteString = tmpdir.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = (base + "/bench-XXXXXX").bytes.map { CChar(bitPattern: $0) } + [0]
+        guard mkdtemp(&template) != nil else {
+            throw .io("cannot create a temporary directory in \(TerminalText.line(base)): \(String(cString: strerror(errno)))")
         }
-        path = String(cString: made)
+        path = ByteString(template.dropLast().map { UInt8(bitPattern: $0) })
     }
 
-    /// Writes `contents` to `name` inside the directory and returns its path.
-    public func write(_ name: String, _ contents: String) throws(BenchError) -> String {
+    /// Writes `contents` to `name` inside the directory, byte for byte, and returns its path.
+    public func write(_ name: ByteString, _ contents: ByteString) throws(BenchError) -> ByteString {
         let file = path + "/" + name
-        do {
-            try Data(contents.utf8).write(to: URL(fileURLWithPath: file))
-        } catch {
-            throw .io("cannot write \(file): \(error.localizedDescription)")
-        }
+        let fd = file.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+        guard fd >= 0 else { throw .io("cannot write \(TerminalText.line(file)): \(String(cString: strerror(errno)))") }
+        let written = writeAll(fd, contents.bytes)
+        let e = errno
+        close(fd)
+        guard written else { throw .io("cannot write \(TerminalText.line(file)): \(String(cString: strerror(e)))") }
         return file
     }
 
-    /// Removes the directory and all it holds.
-    public func remove() {
-        try? FileManager.default.removeItem(atPath: path)
-    }
+    /// Removes the directory and all it holds, staying on its own file system: see `FileTree.remove`.
+    /// Returns what could not be removed, with the reason.
+    @discardableResult
+    public func remove() -> [String] { FileTree.remove(path) }
 }

@@ -1,3 +1,4 @@
+import BenchCore
 import CLua
 
 /// The signature of a Swift function that Lua calls through the C trampoline.
@@ -58,6 +59,12 @@ extension LuaStack {
     /// Argument `arg` as a string (numbers are not accepted: a number where a name belongs is a mistake).
     func checkString(_ arg: Int32) throws(LuaCallError) -> String {
         guard let s = string(at: arg) else { throw typeError(arg, "string") }
+        return s
+    }
+
+    /// Argument `arg` as a string, byte for byte (numbers are not accepted).
+    func checkBytes(_ arg: Int32) throws(LuaCallError) -> ByteString {
+        guard let s = bytes(at: arg) else { throw typeError(arg, "string") }
         return s
     }
 

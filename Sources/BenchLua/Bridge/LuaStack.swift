@@ -1,3 +1,4 @@
+import BenchCore
 import CLua
 
 /// One Lua stack (the main state's or a coroutine's) seen from Swift.
@@ -11,18 +12,16 @@ struct LuaStack {
     /// Lua's name for the type of the value at `index` ("nil", "table", ...).
     func typeName(at index: Int32) -> String { String(cString: lua_typename(L, lua_type(L, index))) }
 
-    /// The string at `index` if it is a string (numbers are not converted), keeping NUL bytes.
-    func string(at index: Int32) -> String? {
-        guard lua_type(L, index) == LUA_TSTRING else { return nil }
-        return String(decoding: bytes(at: index) ?? [], as: UTF8.self)
-    }
+    /// The string at `index` as text, if it is a string (numbers are not converted): for names
+    /// bench itself reads (fields, formats). Bytes that are not UTF-8 become U+FFFD.
+    func string(at index: Int32) -> String? { bytes(at: index)?.text }
 
-    /// The bytes of the string at `index`.
-    func bytes(at index: Int32) -> [UInt8]? {
+    /// The string at `index`, byte for byte, if it is a string (numbers are not converted).
+    func bytes(at index: Int32) -> ByteString? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
         var length = 0
         guard let p = lua_tolstring(L, index, &length) else { return nil }
-        return p.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+        return ByteString(bytes: UnsafeRawBufferPointer(start: p, count: length))
     }
 
     /// The number at `index` if it is a number.
@@ -50,10 +49,12 @@ struct LuaStack {
     /// The length of the sequence part of the table at `index` (raw, no `__len`).
     func rawLength(_ index: Int32) -> Int { Int(lua_rawlen(L, index)) }
 
-    /// Pushes a string (may hold NUL bytes).
-    func push(_ s: String) {
-        var copy = s
-        copy.withUTF8 { buffer in
+    /// Pushes text as its UTF-8.
+    func push(_ s: String) { push(ByteString(s)) }
+
+    /// Pushes bytes as a Lua string, exactly.
+    func push(_ s: ByteString) {
+        s.bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }
         }
     }
@@ -79,7 +80,10 @@ struct LuaStack {
     func setIndex(_ table: Int32, _ i: Int) { lua_rawseti(L, table, lua_Integer(i)) }
 
     /// Pushes a new table holding `strings` as a sequence.
-    func pushArray(_ strings: [String]) {
+    func pushArray(_ strings: [String]) { pushArray(strings.map { ByteString($0) }) }
+
+    /// Pushes a new table holding `strings` as a sequence.
+    func pushArray(_ strings: [ByteString]) {
         lua_createtable(L, Int32(clamping: strings.count), 0)
         for (i, s) in strings.enumerated() {
             push(s)

@@ -1,3 +1,4 @@
+import BenchCore
 import CLua
 
 /// The one Lua state of a run, with Lua's standard libraries open.
@@ -13,17 +14,28 @@ public final class LuaState {
         guard let state = luaL_newstate() else { fatalError("Lua could not allocate its state") }
         L = state
         luaL_openlibs(L)
+        bench_lua_source_only(L)
+        bench_lua_install_watch(L)
     }
 
-    deinit { lua_close(L) }
+    private var closed = false
+
+    deinit { close() }
+
+    /// Closes the state (running pending finalizers); the state must not be used afterwards.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        lua_close(L)
+    }
 
     /// The main stack.
     var stack: LuaStack { LuaStack(L: L) }
 
-    /// Loads a script file and runs it; returns how many values it returned (left on the stack).
-    func runFile(_ path: String, arguments: Int32 = 0) throws(LuaError) -> Int32 {
+    /// Loads a script file (Lua source only) and runs it; returns how many values it returned (left on the stack).
+    func runFile(_ path: ByteString, arguments: Int32 = 0) throws(LuaError) -> Int32 {
         let base = lua_gettop(L)
-        let status = bench_lual_loadfile(L, path)
+        let status = path.withCString { bench_lual_loadfile(L, $0) }
         guard status == LUA_OK else {
             let message = popString()
             throw status == LUA_ERRSYNTAX ? .syntax(message) : .load(message)

@@ -52,14 +52,14 @@ enum BenchModule {
     /// `os.execute(command)` under `--dry-run`: prints the command and answers as a success would.
     static func dryExecute(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         guard lua_type(s.L, 1) > LUA_TNIL else { s.push(true); return 1 }  // "is there a shell?"
-        Console.out("# os.execute (through /bin/sh)\n" + (try s.checkString(1)))
+        Console.out("# os.execute\n" + Job(argv: ["/bin/sh", "-c", try s.checkBytes(1)]).shellLine)
         s.push(true); s.push("exit"); s.push(0)
         return 3
     }
 
     /// `io.popen(command)` under `--dry-run`: prints the command and fails as an unstartable one would.
     static func dryPopen(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
-        Console.out("# io.popen (through /bin/sh)\n" + (try s.checkString(1)))
+        Console.out("# io.popen\n" + Job(argv: ["/bin/sh", "-c", try s.checkBytes(1)]).shellLine)
         lua_pushnil(s.L)
         s.push("not run under --dry-run")
         return 2
@@ -87,6 +87,9 @@ enum BenchModule {
             throw .argument(1, "'\(name)' is a built-in format (\(ReportFormat.validNames)); choose another name")
         }
         guard lua_type(s.L, 2) == LUA_TFUNCTION else { throw s.typeError(2, "function") }
+        guard !host.reporterNames.contains(name) else {
+            throw .argument(1, "a reporter named '\(TerminalText.line(name))' is already registered; choose another name")
+        }
         lua_pushvalue(s.L, 2)
         host.register(reporter: name, reference: luaL_ref(s.L, bench_lua_registryindex()))
         return 0
@@ -94,7 +97,7 @@ enum BenchModule {
 
     /// `bench.compiler(name_or_path)` → `{name, path, version}`, or `nil, message`.
     static func compiler(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
-        let name = try s.checkString(1)
+        let name = try s.checkBytes(1)
         try s.refuseNUL(name, "name", arg: 1)
         do {
             s.push(try host.compiler(name))
@@ -117,36 +120,35 @@ enum BenchModule {
         let compiler: Compiler
         switch s.pushField(1, "compiler") {
         case LUA_TSTRING:
-            let name = s.string(at: -1)!
+            let name = s.bytes(at: -1)!
             bench_lua_pop(s.L, 1)
             do { compiler = try host.compiler(name) } catch { throw .message(error.description) }
         case LUA_TTABLE:
             defer { bench_lua_pop(s.L, 1) }
-            guard let path = try s.stringField(-1, "path", arg: 1, label: "compiler") else {
+            guard let path = try s.bytesField(-1, "path", arg: 1, label: "compiler") else {
                 throw .argument(1, "compiler.path: string expected, got nil (use bench.compiler(name))")
             }
-            compiler = Compiler(name: try s.stringField(-1, "name", arg: 1, label: "compiler") ?? path, path: path,
+            try s.refuseNUL(path, "compiler.path", arg: 1)
+            compiler = Compiler(name: try s.bytesField(-1, "name", arg: 1, label: "compiler") ?? path, path: path,
                                 version: try s.stringField(-1, "version", arg: 1, label: "compiler") ?? "")
         default:
             throw .argument(1, "compiler: compiler table or name expected, got \(s.typeName(at: -1))")
         }
-        guard let source = try s.stringField(1, "source", arg: 1, label: "") else {
+        guard let source = try s.bytesField(1, "source", arg: 1, label: "") else {
             throw .argument(1, "source: string expected, got nil")
         }
-        let name = try s.stringField(1, "name", arg: 1, label: "") ?? "probe"
-        guard !name.isEmpty, !name.contains("/"), !name.utf8.contains(0) else {
-            throw .argument(1, "name: must be a plain file name (no '/', not empty), got '\(name.prefix(60))'")
+        let name = try s.bytesField(1, "name", arg: 1, label: "") ?? "probe"
+        guard !name.isEmpty, !name.containsSlash, !name.contains(0) else {
+            throw .argument(1, "name: must be a plain file name (no '/', not empty), got '\(TerminalText.line(name).prefix(60))'")
         }
-        guard let ext = try s.stringField(1, "ext", arg: 1, label: "") ?? compiler.defaultExtension else {
-            throw .argument(1, "ext: needed, bench does not know what '\(compiler.name)' compiles (e.g. ext = \".c\")")
+        guard let ext = try s.bytesField(1, "ext", arg: 1, label: "") ?? compiler.defaultExtension.map({ ByteString($0) }) else {
+            throw .argument(1, "ext: needed, bench does not know what '\(TerminalText.line(compiler.name))' compiles (e.g. ext = \".c\")")
         }
-        guard !ext.contains("/"), !ext.utf8.contains(0) else {
-            throw .argument(1, "ext: must be a file name ending (no '/', no NUL byte), got '\(ext.prefix(60))'")
+        guard !ext.containsSlash, !ext.contains(0) else {
+            throw .argument(1, "ext: must be a file name ending (no '/', no NUL byte), got '\(TerminalText.line(ext).prefix(60))'")
         }
         let flags = try s.stringList(1, "flags", arg: 1)
-        let timeout = try s.field(1, "timeout", arg: 1, label: "", expected: "positive number") {
-            s.number(at: -1).flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
-        }
+        let timeout = try s.timeoutField(1, arg: 1, label: "")
         var job: Job
         do {
             let file = try host.writeSource(name: name, ext: ext, source: source)
@@ -170,7 +172,7 @@ enum BenchModule {
     /// `bench.spawn(job_or_argv)` → runs one job now and returns its result table.
     static func spawn(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         let job: Job
-        if let program = s.string(at: 1) {
+        if let program = s.bytes(at: 1) {
             guard !program.isEmpty else { throw .argument(1, "the program name is empty") }
             try s.refuseNUL(program, "program", arg: 1)
             job = Job(argv: [program])
@@ -182,7 +184,9 @@ enum BenchModule {
             s.push(host.dryRun([job], "bench.spawn")[0])
             return 1
         }
-        s.push(Spawn.run(host.withDefaults(job), cancellation: host.configuration.cancellation))
+        let result = Spawn.run(host.withDefaults(job), cancellation: host.configuration.cancellation)
+        host.sweep()
+        s.push(result)
         return 1
     }
 
@@ -190,6 +194,9 @@ enum BenchModule {
     static func run(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         guard lua_type(s.L, 1) == LUA_TTABLE else { throw s.typeError(1, "table of jobs") }
         let count = s.rawLength(1)
+        guard count <= Limits.jobsPerBatch.upperBound else {
+            throw .argument(1, "\(count) jobs are more than one batch can hold (at most \(Limits.jobsPerBatch.upperBound))")
+        }
         try s.checkKeys(1, arg: 1, allowed: [], sequence: count, label: "jobs")
         var jobs: [Job] = []
         jobs.reserveCapacity(count)
@@ -219,7 +226,8 @@ enum BenchModule {
             let results = host.dryRun(jobs, "bench.run: \(jobs.count) jobs, \(strategy.rawValue) -j \(slots)")
             batch = BatchResult(strategy: strategy, concurrency: slots, wall: 0, runnerCPU: 0, results: results)
         } else {
-            batch = executor.run(jobs)
+            do { batch = try executor.run(jobs) } catch { throw .message(error.description) }
+            host.sweep()
         }
         lua_createtable(s.L, 0, 9)
         s.push(strategy.rawValue); s.setField(-2, "strategy")
@@ -257,7 +265,7 @@ enum BenchModule {
 
     /// `bench.which(name)` → the path `name` runs as, or nil.
     static func which(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
-        let name = try s.checkString(1)
+        let name = try s.checkBytes(1)
         try s.refuseNUL(name, "name", arg: 1)
         if let path = Executable.which(name) { s.push(path) } else { lua_pushnil(s.L) }
         return 1
@@ -270,17 +278,21 @@ enum BenchModule {
     }
 
     /// `bench.fail(message)` → ends the run with exit status 1 and the message: a check failed.
+    /// Once called, the run ends so whatever the script does: a `pcall` that catches it only
+    /// delays the end by one instruction.
     static func fail(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         let message = try s.checkString(1)
         lua_pushstring(s.L, "")
         luaL_where(s.L, 1)
         let place = s.string(at: -1) ?? ""
         host.exitRequest = (1, place + message)
+        bench_lua_begin_exit(s.L)
         lua_pushlightuserdata(s.L, Unmanaged.passUnretained(host).toOpaque())
         throw .value
     }
 
-    /// `os.exit([code])`: ends the run (true or none: 0, false: 1), cleaning up as any end does.
+    /// `os.exit([code])`: ends the run (true or none: 0, false: 1), cleaning up as any end does;
+    /// like `bench.fail`, it cannot be caught.
     static func exit(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         let code: Int32
         switch lua_type(s.L, 1) {
@@ -291,6 +303,7 @@ enum BenchModule {
             code = Int32(n)
         }
         host.exitRequest = (code, nil)
+        bench_lua_begin_exit(s.L)
         lua_pushlightuserdata(s.L, Unmanaged.passUnretained(host).toOpaque())
         throw .value
     }
@@ -303,17 +316,17 @@ extension LuaStack {
         return call { () throws(LuaCallError) -> Int32 in try body(self, host) }
     }
 
-    /// Field `name` of the table at `t` as a list of strings (numbers allowed); empty when absent.
-    func stringList(_ t: Int32, _ name: String, arg: Int32) throws(LuaCallError) -> [String] {
+    /// Field `name` of the table at `t` as a list of strings (numbers allowed), byte for byte; empty when absent.
+    func stringList(_ t: Int32, _ name: String, arg: Int32) throws(LuaCallError) -> [ByteString] {
         let type = pushField(t, name)
         defer { bench_lua_pop(L, 1) }
         if type == LUA_TNIL { return [] }
         guard type == LUA_TTABLE else { throw .argument(arg, "\(name): list of strings expected, got \(typeName(at: -1))") }
-        var list: [String] = []
+        var list: [ByteString] = []
         for i in stride(from: 1, through: rawLength(-1), by: 1) {
             lua_rawgeti(L, -1, lua_Integer(i))
             defer { bench_lua_pop(L, 1) }
-            guard let word = scalarString(at: -1) else {
+            guard let word = scalarBytes(at: -1) else {
                 throw .argument(arg, "\(name)[\(i)]: string expected, got \(typeName(at: -1))")
             }
             try refuseNUL(word, "\(name)[\(i)]", arg: arg)

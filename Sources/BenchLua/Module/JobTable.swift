@@ -20,11 +20,11 @@ extension LuaStack {
         }
         let count = rawLength(t)
         try checkKeys(t, arg: arg, allowed: JobTable.fields, sequence: count, label: label)
-        var argv: [String] = []
+        var argv: [ByteString] = []
         for i in stride(from: 1, through: count, by: 1) {
             lua_rawgeti(L, t, lua_Integer(i))
             defer { bench_lua_pop(L, 1) }
-            guard let word = scalarString(at: -1) else {
+            guard let word = scalarBytes(at: -1) else {
                 throw .argument(arg, "\(label)[\(i)]: string expected, got \(typeName(at: -1))")
             }
             try refuseNUL(word, "\(label)[\(i)]", arg: arg)
@@ -34,16 +34,13 @@ extension LuaStack {
             throw .argument(arg, "\(label.isEmpty ? "" : label + ": ")the command is empty (put the program and its arguments in the table's sequence)")
         }
         var job = Job(argv: argv)
-        if let name = try stringField(t, "name", arg: arg, label: label) { job.name = name }
-        job.workingDirectory = try stringField(t, "cwd", arg: arg, label: label)
+        if let name = try bytesField(t, "name", arg: arg, label: label) { job.name = name }
+        job.workingDirectory = try bytesField(t, "cwd", arg: arg, label: label)
         if let cwd = job.workingDirectory { try refuseNUL(cwd, "\(label.isEmpty ? "" : label + ".")cwd", arg: arg) }
-        if let stdin = try field(t, "stdin", arg: arg, label: label, expected: "string", { bytes(at: -1) }) {
-            job.stdin = stdin
-        }
-        if let timeout = try field(t, "timeout", arg: arg, label: label, expected: "positive number", { number(at: -1).flatMap { $0 > 0 && $0.isFinite ? $0 : nil } }) {
-            job.timeout = timeout
-        }
-        if let capture = try field(t, "capture", arg: arg, label: label, expected: "non-negative integer", { integer(at: -1).flatMap { $0 >= 0 ? $0 : nil } }) {
+        job.stdin = try bytesField(t, "stdin", arg: arg, label: label)
+        job.timeout = try timeoutField(t, arg: arg, label: label)
+        let captureRange = "integer from 0 to \(Limits.capture.upperBound)"
+        if let capture = try field(t, "capture", arg: arg, label: label, expected: captureRange, { integer(at: -1).flatMap { Limits.capture.contains($0) ? $0 : nil } }) {
             job.outputLimit = capture
         }
         if pushField(t, "env") != LUA_TNIL {
@@ -53,6 +50,13 @@ extension LuaStack {
             bench_lua_pop(L, 1)
         }
         return job
+    }
+
+    /// A `timeout` field: seconds above 0 and at most a year (`Limits.timeout`), or `nil` when absent.
+    func timeoutField(_ t: Int32, arg: Int32, label: String) throws(LuaCallError) -> Double? {
+        try field(t, "timeout", arg: arg, label: label, expected: "number of seconds above 0 and at most \(Int(Limits.timeout.upperBound))") {
+            number(at: -1).flatMap { Limits.isTimeout($0) ? $0 : nil }
+        }
     }
 
     /// Refuses keys other than `allowed` names and the sequence `1...sequence`.
@@ -72,9 +76,14 @@ extension LuaStack {
         }
     }
 
-    /// A string field of the table at `t`, or `nil` when absent.
+    /// A string field of the table at `t` as text, or `nil` when absent.
     func stringField(_ t: Int32, _ name: String, arg: Int32, label: String) throws(LuaCallError) -> String? {
         try field(t, name, arg: arg, label: label, expected: "string") { string(at: -1) }
+    }
+
+    /// A string field of the table at `t`, byte for byte, or `nil` when absent.
+    func bytesField(_ t: Int32, _ name: String, arg: Int32, label: String) throws(LuaCallError) -> ByteString? {
+        try field(t, name, arg: arg, label: label, expected: "string") { bytes(at: -1) }
     }
 
     /// Reads field `name` of the table at `t` with `read` (which sees the value on top);
@@ -95,36 +104,49 @@ extension LuaStack {
     }
 
     /// No program can receive a NUL byte in an argument, a directory or a variable.
-    func refuseNUL(_ text: String, _ what: String, arg: Int32) throws(LuaCallError) {
-        guard text.utf8.contains(0) else { return }
+    func refuseNUL(_ bytes: ByteString, _ what: String, arg: Int32) throws(LuaCallError) {
+        guard bytes.contains(0) else { return }
         throw .argument(arg, "\(what): contains a NUL byte, which no program can receive")
     }
 
-    /// A string, or a number written as Lua writes it; `nil` for any other type.
-    func scalarString(at index: Int32) -> String? {
-        if let s = string(at: index) { return s }
-        if let i = integer(at: index) { return String(i) }
-        if let d = number(at: index) { return String(d) }
+    /// A string (byte for byte), or a number written as Lua writes it; `nil` for any other type.
+    func scalarBytes(at index: Int32) -> ByteString? {
+        if let s = bytes(at: index) { return s }
+        if let i = integer(at: index) { return ByteString(String(i)) }
+        if let d = number(at: index) { return ByteString(String(d)) }
         return nil
     }
 
-    private func environment(at index: Int32, arg: Int32, label: String) throws(LuaCallError) -> [String: String] {
+    /// `scalarBytes` as text, for values bench reads itself (a level, a strategy name).
+    func scalarString(at index: Int32) -> String? { scalarBytes(at: index)?.text }
+
+    /// An `env` table: names as shells write them (`[A-Za-z_][A-Za-z0-9_]*`, so that a dry-run
+    /// line can never run a command hidden in a name), values any bytes but NUL.
+    private func environment(at index: Int32, arg: Int32, label: String) throws(LuaCallError) -> [ByteString: ByteString] {
         let t = lua_absindex(L, index)
-        guard lua_type(L, t) == LUA_TTABLE else { throw .argument(arg, "\(label.isEmpty ? "" : label + ".")env: table expected, got \(typeName(at: t))") }
-        var env: [String: String] = [:]
+        let prefix = label.isEmpty ? "" : label + "."
+        guard lua_type(L, t) == LUA_TTABLE else { throw .argument(arg, "\(prefix)env: table expected, got \(typeName(at: t))") }
+        var env: [ByteString: ByteString] = [:]
         lua_pushnil(L)
         while lua_next(L, t) != 0 {
             defer { bench_lua_pop(L, 1) }
-            guard let key = string(at: -2), let value = scalarString(at: -1) else {
-                throw .argument(arg, "\(label.isEmpty ? "" : label + ".")env: names and values must be strings")
+            guard let key = bytes(at: -2), let value = scalarBytes(at: -1) else {
+                throw .argument(arg, "\(prefix)env: names and values must be strings")
             }
-            guard !key.isEmpty, !key.contains("=") else {
-                throw .argument(arg, "\(label.isEmpty ? "" : label + ".")env: '\(key.prefix(40))' is not a variable name")
+            guard Self.isVariableName(key) else {
+                throw .argument(arg, "\(prefix)env: '\(TerminalText.line(key).prefix(40))' is not a variable name (letters, digits and '_', not starting with a digit)")
             }
-            try refuseNUL(key + value, "\(label.isEmpty ? "" : label + ".")env.\(key.prefix(40))", arg: arg)
+            try refuseNUL(value, "\(prefix)env.\(key.text)", arg: arg)
             env[key] = value
         }
         return env
+    }
+
+    /// True for `[A-Za-z_][A-Za-z0-9_]*`.
+    static func isVariableName(_ name: ByteString) -> Bool {
+        func letter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b == UInt8(ascii: "_") }
+        guard let first = name.bytes.first, letter(first) else { return false }
+        return name.bytes.allSatisfy { letter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
     }
 
     /// Pushes a job as a job table.
@@ -134,11 +156,15 @@ extension LuaStack {
         setField(-2, "name")
         if let cwd = job.workingDirectory { push(cwd); setField(-2, "cwd") }
         if let timeout = job.timeout { push(timeout); setField(-2, "timeout") }
-        if let stdin = job.stdin { push(String(decoding: stdin, as: UTF8.self)); setField(-2, "stdin") }
+        if let stdin = job.stdin { push(stdin); setField(-2, "stdin") }
         if job.outputLimit != Job.defaultOutputLimit { push(job.outputLimit); setField(-2, "capture") }
         if !job.environment.isEmpty {
             lua_createtable(L, 0, Int32(clamping: job.environment.count))
-            for (key, value) in job.environment { push(value); setField(-2, key) }
+            for (key, value) in job.environment {
+                push(key)
+                push(value)
+                lua_rawset(L, -3)
+            }
             setField(-2, "env")
         }
     }

@@ -29,28 +29,31 @@ extension LuaStack {
         scenario.description = try text(t, "description")
         scenario.compilers = try words(t, "compilers") ?? []
         scenario.probes = try probes(t)
-        scenario.ext = try text(t, "ext")
+        scenario.ext = try bytesField(t, "ext")
+        if let ext = scenario.ext, ext.containsSlash || ext.contains(0) {
+            throw .invalidValue("field 'ext': a file name ending (no '/', no NUL byte) expected, got '\(TerminalText.line(ext))'")
+        }
         scenario.flags = try words(t, "flags") ?? []
-        if let n = try count(t, "repeats", minimum: 1) { scenario.repeats = n }
-        if let n = try count(t, "runs", minimum: 1) { scenario.runs = n }
-        if let n = try count(t, "warmup", minimum: 0) { scenario.warmup = n }
+        if let n = try count(t, "repeats", in: Limits.repeats) { scenario.repeats = n }
+        if let n = try count(t, "runs", in: Limits.runs) { scenario.runs = n }
+        if let n = try count(t, "warmup", in: Limits.warmup) { scenario.warmup = n }
         switch pushField(t, "timeout") {
         case LUA_TNIL: bench_lua_pop(L, 1)
         default:
             defer { bench_lua_pop(L, 1) }
-            guard let seconds = number(at: -1), seconds > 0, seconds.isFinite else {
-                throw .invalidValue("field 'timeout': positive number of seconds expected, got \(scalarString(at: -1) ?? typeName(at: -1))")
+            guard let seconds = number(at: -1), Limits.isTimeout(seconds) else {
+                throw .invalidValue("field 'timeout': number of seconds above 0 and at most \(Int(Limits.timeout.upperBound)) expected, got \(scalarString(at: -1) ?? typeName(at: -1))")
             }
             scenario.timeout = seconds
         }
-        if let names = try words(t, "strategies") {
+        if let names = try words(t, "strategies")?.map(\.text) {
             scenario.strategies = []
             for name in names {
                 do { scenario.strategies.append(try Strategy.parse(name)) } catch { throw .invalidValue("field 'strategies': \(error)") }
             }
         }
         if let levels = try words(t, "jobs") {
-            do { scenario.concurrency = try ConcurrencyLimit.parseList(levels.joined(separator: ",")) } catch {
+            do { scenario.concurrency = try ConcurrencyLimit.parseList(levels.map(\.text).joined(separator: ",")) } catch {
                 throw .invalidValue("field 'jobs': \(error)")
             }
         }
@@ -67,37 +70,42 @@ extension LuaStack {
         return (scenario, report)
     }
 
-    /// A whole number of at least `minimum`, or `nil` when absent.
-    private func count(_ t: Int32, _ name: String, minimum: Int) throws(BenchError) -> Int? {
+    /// A whole number in `range`, or `nil` when absent.
+    private func count(_ t: Int32, _ name: String, in range: ClosedRange<Int>) throws(BenchError) -> Int? {
         let type = pushField(t, name)
         defer { bench_lua_pop(L, 1) }
         if type == LUA_TNIL { return nil }
-        guard let n = integer(at: -1), n >= minimum else {
-            throw .invalidValue("field '\(name)': whole number of at least \(minimum) expected, got \(scalarString(at: -1) ?? typeName(at: -1))")
+        guard let n = integer(at: -1), range.contains(n) else {
+            throw .invalidValue("field '\(name)': whole number from \(range.lowerBound) to \(range.upperBound) expected, got \(scalarString(at: -1) ?? typeName(at: -1))")
         }
         return n
     }
 
-    private func text(_ t: Int32, _ name: String) throws(BenchError) -> String? {
+    private func bytesField(_ t: Int32, _ name: String) throws(BenchError) -> ByteString? {
         let type = pushField(t, name)
         defer { bench_lua_pop(L, 1) }
         if type == LUA_TNIL { return nil }
-        guard let s = string(at: -1) else { throw .invalidValue("field '\(name)': string expected, got \(typeName(at: -1))") }
+        guard let s = bytes(at: -1) else { throw .invalidValue("field '\(name)': string expected, got \(typeName(at: -1))") }
         return s
     }
 
+    /// A field shown as text (a name, a description): `bytesField`, decoded for reports.
+    private func text(_ t: Int32, _ name: String) throws(BenchError) -> String? { try bytesField(t, name)?.text }
+
     /// A list of strings, or one string standing for a list of one (or comma-separated names).
-    private func words(_ t: Int32, _ name: String) throws(BenchError) -> [String]? {
+    private func words(_ t: Int32, _ name: String) throws(BenchError) -> [ByteString]? {
         let type = pushField(t, name)
         defer { bench_lua_pop(L, 1) }
         if type == LUA_TNIL { return nil }
-        if type != LUA_TTABLE, let s = scalarString(at: -1) { return s.split(separator: ",", omittingEmptySubsequences: false).map { String($0) } }
+        if type != LUA_TTABLE, let s = scalarBytes(at: -1) {
+            return s.bytes.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { ByteString(bytes: $0) }
+        }
         guard type == LUA_TTABLE else { throw .invalidValue("field '\(name)': list of strings expected, got \(typeName(at: -1))") }
-        var list: [String] = []
+        var list: [ByteString] = []
         for i in stride(from: 1, through: rawLength(-1), by: 1) {
             lua_rawgeti(L, -1, lua_Integer(i))
             defer { bench_lua_pop(L, 1) }
-            guard let word = scalarString(at: -1) else {
+            guard let word = scalarBytes(at: -1) else {
                 throw .invalidValue("field '\(name)'[\(i)]: string expected, got \(typeName(at: -1))")
             }
             list.append(word)
@@ -121,7 +129,7 @@ extension LuaStack {
                 guard lua_type(L, -1) == LUA_TTABLE else {
                     throw .invalidValue("field 'probes'[\(i)]: {name=, source=} table expected, got \(typeName(at: -1))")
                 }
-                guard let name = try text(-1, "name"), let source = try text(-1, "source") else {
+                guard let name = try bytesField(-1, "name"), let source = try bytesField(-1, "source") else {
                     throw .invalidValue("field 'probes'[\(i)]: needs both name and source")
                 }
                 probes.append(Probe(name: name, source: source))
@@ -130,15 +138,15 @@ extension LuaStack {
             lua_pushnil(L)
             while lua_next(L, p) != 0 {
                 defer { bench_lua_pop(L, 1) }
-                guard let name = string(at: -2), let source = string(at: -1) else {
+                guard let name = bytes(at: -2), let source = bytes(at: -1) else {
                     throw .invalidValue("field 'probes': a map from probe name to source text expected")
                 }
                 probes.append(Probe(name: name, source: source))
             }
             probes.sort { $0.name < $1.name }
         }
-        for probe in probes where probe.name.isEmpty || probe.name.contains("/") || probe.name.utf8.contains(0) {
-            throw .invalidValue("field 'probes': '\(probe.name)' is not a plain file name")
+        for probe in probes where probe.name.isEmpty || probe.name.containsSlash || probe.name.contains(0) {
+            throw .invalidValue("field 'probes': '\(TerminalText.line(probe.name))' is not a plain file name")
         }
         return probes
     }

@@ -4,20 +4,26 @@ import CLua
 /// What the command line hands the script host.
 public struct HostConfiguration: Sendable {
     /// The command that starts one `processes` worker.
-    public var workerCommand: [String]
+    public var workerCommand: [ByteString]
     /// The command line's choices (`bench.options` and scenario overrides).
     public var options: RunOptions
     /// bench's version, as `bench.version`.
     public var version: String
     /// Stops the run when cancelled (by a signal): batches end, and Lua code raises "interrupted".
     public var cancellation: Cancellation?
+    /// Registers the run's temporaries and sweeps leftover daemons after each batch.
+    public var cleanup: Cleanup?
 
     /// Creates a configuration.
-    public init(workerCommand: [String], options: RunOptions = RunOptions(), version: String, cancellation: Cancellation? = nil) {
+    public init(
+        workerCommand: [ByteString], options: RunOptions = RunOptions(), version: String, cancellation: Cancellation? = nil,
+        cleanup: Cleanup? = nil
+    ) {
         self.workerCommand = workerCommand
         self.options = options
         self.version = version
         self.cancellation = cancellation
+        self.cleanup = cleanup
     }
 }
 
@@ -56,8 +62,8 @@ public final class ScriptHost {
     public let configuration: HostConfiguration
     let lua = LuaState()
     private var directory: TempDirectory?
-    private var compilers: [String: Compiler] = [:]
-    private var sources: [String: String] = [:]
+    private var compilers: [ByteString: Compiler] = [:]
+    private var sources: [ByteString: ByteString] = [:]
     private var outputs = 0
     private var reportFunction: Int32?
     private var reporters: [String: Int32] = [:]
@@ -90,7 +96,7 @@ public final class ScriptHost {
 
     /// Runs a script file. A returned table becomes a scenario; errors of any kind become a
     /// `ScriptError` whose message starts with the script's file and line.
-    public func run(script path: String) throws(ScriptError) -> ScriptOutcome {
+    public func run(script path: ByteString) throws(ScriptError) -> ScriptOutcome {
         let stack = lua.stack
         defer { lua_settop(stack.L, 0) }
         addToModulePath(directoryOf: path)
@@ -101,10 +107,11 @@ public final class ScriptHost {
             if let exit = exitRequest { return .exit(exit.code, message: exit.message) }
             throw ScriptError(message: error.description)
         }
+        if let exit = exitRequest { return .exit(exit.code, message: exit.message) }
         guard count > 0, lua_type(stack.L, -count) != LUA_TNIL else { return .finished }
         lua_settop(stack.L, -count)  // keep the first returned value only
         guard lua_type(stack.L, -1) == LUA_TTABLE else {
-            throw ScriptError(message: "\(path): the script returned a \(stack.typeName(at: -1)); return a scenario table, or nothing")
+            throw ScriptError(message: "\(path.text): the script returned a \(stack.typeName(at: -1)); return a scenario table, or nothing")
         }
         do {
             let (scenario, report) = try stack.scenario(at: -1, defaultName: scriptName(path))
@@ -114,7 +121,7 @@ public final class ScriptHost {
             }
             return .scenario(scenario, report: report)
         } catch {
-            throw ScriptError(message: "\(path): scenario \(error)")
+            throw ScriptError(message: "\(path.text): scenario \(error)")
         }
     }
 
@@ -127,10 +134,19 @@ public final class ScriptHost {
         reporters[name] = reference
     }
 
+    /// What a Lua reporter did.
+    public enum ReportOutcome: Equatable, Sendable {
+        /// It returned this text (bytes, written as they are), or nothing (`nil`).
+        case text(ByteString?)
+        /// It called `os.exit(code)` or `bench.fail(message)`: the run ends with that status.
+        case exit(Int32, message: String?)
+    }
+
     /// Calls a Lua reporter (the scenario's function, or the one registered as `name`) with the
-    /// results document as a table; returns what it returned if that is a string.
-    public func report(_ document: JSONValue, reporter name: String?) throws(ScriptError) -> String? {
-        guard let ref = name.flatMap({ reporters[$0] }) ?? reportFunction else { return nil }
+    /// results document as a table. A reporter returns a string or nothing; anything else is an
+    /// error naming it.
+    public func report(_ document: JSONValue, reporter name: String?) throws(ScriptError) -> ReportOutcome {
+        guard let ref = name.flatMap({ reporters[$0] }) ?? reportFunction else { return .text(nil) }
         // An interrupted run still reports what it measured: the reporter must not be stopped too.
         if isInterrupted { bench_lua_watch_interrupts(lua.L, -1) }
         let stack = lua.stack
@@ -140,30 +156,47 @@ public final class ScriptHost {
         do {
             try lua.call(arguments: 1, results: 1)
         } catch {
-            if let exit = exitRequest {
-                throw ScriptError(message: exit.message ?? "the reporter called os.exit(\(exit.code))")
-            }
+            if let exit = exitRequest { return .exit(exit.code, message: exit.message) }
             throw ScriptError(message: error.description)
         }
-        return stack.string(at: -1)
+        if let exit = exitRequest { return .exit(exit.code, message: exit.message) }
+        switch lua_type(stack.L, -1) {
+        case LUA_TNIL, LUA_TNONE: return .text(nil)
+        case LUA_TSTRING: return .text(stack.bytes(at: -1))
+        default:
+            let who = name.map { "reporter '\(TerminalText.line($0))'" } ?? "the scenario's report function"
+            throw ScriptError(message: "\(who) returned a \(stack.typeName(at: -1)); a reporter returns a string or nil")
+        }
     }
 
     /// The run's temporary directory, created on first use and removed by `close()`.
     public func tempDirectory() throws(BenchError) -> TempDirectory {
         if let directory { return directory }
-        let made = try TempDirectory()
-        configuration.cancellation?.registerTemporary(made.path)
+        let made: TempDirectory
+        if let cleanup = configuration.cleanup {
+            made = try cleanup.creating({ () throws(BenchError) in try TempDirectory() }, path: \.path)
+        } else {
+            made = try TempDirectory()
+        }
         directory = made
         return made
     }
 
-    /// Removes the temporary directory; the host stays usable.
+    /// Removes the temporary directory (saying on stderr what it had to leave, such as a mount
+    /// point); the host stays usable.
     public func close() {
         guard let directory else { return }
-        directory.remove()
-        configuration.cancellation?.unregisterTemporary(directory.path)
+        for left in directory.remove() { Console.error("bench: left \(left)") }
+        configuration.cleanup?.forget(directory.path)
         self.directory = nil
     }
+
+    /// Kills what the last batch's jobs left running in sessions of their own (daemons).
+    func sweep() { configuration.cleanup?.sweep() }
+
+    /// Closes the Lua state now, running the finalizers that are still pending, so that what
+    /// they do (even a batch) happens before the run's exit status is decided.
+    public func closeLua() { lua.close() }
 
     /// True under `--dry-run`: commands are printed, not run.
     var isDryRun: Bool { configuration.options.dryRun }
@@ -171,34 +204,34 @@ public final class ScriptHost {
     /// Prints the jobs `--dry-run` does not run, after a `#` line saying what they are, and
     /// returns their stand-in results.
     func dryRun(_ jobs: [Job], _ what: String) -> [JobResult] {
-        Console.out("# " + what)
+        Console.out("# " + TerminalText.line(what))
         for job in jobs { Console.out(job.shellLine) }
         return jobs.map(JobResult.dryRun)
     }
 
     /// A compiler by name, asked for its version once per run (under `--dry-run`, found but not asked).
-    func compiler(_ name: String) throws(BenchError) -> Compiler {
+    func compiler(_ name: ByteString) throws(BenchError) -> Compiler {
         if let known = compilers[name] { return known }
         if isDryRun {
             let path = try Compiler.locate(name)
-            let found = Compiler(name: name, path: path, version: "\(name) (version not asked: --dry-run)")
+            let found = Compiler(name: name, path: path, version: "\(TerminalText.line(name)) (version not asked: --dry-run)")
             compilers[name] = found
-            _ = dryRun([Job(argv: [path, "--version"])], "bench.compiler: the version of \(name)")
+            _ = dryRun([Job(argv: [path, "--version"])], "bench.compiler: the version of \(name.text)")
             return found
         }
-        let found = try Compiler.find(name)
+        let found = try Compiler.find(name, cancellation: configuration.cancellation)
         compilers[name] = found
         return found
     }
 
     /// Writes a source file into the temporary directory, once per distinct name and contents,
     /// and returns its path.
-    func writeSource(name: String, ext: String, source: String) throws(BenchError) -> String {
+    func writeSource(name: ByteString, ext: ByteString, source: ByteString) throws(BenchError) -> ByteString {
         var file = name + ext
         var n = 1
         while let existing = sources[file], existing != source {
             n += 1
-            file = "\(name)-\(n)\(ext)"
+            file = name + ByteString("-\(n)") + ext
         }
         if sources[file] == nil {
             _ = try tempDirectory().write(file, source)
@@ -208,25 +241,26 @@ public final class ScriptHost {
     }
 
     /// A fresh output path in the temporary directory: every compile job writes its own file.
-    func outputPath(for name: String) throws(BenchError) -> String {
+    func outputPath(for name: ByteString) throws(BenchError) -> ByteString {
         outputs += 1
-        return try tempDirectory().path + "/\(name)-\(outputs).out"
+        return try tempDirectory().path + "/" + name + ByteString("-\(outputs).out")
     }
 
     /// Lets `require "lib.x"` find `lib/x.lua` beside the script, whatever the working directory.
-    private func addToModulePath(directoryOf path: String) {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+    private func addToModulePath(directoryOf path: ByteString) {
+        let slash = path.bytes.lastIndex(of: UInt8(ascii: "/"))
+        let directory = slash.map { ByteString(Array(path.bytes[..<$0])) } ?? "."
         let L = lua.L
         lua_getglobal(L, "package")
-        let old = lua.stack.pushField(-1, "path") == LUA_TSTRING ? lua.stack.string(at: -1) ?? "" : ""
+        let old = lua.stack.pushField(-1, "path") == LUA_TSTRING ? lua.stack.bytes(at: -1) ?? "" : ""
         bench_lua_pop(L, 1)
-        lua.stack.push("\(directory)/?.lua;\(directory)/?/init.lua;" + old)
+        lua.stack.push(directory + "/?.lua;" + directory + "/?/init.lua;" + old)
         lua.stack.setField(-2, "path")
         bench_lua_pop(L, 1)
     }
 
-    private func scriptName(_ path: String) -> String {
-        let file = path.split(separator: "/").last.map(String.init) ?? path
+    private func scriptName(_ path: ByteString) -> String {
+        let file = path.lastPathComponent.text
         return file.hasSuffix(".lua") ? String(file.dropLast(4)) : file
     }
 }

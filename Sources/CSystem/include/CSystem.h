@@ -55,3 +55,22 @@ int bench_set_nonblocking(int fd);
 /* open(path, O_RDONLY | O_CLOEXEC). */
 int bench_open_read(const char *path);
 #endif
+
+#ifndef BENCH_CSYSTEM_FILES
+#define BENCH_CSYSTEM_FILES
+/* The id of the mount that `fd` (an open directory) lies on, from statx(STATX_MNT_ID), so that a
+ * bind mount of the same file system is told apart from a plain directory. 0 and the id, or -1
+ * where the kernel does not say (before Linux 5.8). */
+int bench_mount_id(int fd, uint64_t *id);
+#endif
+
+#ifndef BENCH_CSYSTEM_LIFETIME
+#define BENCH_CSYSTEM_LIFETIME
+#include <signal.h>
+/* prctl(PR_SET_CHILD_SUBREAPER): orphaned descendants become this process's children. 0 or -1. */
+int bench_become_subreaper(void);
+/* signalfd(2) for `mask` (which the caller has blocked), close-on-exec; the descriptor or -1. */
+int bench_signalfd(const sigset_t *mask);
+/* Reads one signal from a signalfd: its number, or 0 if none could be read. */
+int bench_read_signal(int fd);
+#endif

@@ -1,13 +1,18 @@
 -- Calls every bench function that takes arguments with generated bad ones: wrong types,
--- missing and unknown fields, huge strings, NUL bytes, nil in odd places. Every call must be
+-- missing and unknown fields, huge strings, NUL bytes, nil in odd places, and numbers near and
+-- past every limit bench keeps (timeouts up to a year, capture up to 1 GiB, -j up to 1,000,000,
+-- integers at the edges of 32, 53 and 64 bits, huge and tiny floats). Every call must be
 -- a Lua error that names this file and line; none may crash bench or run a command.
 -- Prints "N calls, N Lua errors" and exits 1 if any call did not fail as it should.
 
 local huge = string.rep("x", 1 << 20)
 local values = {
-  n = 19, nil, true, false, 0, -1, 1.5, 0 / 0, math.huge, "", "a\0b", huge, "x",
+  n = 35, nil, true, false, 0, -1, 1.5, 0 / 0, math.huge, "", "a\0b", huge, "x",
   {}, { {} }, { "a\0b" }, function() end, coroutine.create(function() end), io.stdout,
   setmetatable({}, { __index = function() error("a metamethod ran") end }),
+  -- numbers near and past the limits
+  2^31, 2^53, 2^63, math.maxinteger, math.mininteger, 1e300, 1e308, -1e308, -0.0, 1e-300,
+  (1 << 30) + 1, 31536001, 31536000.5, 1000001, -math.huge, 1 << 62,
 }
 local function each_value(f) for i = 1, values.n do f(values[i]) end end
 
@@ -41,7 +46,9 @@ end
 
 local function is_plain_string(v) return type(v) == "string" and not v:find("\0", 1, true) end
 local function is_number_or_string(v) return type(v) == "number" or is_plain_string(v) end
-local function is_positive(v) return type(v) == "number" and v > 0 and v < math.huge end
+local function is_timeout(v) return type(v) == "number" and v > 0 and v <= 31536000 end
+-- Whole numbers as Lua converts them: an integer, or a float with an integral value (-0.0 is 0).
+local function whole(v, lo, hi) local i = math.type(v) and math.tointeger(v); return i ~= nil and i >= lo and i <= hi end
 
 -- Functions of one plain argument, with a second from the whole pool.
 for _, spec in ipairs {
@@ -65,8 +72,8 @@ local job_fields = {
   { "cwd", function(v) return v == nil or is_plain_string(v) end },
   { "env", function(v) return v == nil or (type(v) == "table" and next(v) == nil) end },
   { "stdin", function(v) return v == nil or type(v) == "string" end },
-  { "timeout", function(v) return v == nil or is_positive(v) end },
-  { "capture", function(v) return v == nil or (math.type(v) == "integer" and v >= 0) end },
+  { "timeout", function(v) return v == nil or is_timeout(v) end },
+  { "capture", function(v) return v == nil or whole(v, 0, 1 << 30) end },
   { "bogus", function(v) return v == nil end },
 }
 local bad_jobs = {}
@@ -105,7 +112,7 @@ local options = {}
 each_value(function(v) if v ~= nil and type(v) ~= "table" then options[#options + 1] = v end end)
 for _, field in ipairs {
   { "strategy", function(v) return v == nil end },  -- no value in the pool names a strategy
-  { "jobs", function(v) return v == nil or (math.type(v) == "integer" and v >= 1) end },
+  { "jobs", function(v) return v == nil or whole(v, 1, 1000000) end },
   { "bogus", function(v) return v == nil end },
 } do
   each_value(function(v) if not field[2](v) then options[#options + 1] = { [field[1]] = v } end end)
@@ -114,6 +121,11 @@ for _, o in ipairs(options) do
   expect_error("run", bench.run, { { "/bin/sh", "-c", "echo ran >> " .. bench.tempdir() .. "/ran" } }, o)
 end
 expect_error("run", bench.run, { { "/bin/true" } }, { jobs = "many" })
+local too_many = {}
+local job = { "/bin/true" }
+for i = 1, 1000001 do too_many[i] = job end
+expect_error("run", bench.run, too_many)
+too_many = nil
 expect_error("run", bench.run, { { "/bin/true" } }, { strategy = "bogus" })
 
 -- bench.compile: each breaks one field of a valid table.
@@ -125,7 +137,7 @@ for _, field in ipairs {
   { "name", function(v) return v == nil or (is_plain_string(v) and v ~= "" and not v:find("/")) end },
   { "ext", function(v) return v == nil or (is_plain_string(v) and not v:find("/")) end },
   { "flags", function(v) return v == nil or (type(v) == "table" and next(v) == nil) end },
-  { "timeout", function(v) return v == nil or is_positive(v) end },
+  { "timeout", function(v) return v == nil or is_timeout(v) end },
   { "bogus", function(v) return v == nil end },
 } do
   each_value(function(v)
@@ -144,7 +156,7 @@ each_value(function(v)
   each_value(function(w)
     if type(v) ~= "string" or v == "" or type(w) ~= "function" then expect_error("reporter", bench.reporter, v, w) end
   end)
-  if not (v == nil or type(v) == "boolean" or (math.type(v) == "integer" and v >= 0 and v <= 255)) then
+  if not (v == nil or type(v) == "boolean" or whole(v, 0, 255)) then
     each_value(function(w) expect_error("os.exit", os.exit, v, w) end)
   end
 end)

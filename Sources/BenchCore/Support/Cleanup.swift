@@ -1,0 +1,110 @@
+import CSystem
+import Foundation
+import Glibc
+import Synchronization
+
+/// What one run of bench must undo however it ends: the temporary files and directories it
+/// made, and every process it started, with their descendants.
+///
+/// - Every process of the run carries `BENCH_RUN=<token>` in its environment: bench sets it in
+///   its own, so children inherit it at no cost, and so do their descendants, daemons included.
+/// - bench is a child subreaper, so a descendant whose parent died (a daemon's first fork) becomes
+///   bench's child; `sweep()` kills such adopted processes at the end of each batch.
+/// - A guardian process (bench in its hidden `guard` mode, with no marker of its own) reads the
+///   temporaries from a pipe; if bench dies without saying it is done (SIGKILL), it kills every
+///   process of the run and removes the temporaries.
+/// - `stopNow` is the hard stop of a second signal: it kills every process of the run, removes
+///   every temporary, and exits, holding the lock so that no new temporary can appear meanwhile.
+public final class Cleanup: Sendable {
+    /// The environment variable that marks the processes of a run.
+    public static let markerName = "BENCH_RUN"
+    /// `BENCH_RUN=<token>`, as it appears in `/proc/PID/environ`.
+    public let marker: ByteString
+    private let state = Mutex(State())
+
+    private struct State {
+        var temporaries = Set<ByteString>()
+        var guardian: Int32 = -1
+    }
+
+    /// Marks this process (and so every process it starts from now on) with a fresh token and
+    /// makes it a child subreaper. Call it first thing in `main`, before any other thread exists.
+    public init() {
+        let token = "\(getpid())-\(UInt64(MonotonicClock.now() * 1e9))"
+        setenv(Self.markerName, token, 1)
+        marker = ByteString("\(Self.markerName)=\(token)")
+        _ = bench_become_subreaper()
+    }
+
+    /// Starts the guardian: `command` (bench's own `guard` mode) with a pipe on its standard
+    /// input, in a session of its own so that a terminal's Ctrl-C leaves it to its work.
+    public func startGuardian(_ command: [ByteString]) {
+        var fds: [Int32] = [-1, -1]
+        guard bench_pipe(&fds) == 0 else { return }
+        let devnull = bench_open_read("/dev/null")
+        let started = Spawn.start(
+            argv: command + [marker], environment: [ByteString(Self.markerName): "guardian"],
+            stdin: fds[0], stdout: devnull, stderr: 2, newSession: true)
+        close(fds[0])
+        if devnull >= 0 { close(devnull) }
+        guard case .success = started else { close(fds[1]); return }
+        state.withLock { $0.guardian = fds[1] }
+    }
+
+    /// Makes a temporary file or directory with `make` and registers `path(made)`, both under the
+    /// lock, so that a hard stop either sees it registered or stops before it exists.
+    public func creating<T>(_ make: () throws(BenchError) -> T, path: (T) -> ByteString) throws(BenchError) -> T {
+        try state.withLock { (state: inout State) throws(BenchError) -> T in
+            let made = try make()
+            let p = path(made)
+            state.temporaries.insert(p)
+            Self.tell(state.guardian, "+", p)
+            return made
+        }
+    }
+
+    /// Forgets a temporary that no longer exists (a file renamed into place, a directory removed).
+    public func forget(_ path: ByteString) {
+        state.withLock {
+            $0.temporaries.remove(path)
+            Self.tell($0.guardian, "-", path)
+        }
+    }
+
+    /// Kills what this run's jobs left running in sessions of their own (daemons), adopted by
+    /// bench as their subreaper. Call it when no batch is running.
+    public func sweep() { ProcessTable.reapAdopted(marker: marker) }
+
+    /// Tells the guardian the run ended in order: it exits without killing anything.
+    public func finish() {
+        state.withLock {
+            Self.tell($0.guardian, "done", "")
+            if $0.guardian >= 0 { close($0.guardian) }
+            $0.guardian = -1
+        }
+    }
+
+    /// The hard stop: kills every process of the run, removes every temporary, then ends the
+    /// process with `status`. Never returns; takes the lock for good.
+    public func stopNow(status: Int32) -> Never {
+        state.withLock { state in
+            Self.killEverything(marker)
+            for path in state.temporaries { FileTree.remove(path) }
+            Self.tell(state.guardian, "done", "")
+            _exit(status)
+        }
+    }
+
+    /// Kills every process carrying `marker`, again until none is left (a dying shell may start
+    /// one more child), for at most two seconds.
+    static func killEverything(_ marker: ByteString) {
+        let deadline = MonotonicClock.now() + 2
+        while ProcessTable.killMarked(marker) > 0 && MonotonicClock.now() < deadline { usleep(10_000) }
+    }
+
+    /// One record to the guardian: a word, then a path, NUL-terminated (paths hold no NUL).
+    private static func tell(_ fd: Int32, _ word: String, _ path: ByteString) {
+        guard fd >= 0 else { return }
+        _ = writeAll(fd, Array(word.utf8) + path.bytes + [0])
+    }
+}

@@ -1,0 +1,26 @@
+import Glibc
+
+/// Swift traps when an allocation fails, so a batch that runs out of address space half-way
+/// (under `ulimit -v`) would crash bench wherever that happens. Before each batch bench makes
+/// sure the room it will need exists: it maps that much address space, inaccessible and
+/// unreserved (free on a machine without a limit), and releases it at once.
+public enum MemoryHeadroom {
+    /// Room for a new malloc arena and the runtime's own threads.
+    static let base = 96 << 20
+    /// Per job: its description, its result, its task or queue entry, and its output's first buffers.
+    static let perJob = 16 << 10
+    /// Per job running at once: a thread's stack, or a child's pipes and bookkeeping.
+    static let perSlot = 256 << 10
+
+    /// Throws unless a batch of `jobs` jobs, `slots` at once, has room.
+    public static func ensure(jobs: Int, slots: Int) throws(BenchError) {
+        let (a, o1) = jobs.multipliedReportingOverflow(by: perJob)
+        let (b, o2) = slots.multipliedReportingOverflow(by: perSlot)
+        let (needed, o3) = (base + a).addingReportingOverflow(b)
+        guard !o1 && !o2 && !o3, let room = mmap(nil, needed, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
+              room != MAP_FAILED else {
+            throw .resources("not enough memory for a batch of \(jobs) jobs, \(slots) at once: bench needs about \((needed >> 20) + 1) MiB of address space free (ulimit -v); lower -j or the batch, or raise the limit")
+        }
+        munmap(room, needed)
+    }
+}

@@ -1,0 +1,165 @@
+import BenchCore
+import Foundation
+import Glibc
+import Testing
+
+/// Issue 7, items 6 to 10 and 13: every signal honoured at once, low memory an error, job
+/// timeouts kept by the host, clean-up that stays home, and nothing that outlives bench.
+extension ReliabilityTests {
+    /// A compiler whose `--version` never answers (nor does its grandchild).
+    static let hungCompiler = "#!/bin/sh\nif [ \"$1\" = --version ]; then echo x > asked; sleep 3600.61 & sleep 3600.61; fi\n"
+
+    @Test func aHungCompilerVersionTimesOutAndCtrlCStopsItAtOnce() async throws {
+        let box = try Sandbox(["hung-cc": Self.hungCompiler, "s.lua": "return { compilers = { './hung-cc' }, ext = '.c', probes = { { name = 'm', source = 'x' } } }"],
+                              executable: ["hung-cc"])
+        let started = MonotonicClock.now()
+        let i = await box.interrupt(["run", "s.lua"], with: [SIGINT]) { box.lines("asked") >= 1 }
+        #expect(i.exitCode == 130, "\(i.stderr)")
+        #expect(MonotonicClock.now() - started < 5)
+        #expect(box.survivors().isEmpty)
+        let t = await box.run(["run", "s.lua"], timeout: 60)
+        #expect(t.exitCode == 2)
+        #expect(t.stderr.text.contains("failed on --version: timed out after 10."), "\(t.stderr)")
+        #expect(box.survivors().isEmpty)
+        #expect(box.leftovers().isEmpty)
+    }
+
+    @Test(arguments: [
+        ("finalizer", "setmetatable({}, { __gc = function() io.open('started', 'w'):close(); while true do end end })\ncollectgarbage()\nprint('unreachable')"),
+        ("pattern", "io.open('started', 'w'):close()\nprint(string.rep('a', 100000):find(string.rep('a*', 60) .. 'b'))"),
+        ("closing", """
+            KEEP = setmetatable({}, { __gc = function()
+              io.open('started', 'w'):close()
+              local jobs = {}
+              for i = 1, 50 do jobs[i] = { 'sh', '-c', 'sleep 3600.62 & sleep 3600.62; wait' } end
+              bench.run(jobs, { jobs = 4 })
+            end })
+            """),
+    ])
+    func theFirstCtrlCStopsARunWhereNoHookRuns(name: String, script: String) async throws {
+        let box = try Sandbox(["s.lua": script])
+        let started = MonotonicClock.now()
+        let r = await box.interrupt(["run", "s.lua"], with: [SIGINT]) {
+            FileManager.default.fileExists(atPath: box.directory + "/started")
+        }
+        #expect(r.exitCode == 130, "\(name): \(r.summary) \(r.stderr)")
+        #expect(MonotonicClock.now() - started < 10, "\(name) took too long to stop")
+        #expect(box.survivors().isEmpty, "\(name)")
+        #expect(box.leftovers().isEmpty, "\(name)")
+    }
+
+    @Test func twoCtrlCAMillisecondApartStillRemoveEverything() async throws {
+        let box = try Sandbox(["s.lua": """
+            local probes = {}
+            for i = 1, 40 do probes[i] = { name = "p" .. i, source = "int main(void) { return " .. i .. "; }" } end
+            io.open("started", "w"):close()
+            return { compilers = { "gcc" }, ext = ".c", probes = probes, repeats = 4, runs = 5, warmup = 0,
+                     strategies = { "async" }, jobs = 2 }
+            """])
+        for attempt in 1...10 {
+            try? FileManager.default.removeItem(atPath: box.directory + "/started")
+            let r = await box.interrupt(["run", "s.lua", "--output", "out.json"], with: [SIGINT, SIGINT], apart: 0.001) {
+                FileManager.default.fileExists(atPath: box.directory + "/started")
+            }
+            #expect(r.exitCode == 130, "attempt \(attempt): \(r.summary)")
+            #expect(box.survivors().isEmpty, "attempt \(attempt)")
+            #expect(box.leftovers().isEmpty, "attempt \(attempt): the run's directory was left behind")
+            let strays = try FileManager.default.contentsOfDirectory(atPath: box.directory).filter { $0.hasPrefix(".bench-") }
+            #expect(strays.isEmpty, "attempt \(attempt): \(strays)")
+        }
+    }
+
+    @Test func aClosedStandardOutputEndsTheRunWithItsCleanUp() async throws {
+        let box = try Sandbox(["s.lua": """
+            while true do
+              bench.run({ { "sh", "-c", "sleep 0.01" }, { "sh", "-c", "sleep 3600.63 & sleep 0.02" } }, { jobs = 2 })
+              print(string.rep("x", 1000))
+            end
+            """])
+        let script = "set -o pipefail; \"$0\" run s.lua | head -c 10 > /dev/null; echo \"${PIPESTATUS[0]}\""
+        let r = await spawn(Job(argv: ["bash", "-c", ByteString(script), ByteString(benchBinary())], workingDirectory: ByteString(box.directory),
+                                environment: ["TMPDIR": ByteString(box.tmp)], timeout: 60))
+        #expect(r.stdout.text == "141\n", "\(r.stdout) \(r.stderr)")
+        #expect(box.survivors().isEmpty)
+        #expect(box.leftovers().isEmpty)
+    }
+
+    @Test func tooLittleMemoryOrTooFewDescriptorsIsAClearError() async throws {
+        let box = try Sandbox(["s.lua": """
+            local jobs = {}
+            for i = 1, 4000 do jobs[i] = { "/bin/true" } end
+            local r = bench.run(jobs, { strategy = bench.args[1], jobs = bench.args[2] })
+            print(r.failed)
+            """])
+        // Enough address space to start bench, not enough for the batch: async hung, threads
+        // aborted and processes crashed here before; now each is an error that says what to do.
+        for strategy in Self.strategies {
+            let script = "ulimit -v 300000 && exec \"$0\" run s.lua -- \(strategy) 4000"
+            let r = await spawn(Job(argv: ["/bin/sh", "-c", ByteString(script), ByteString(benchBinary())], workingDirectory: ByteString(box.directory),
+                                    environment: ["TMPDIR": ByteString(box.tmp)], timeout: 120))
+            #expect(r.signal == nil && r.exitCode == 2, "\(strategy): \(r.summary)\n\(r.stderr)")
+            #expect(r.stderr.text.contains("not enough memory for a batch of 4000 jobs"), "\(strategy): \(r.stderr)")
+        }
+        let script = "ulimit -n 7 && exec \"$0\" run s.lua -- async 2"
+        let n = await spawn(Job(argv: ["/bin/sh", "-c", ByteString(script), ByteString(benchBinary())], workingDirectory: ByteString(box.directory), timeout: 60))
+        #expect(n.exitCode == 2, "\(n.summary)")
+        #expect(n.stderr.text == "bench: error: bench needs at least 70 open files, and the limit is 7 (ulimit -n); raise it\n")
+        #expect(box.survivors().isEmpty)
+        #expect(box.leftovers().isEmpty)
+    }
+
+    @Test func aJobThatStopsItsWorkerIsStillTimedOutOnTime() async throws {
+        let box = try Sandbox(["s.lua": """
+            local r = bench.run({ { "sh", "-c", "kill -STOP $PPID; sleep 3600.64", timeout = 1 }, { "true" } },
+                                { strategy = "processes", jobs = 2 })
+            print(r.results[1].timed_out, r.results[1].wall < 4, r.results[2].ok)
+            """])
+        let r = await box.run(["run", "s.lua"], timeout: 30)
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stdout.text == "true\ttrue\ttrue\n")
+        #expect(box.survivors().isEmpty)
+    }
+
+    @Test func cleanUpNeverLeavesTheRunsDirectory() async throws {
+        let box = try Sandbox(["outside/keep.txt": "precious", "s.lua": """
+            local dir = bench.tempdir()
+            assert(os.execute("ln -s " .. bench.args[1] .. " " .. dir .. "/link"))
+            assert(os.execute("mkdir " .. dir .. "/mnt"))
+            print(os.execute("mount --bind " .. bench.args[1] .. " " .. dir .. "/mnt 2>/dev/null") and "mounted" or "not mounted")
+            """])
+        let outside = box.directory + "/outside"
+        let r = await box.run(["run", "s.lua", "--", outside])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: outside + "/keep.txt", encoding: .utf8) == "precious", "clean-up followed a link or a mount")
+        guard r.stdout.text == "mounted\n" else { return }  // mounting needs root and a kernel that allows it
+        #expect(r.stderr.text.contains("a mount point (another file system or a bind mount); left as it is"), "\(r.stderr)")
+        for left in box.leftovers() { _ = await spawn(Job(argv: ["umount", ByteString(box.tmp + "/" + left + "/mnt")])) }
+    }
+
+    @Test(arguments: strategies)
+    func nothingOutlivesBenchNotEvenAfterSIGKILL(strategy: String) async throws {
+        let box = try Sandbox(["s.lua": """
+            local jobs = {}
+            for i = 1, 4 do jobs[i] = { "sh", "-c", "echo x >> started; sleep 3600.65 & sleep 3600.65; wait" } end
+            bench.run(jobs, { strategy = bench.args[1], jobs = 4 })
+            """])
+        let r = await box.interrupt(["run", "s.lua", "--", strategy], with: [SIGKILL]) { box.lines("started") >= 4 }
+        #expect(r.signal == SIGKILL)
+        #expect(box.survivors().isEmpty, "\(strategy)")
+        #expect(box.leftovers().isEmpty, "\(strategy)")
+    }
+
+    @Test(arguments: strategies)
+    func aDaemonStartedByAJobIsKilledWhenItsBatchEnds(strategy: String) async throws {
+        let box = try Sandbox(["s.lua": """
+            local r = bench.run({ { "sh", "-c", "setsid sleep 3600.66 & sleep 0.3" } }, { strategy = bench.args[1] })
+            print(r.results[1].ok)
+            local alive = bench.spawn{ "sh", "-c", "pgrep -f 'sleep 3600[.]66' || true" }
+            print(alive.stdout == "")
+            """])
+        let r = await box.run(["run", "s.lua", "--", strategy])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stdout.text == "true\ntrue\n", "\(strategy): the daemon outlived its batch")
+        #expect(box.survivors().isEmpty, "\(strategy)")
+    }
+}
