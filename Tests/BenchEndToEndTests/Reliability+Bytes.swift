@@ -56,7 +56,7 @@ extension ReliabilityTests {
         let r = await box.run(["run", "bytes.lua", "--", strategy])
         #expect(r.exitCode == 0, "\(r.stderr)")
         #expect(r.stdout.text == "164\t0\n", "\(r.stderr)")
-        #expect(box.leftovers().isEmpty)
+        box.expectNothingLeft()
     }
 
     @Test func theScriptPathArgumentsOutputPathAndReporterOutputKeepTheirBytes() async throws {
@@ -89,7 +89,7 @@ extension ReliabilityTests {
         }
         #expect(written == nil, "the output path was decoded as text")
         #expect(file == Array("caf".utf8) + [0xE9, 0xE9, 0x00, 0xFF], "the reporter's bytes were changed: \(file ?? [])")
-        #expect(box.leftovers().isEmpty)
+        box.expectNothingLeft()
     }
 
     @Test func controlBytesInNamesAndVersionsNeverReachATerminalTableOrMarkdown() async throws {
@@ -118,5 +118,6 @@ extension ReliabilityTests {
         let document = try JSONSerialization.jsonObject(with: Data(j.stdout.bytes)) as? [String: Any]
         let probes = ((document?["runs"] as? [[String: Any]])?.first?["probes"] as? [[String: Any]])?.map { $0["name"] as? String }
         #expect(probes == ["red\u{1B}[31m|x", "bell\u{7}"], "JSON keeps the names, escaped as JSON escapes them")
+        box.expectNothingLeft()
     }
 }

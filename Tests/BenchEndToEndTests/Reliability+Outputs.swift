@@ -29,6 +29,7 @@ extension ReliabilityTests {
         #expect(d.stderr.text == "bench: error: cannot write --output 'dangling.json': no such directory './nowhere/at'\n")
         #expect(Self.fileType(box.directory + "/dangling.json") == S_IFLNK)
         #expect(box.lines("calls") == 1)
+        box.expectNothingLeft()
     }
 
     @Test func aFIFOAndACharacterDeviceAreWrittenInPlaceNeverReplaced() async throws {
@@ -44,6 +45,7 @@ extension ReliabilityTests {
         #expect(null.exitCode == 0, "\(null.stderr)")
         #expect(null.stdout.text.hasPrefix("<?xml"))
         #expect(Self.fileType("/dev/null") == S_IFCHR)
+        box.expectNothingLeft()
         // A device of /dev/full's kind, made here (as root, as CI runs), so the real one is never at stake.
         guard getuid() == 0 else { return }
         let full = box.directory + "/full"
@@ -71,5 +73,6 @@ extension ReliabilityTests {
         }
         #expect(box.lines("calls") == 0)
         #expect(!FileManager.default.fileExists(atPath: box.directory + "/x.json"))
+        box.expectNothingLeft()
     }
 }

@@ -18,7 +18,7 @@ extension ReliabilityTests {
         let r = await box.run(["run", "s.lua", "--dry-run"] + arguments, timeout: 30)
         #expect(r.exitCode == 2, "\(arguments): \(r.summary)")
         #expect(r.stderr.text.contains(message), "\(arguments): \(r.stderr)")
-        #expect(box.leftovers().isEmpty)
+        box.expectNothingLeft()
     }
 
     @Test(arguments: [
@@ -36,7 +36,7 @@ extension ReliabilityTests {
         #expect(r.exitCode == 2, "\(field): \(r.summary)")
         #expect(r.stderr.text.contains(message), "\(field): \(r.stderr)")
         #expect(box.lines("calls") == 0)
-        #expect(box.leftovers().isEmpty)
+        box.expectNothingLeft()
     }
 
     @Test func onlyLuaSourceIsLoadedAndMutatedChunksCrashNothing() async throws {
@@ -95,6 +95,7 @@ extension ReliabilityTests {
             let m = await box.run(["run", "m.luac"])
             #expect(m.signal == nil && m.exitCode == 2, "mutation \(i): \(m.summary)")
         }
+        box.expectNothingLeft()
     }
 
     @Test func namesAreIdentities() async throws {
@@ -119,6 +120,7 @@ extension ReliabilityTests {
         let strategies = await box.run(["run", "probes.lua", "--strategy", "serial,serial"])
         #expect(strategies.exitCode == 2 && strategies.stderr.text.contains("two probes are named 'm'"), "\(strategies.stderr)")
         #expect(box.lines("calls") == 0)
+        box.expectNothingLeft()
     }
 
     @Test func dryRunLinesAreSafeToPasteAndRunExactlyTheJob() async throws {
@@ -141,6 +143,7 @@ extension ReliabilityTests {
         let pasted = await spawn(Job(argv: ["bash", "-c", ByteString(commands[0])], workingDirectory: ByteString(box.directory)))
         #expect(pasted.stdout == ByteString("it's $(touch pwned)|tab\there\nnew line|caf".utf8.map { $0 }) + ByteString([0xE9, 0x1B]) + "[31m")
         #expect(!FileManager.default.fileExists(atPath: box.directory + "/pwned"))
+        box.expectNothingLeft()
     }
 
     @Test func failAndExitCannotBeSwallowed() async throws {
@@ -167,6 +170,6 @@ extension ReliabilityTests {
         let n = await box.run(["run", "number.lua"])
         #expect(n.exitCode == 2)
         #expect(n.stderr.text == "bench: error: reporter 'num' returned a number; a reporter returns a string or nil\n", "\(n.stderr)")
-        #expect(box.leftovers().isEmpty)
+        box.expectNothingLeft()
     }
 }

@@ -1,6 +1,7 @@
 @testable import BenchCore
 import Foundation
 import Glibc
+import Testing
 
 /// A scratch directory for one bench run, with a `TMPDIR` of its own. Every process of the run
 /// inherits that `TMPDIR` (compilers get one inside it), and every file bench makes lands under
@@ -75,6 +76,14 @@ final class Sandbox: Sendable {
             usleep(100_000)
         }
         return found
+    }
+
+    /// Expects that no process of the run is left and nothing is left in its `TMPDIR`.
+    func expectNothingLeft(_ what: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
+        let survivors = survivors()
+        #expect(survivors.isEmpty, "\(what) left processes: \(survivors)", sourceLocation: sourceLocation)
+        let leftovers = leftovers()
+        #expect(leftovers.isEmpty, "\(what) left files: \(leftovers)", sourceLocation: sourceLocation)
     }
 
     /// What is left in the run's `TMPDIR`.

@@ -26,10 +26,12 @@ enum ProcessTable {
     /// This process's children that it did not start itself: descendants whose parent died, given
     /// to bench because it is a child subreaper (a daemon's first fork). Those with `marker` in
     /// their environment are killed with their group and session; every such child is then reaped.
+    /// Children in bench's own process group are the script's (`io.popen`) and are left alone.
     static func reapAdopted(marker: ByteString) {
         let me = getpid()
+        let ownGroup = getpgrp()
         for pid in pids() {
-            guard let st = stat(of: pid), st.parent == me else { continue }
+            guard let st = stat(of: pid), st.parent == me, st.group != ownGroup else { continue }
             if st.state != "Z" {
                 guard environment(of: pid).contains(marker) else { continue }
                 kill(-st.group, SIGKILL)
