@@ -180,4 +180,17 @@ extension ReliabilityTests {
         #expect(r.stdout.text == "still here\n\ttrue\texit\t0\n", "\(r.stdout)")
         box.expectNothingLeft()
     }
+
+    /// A job's orphan that left its group by job control (`set -m`) but not its session is still
+    /// in bench's session, and so in whoever ran bench's: the sweep kills it, never the session.
+    @Test func anOrphanInBenchsOwnSessionIsKilledAloneNotItsSession() async throws {
+        let box = try Sandbox(["s.lua": """
+            bench.run({ { "bash", "-c", "set -m; sleep 3600.68 & disown; exit 0" } }, { strategy = "serial" })
+            print(bench.spawn{ "sh", "-c", "pgrep -f 'sleep 3600[.]68' || true" }.stdout == "")
+            """])
+        let r = await box.run(["run", "s.lua"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stdout.text == "true\n")
+        box.expectNothingLeft()
+    }
 }

@@ -11,21 +11,33 @@ enum ProcessTable {
     }
 
     /// Sends SIGKILL to every process but this one whose environment holds `marker` (a
-    /// `NAME=value` entry), and to its process group; returns how many it found.
+    /// `NAME=value` entry), and to the process group it leads, if it leads one; returns how many
+    /// it found. A group or session is killed only through its own leader, so nothing outside
+    /// the run (the shell's pipeline, the terminal's session) is ever touched.
     @discardableResult
     static func killMarked(_ marker: ByteString) -> Int {
         var found = 0
         for pid in pids() where pid != getpid() && environment(of: pid).contains(marker) {
-            if let group = stat(of: pid)?.group, group != getpgrp() { kill(-group, SIGKILL) }
-            kill(pid, SIGKILL)
+            killLed(by: pid, sparingSession: nil)
             found += 1
         }
         return found
     }
 
+    /// Kills `pid` with the process group it leads, if it leads one, and its session: the session
+    /// it leads, or, when `sparingSession` is given, any session but that one.
+    private static func killLed(by pid: pid_t, sparingSession: pid_t?) {
+        if let st = stat(of: pid) {
+            if st.session == pid || (sparingSession != nil && st.session != sparingSession) { killSession(st.session) }
+            if st.group == pid { kill(-pid, SIGKILL) }
+        }
+        kill(pid, SIGKILL)
+    }
+
     /// This process's children that it did not start itself: descendants whose parent died, given
     /// to bench because it is a child subreaper (a daemon's first fork). Those with `marker` in
-    /// their environment are killed with their group and session; every such child is then reaped.
+    /// their environment are killed with the group they lead and their session (never bench's
+    /// own); every such child is then reaped.
     /// Children in bench's own process group are the script's (`io.popen`) and are left alone.
     static func reapAdopted(marker: ByteString) {
         let me = getpid()
@@ -34,9 +46,8 @@ enum ProcessTable {
             guard let st = stat(of: pid), st.parent == me, st.group != ownGroup else { continue }
             if st.state != "Z" {
                 guard environment(of: pid).contains(marker) else { continue }
-                kill(-st.group, SIGKILL)
-                killSession(st.session)
-                kill(pid, SIGKILL)
+                // Any session but bench's own was made by the run's descendants (a daemon's).
+                killLed(by: pid, sparingSession: getsid(0))
             }
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
