@@ -33,7 +33,7 @@ public enum ScriptRunner {
             // Before anything runs: a typo in a path must not cost the whole benchmark.
             let outputs = try outputFiles(configuration.options)
             let outcome = try host.run(script: script)
-            if host.isInterrupted { return 0 }  // the caller says so
+            if host.isInterrupted { return 0 }  // the interruption is reported once, by the caller
             switch outcome {
             case .finished:
                 return 0
