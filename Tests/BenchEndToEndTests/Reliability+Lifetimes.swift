@@ -91,14 +91,11 @@ extension ReliabilityTests {
         // Enough address space to start bench, not enough for the batch: async hung, threads
         // aborted and processes crashed here before; now each is an error that says what to do.
         for strategy in Self.strategies {
-            let script = "ulimit -v 300000 && exec \"$0\" run s.lua -- \(strategy) 4000"
-            let r = await spawn(Job(argv: ["/bin/sh", "-c", ByteString(script), ByteString(benchBinary())], workingDirectory: ByteString(box.directory),
-                                    environment: ["TMPDIR": ByteString(box.tmp)], timeout: 120))
+            let r = await box.run(["run", "s.lua", "--", strategy, "4000"], under: "ulimit -v 300000", timeout: 120)
             #expect(r.signal == nil && r.exitCode == 2, "\(strategy): \(r.summary)\n\(r.stderr)")
             #expect(r.stderr.text.contains("not enough memory for a batch of 4000 jobs"), "\(strategy): \(r.stderr)")
         }
-        let script = "ulimit -n 7 && exec \"$0\" run s.lua -- async 2"
-        let n = await spawn(Job(argv: ["/bin/sh", "-c", ByteString(script), ByteString(benchBinary())], workingDirectory: ByteString(box.directory), timeout: 60))
+        let n = await box.run(["run", "s.lua", "--", "async", "2"], under: "ulimit -n 7", timeout: 60)
         #expect(n.exitCode == 2, "\(n.summary)")
         #expect(n.stderr.text == "bench: error: bench needs at least 70 open files, and the limit is 7 (ulimit -n); raise it\n")
         box.expectNothingLeft()

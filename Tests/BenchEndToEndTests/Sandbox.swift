@@ -27,6 +27,16 @@ final class Sandbox: Sendable {
         await bench(arguments, in: directory, environment: environment, timeout: timeout)
     }
 
+    /// Runs `bench ARGS` from a shell that runs `limits` first (`ulimit -v 300000`), so that
+    /// bench starts under them.
+    func run(_ arguments: [String], under limits: String, timeout: Double = 300) async -> JobResult {
+        let script = ByteString(limits + " && exec \"$0\" \"$@\"")  // $0: the bench binary
+        let env = Dictionary(uniqueKeysWithValues: environment.map { (ByteString($0.key), ByteString($0.value)) })
+        return await spawn(Job(
+            argv: ["/bin/sh", "-c", script, ByteString(benchBinary())] + arguments.map { ByteString($0) },
+            workingDirectory: ByteString(directory), environment: env, timeout: timeout, outputLimit: 1 << 20))
+    }
+
     /// Runs `bench ARGS`, with arguments given as bytes.
     func run(bytes arguments: [ByteString], timeout: Double = 300) async -> JobResult {
         await bench(bytes: arguments, in: directory, environment: environment, timeout: timeout)
