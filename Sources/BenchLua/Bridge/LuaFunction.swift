@@ -67,9 +67,4 @@ extension LuaStack {
         guard let s = bytes(at: arg) else { throw typeError(arg, "string") }
         return s
     }
-
-    /// Argument `arg` as a string, or `nil` when absent or nil.
-    func optionalString(_ arg: Int32) throws(LuaCallError) -> String? {
-        lua_type(L, arg) <= LUA_TNIL ? nil : try checkString(arg)
-    }
 }

@@ -86,6 +86,4 @@ public enum LuaError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The first line of the message: the error without its traceback.
-    public var headline: String { String(description.split(separator: "\n", maxSplits: 1).first ?? "") }
 }
