@@ -37,14 +37,16 @@ public final class Cleanup: Sendable {
     }
 
     /// Starts the guardian: `command` (bench's own `guard` mode) with a pipe on its standard
-    /// input, in a session of its own so that a terminal's Ctrl-C leaves it to its work.
+    /// input, in a session of its own so that a terminal's Ctrl-C leaves it to its work. It
+    /// prints nothing, and holds none of bench's output streams, so a pipe reading bench's output
+    /// ends when bench does.
     public func startGuardian(_ command: [ByteString]) {
         var fds: [Int32] = [-1, -1]
         guard bench_pipe(&fds) == 0 else { return }
         let devnull = bench_open_read("/dev/null")
         let started = Spawn.start(
             argv: command + [marker], environment: [ByteString(Self.markerName): "guardian"],
-            stdin: fds[0], stdout: devnull, stderr: 2, newSession: true)
+            stdin: fds[0], stdout: devnull, stderr: devnull, newSession: true)
         close(fds[0])
         if devnull >= 0 { close(devnull) }
         guard case .success = started else { close(fds[1]); return }
