@@ -63,15 +63,21 @@ enum ProcessTable {
     }
 
     /// Fields 3 to 6 of `/proc/PID/stat`, counted after the command's closing parenthesis
-    /// because the command itself may hold spaces and parentheses.
+    /// because the command itself may hold spaces and parentheses. Read with plain system calls
+    /// into a stack buffer: the sweep after every batch reads this for every process.
     static func stat(of pid: pid_t) -> Stat? {
-        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
-        guard let close = text.lastIndex(of: ")") else { return nil }
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        guard fields.count > 3, let state = fields[0].first, let parent = pid_t(fields[1]), let group = pid_t(fields[2]),
-              let session = pid_t(fields[3]) else { return nil }
-        return Stat(state: state, parent: parent, group: group, session: session)
+        let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { buffer -> Stat? in
+            let n = read(fd, buffer.baseAddress, buffer.count)
+            guard n > 0, let close = buffer[..<n].lastIndex(of: UInt8(ascii: ")")) else { return nil }
+            let fields = buffer[(close + 1)..<n].split(separator: UInt8(ascii: " "), maxSplits: 5)
+            func number(_ i: Int) -> pid_t? { pid_t(String(decoding: fields[i], as: UTF8.self)) }
+            guard fields.count > 4, let state = fields[0].first, let parent = number(1), let group = number(2),
+                  let session = number(3) else { return nil }
+            return Stat(state: Character(Unicode.Scalar(state)), parent: parent, group: group, session: session)
+        }
     }
 
     /// The `NAME=value` entries of a process's environment (none if it cannot be read).
@@ -80,7 +86,17 @@ enum ProcessTable {
         return data.split(separator: 0).map { ByteString(bytes: $0) }
     }
 
+    /// Every process id in `/proc`.
     private static func pids() -> [pid_t] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { pid_t($0) }
+        guard let dir = opendir("/proc") else { return [] }
+        defer { closedir(dir) }
+        var found: [pid_t] = []
+        while let entry = readdir(dir) {
+            let pid = withUnsafeBytes(of: entry.pointee.d_name) { name -> pid_t? in
+                pid_t(String(decoding: name.prefix { $0 != 0 }, as: UTF8.self))
+            }
+            if let pid { found.append(pid) }
+        }
+        return found
     }
 }
