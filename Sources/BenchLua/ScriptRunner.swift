@@ -17,12 +17,12 @@ public enum ScriptRunner {
         host.close()
         // A reader that leaves once everything was written ends nothing (as for any program
         // whose last write succeeded); a signal during the finalizers does.
-        if let cancellation = configuration.cancellation, let signal = cancellation.signal,
+        if let cancellation = configuration.cancellation, let signal = cancellation.signal, let status = cancellation.exitStatus,
            signal != SIGPIPE || cancelledWhileRunning {
             Console.error(signal == SIGPIPE
                 ? "bench: standard output was closed; every child was stopped and temporary files removed"
                 : "bench: interrupted by \(SignalName.name(of: signal)); every child was stopped and temporary files removed")
-            return 128 + signal
+            return status
         }
         if status == 0 && Console.stdoutPipeClosed { return 128 + SIGPIPE }
         return status

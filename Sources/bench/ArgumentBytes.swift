@@ -1,5 +1,4 @@
 import BenchCore
-import Glibc
 
 /// Command-line arguments are bytes, but swift-argument-parser parses `String`s. Each argument
 /// crosses it escaped, losslessly: valid UTF-8 stays as it is, and each byte that is not part
@@ -11,8 +10,7 @@ enum ArgumentBytes {
     /// The process's arguments after the program name, escaped for the parser.
     static func escapedArguments() -> [String] {
         (1..<Int(CommandLine.argc)).map { i in
-            let p = CommandLine.unsafeArgv[i]!
-            return escape(Array(UnsafeRawBufferPointer(start: p, count: strlen(p))))
+            escape(ByteString(cString: CommandLine.unsafeArgv[i]!).bytes)
         }
     }
 

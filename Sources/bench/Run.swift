@@ -139,6 +139,5 @@ extension Bench {
 func executablePath() -> ByteString {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    guard n > 0 else { return ByteString(bytes: UnsafeRawBufferPointer(start: CommandLine.unsafeArgv[0]!, count: strlen(CommandLine.unsafeArgv[0]!))) }
-    return ByteString(buffer[..<n].map { UInt8(bitPattern: $0) })
+    return n > 0 ? ByteString(cString: buffer) : ByteString(cString: CommandLine.unsafeArgv[0]!)
 }

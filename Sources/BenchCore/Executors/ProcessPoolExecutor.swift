@@ -1,4 +1,3 @@
-
 /// A pool of worker processes, each the `bench` binary in its hidden worker mode, fed one job
 /// at a time over pipes: the analogue of Python's ProcessPoolExecutor.
 ///

@@ -1,4 +1,3 @@
-
 /// A fixed pool of OS threads, each taking the next job, spawning it and blocking until it ends.
 public struct ThreadPoolExecutor: Executor {
     /// Always `threads`.

@@ -34,7 +34,7 @@ public struct OutputFile: Sendable, Equatable {
         resolved = target
         guard resolved.withCString({ stat($0, &st) }) == 0 else {
             guard errno == ENOENT else { throw refuse(String(cString: strerror(errno))) }
-            let directory = Self.directory(of: resolved)
+            let directory = resolved.directoryPath
             var dirStat = stat()
             guard directory.withCString({ stat($0, &dirStat) }) == 0, (dirStat.st_mode & S_IFMT) == S_IFDIR else {
                 throw refuse("no such directory '\(TerminalText.line(directory))'")
@@ -50,7 +50,7 @@ public struct OutputFile: Sendable, Equatable {
             guard resolved.withCString({ access($0, W_OK) }) == 0 else { throw refuse(String(cString: strerror(errno))) }
             inPlace = true
         case S_IFREG:
-            try Self.probe(Self.directory(of: resolved), refuse)
+            try Self.probe(resolved.directoryPath, refuse)
             inPlace = false
         case S_IFCHR, S_IFIFO:
             // Not opened here: opening a FIFO for writing and closing it would end its reader's input.
@@ -85,10 +85,10 @@ public struct OutputFile: Sendable, Equatable {
             return
         }
         let make = { () throws(BenchError) -> (fd: Int32, path: ByteString) in
-            var template = (Self.directory(of: resolved) + "/.bench-XXXXXX").bytes.map { CChar(bitPattern: $0) } + [0]
+            var template = (resolved.directoryPath + "/.bench-XXXXXX").cCharacters
             let fd = mkstemp(&template)
             guard fd >= 0 else { throw failed(errno) }
-            return (fd, ByteString(template.dropLast().map { UInt8(bitPattern: $0) }))
+            return (fd, ByteString(cString: template))
         }
         let (fd, temporary): (fd: Int32, path: ByteString)
         if let cleanup { (fd, temporary) = try cleanup.creating(make, path: \.path) } else { (fd, temporary) = try make() }
@@ -117,7 +117,7 @@ public struct OutputFile: Sendable, Equatable {
 
     /// Throws unless a file can be made in `directory` now: one is made and removed.
     private static func probe(_ directory: ByteString, _ refuse: (String) -> BenchError) throws(BenchError) {
-        var template = (directory + "/.bench-XXXXXX").bytes.map { CChar(bitPattern: $0) } + [0]
+        var template = (directory + "/.bench-XXXXXX").cCharacters
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw refuse("cannot create a file in '\(TerminalText.line(directory))': \(String(cString: strerror(errno)))") }
         close(fd)
@@ -142,8 +142,8 @@ public struct OutputFile: Sendable, Equatable {
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let n = current.withCString { readlink($0, &buffer, buffer.count - 1) }
             guard n > 0 else { return (current, false) }  // not a link (or nothing there)
-            let target = ByteString(buffer[..<n].map { UInt8(bitPattern: $0) })
-            current = target.bytes.first == UInt8(ascii: "/") ? target : directory(of: current) + "/" + target
+            let target = ByteString(cString: buffer)  // zeroed, one longer than readlink may fill
+            current = target.bytes.first == UInt8(ascii: "/") ? target : current.directoryPath + "/" + target
         }
         return nil
     }
@@ -158,12 +158,6 @@ public struct OutputFile: Sendable, Equatable {
     private static func realPath(_ path: ByteString) -> ByteString? {
         guard let p = path.withCString({ realpath($0, nil) }) else { return nil }
         defer { free(p) }
-        return ByteString(bytes: UnsafeRawBufferPointer(start: p, count: strlen(p)))
-    }
-
-    /// The directory `path` lands in: "." for a bare name, "/" for a file at the root.
-    private static func directory(of path: ByteString) -> ByteString {
-        guard let slash = path.bytes.lastIndex(of: UInt8(ascii: "/")) else { return "." }
-        return slash == 0 ? "/" : ByteString(Array(path.bytes[..<slash]))
+        return ByteString(cString: p)
     }
 }

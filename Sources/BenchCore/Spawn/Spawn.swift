@@ -72,7 +72,7 @@ public enum Spawn {
         var entries: [ByteString] = []
         if var env = bench_environ() {
             while let entry = env.pointee {
-                let bytes = ByteString(bytes: UnsafeRawBufferPointer(start: entry, count: strlen(entry)))
+                let bytes = ByteString(cString: entry)
                 let name = ByteString(bytes: bytes.bytes.prefix { $0 != UInt8(ascii: "=") })
                 if overrides[name] == nil { entries.append(bytes) }
                 env += 1

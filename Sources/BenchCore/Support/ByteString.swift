@@ -16,6 +16,9 @@ public struct ByteString: Sendable, Hashable, Comparable, ExpressibleByStringInt
     /// The given bytes, as they are.
     public init<S: Sequence>(bytes: S) where S.Element == UInt8 { self.bytes = Array(bytes) }
 
+    /// The bytes of a NUL-terminated C string (an environment variable, a path the kernel gave).
+    public init(cString: UnsafePointer<CChar>) { self.init(bytes: UnsafeRawBufferPointer(start: cString, count: strlen(cString))) }
+
     /// The UTF-8 of `text`.
     public init(_ text: String) { bytes = Array(text.utf8) }
 
@@ -52,6 +55,10 @@ public struct ByteString: Sendable, Hashable, Comparable, ExpressibleByStringInt
         }
     }
 
+    /// The bytes as a NUL-terminated array, for calls that write into their argument (the
+    /// template of `mkstemp` and `mkdtemp`); `ByteString(cString:)` reads it back.
+    public var cCharacters: [CChar] { bytes.map { CChar(bitPattern: $0) } + [0] }
+
     /// Byte-wise order, as `strcmp` sorts.
     public static func < (a: ByteString, b: ByteString) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
 
@@ -65,6 +72,12 @@ public struct ByteString: Sendable, Hashable, Comparable, ExpressibleByStringInt
     public var lastPathComponent: ByteString {
         guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return self }
         return ByteString(Array(bytes[(slash + 1)...]))
+    }
+
+    /// The directory a path lands in: "." for a bare name, "/" for a file at the root.
+    public var directoryPath: ByteString {
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == 0 ? "/" : ByteString(Array(bytes[..<slash]))
     }
 
     /// True when the bytes hold a `/`.

@@ -7,7 +7,7 @@ public enum Executable {
     public static func which(_ name: ByteString) -> ByteString? {
         guard !name.isEmpty, !name.contains(0) else { return nil }
         if name.containsSlash { return isExecutableFile(name) ? name : nil }
-        let path = getenv("PATH").map { ByteString(bytes: UnsafeRawBufferPointer(start: $0, count: strlen($0))) } ?? "/usr/local/bin:/usr/bin:/bin"
+        let path = getenv("PATH").map { ByteString(cString: $0) } ?? "/usr/local/bin:/usr/bin:/bin"
         for dir in path.bytes.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false) {
             let candidate = ByteString(dir.isEmpty ? Array(".".utf8) : Array(dir)) + "/" + name
             if isExecutableFile(candidate) { return candidate }

@@ -8,13 +8,13 @@ public final class TempDirectory: Sendable {
 
     /// Creates `$TMPDIR/bench-XXXXXX` (mode 0700).
     public init() throws(BenchError) {
-        let tmpdir = getenv("TMPDIR").map { ByteString(bytes: UnsafeRawBufferPointer(start: $0, count: strlen($0))) }
+        let tmpdir = getenv("TMPDIR").map { ByteString(cString: $0) }
         let base: ByteString = tmpdir.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = (base + "/bench-XXXXXX").bytes.map { CChar(bitPattern: $0) } + [0]
+        var template = (base + "/bench-XXXXXX").cCharacters
         guard mkdtemp(&template) != nil else {
             throw .io("cannot create a temporary directory in \(TerminalText.line(base)): \(String(cString: strerror(errno)))")
         }
-        path = ByteString(template.dropLast().map { UInt8(bitPattern: $0) })
+        path = ByteString(cString: template)
     }
 
     /// Writes `contents` to `name` inside the directory, byte for byte, and returns its path.

@@ -248,8 +248,7 @@ public final class ScriptHost {
 
     /// Lets `require "lib.x"` find `lib/x.lua` beside the script, whatever the working directory.
     private func addToModulePath(directoryOf path: ByteString) {
-        let slash = path.bytes.lastIndex(of: UInt8(ascii: "/"))
-        let directory = slash.map { ByteString(Array(path.bytes[..<$0])) } ?? "."
+        let directory = path.directoryPath
         let L = lua.L
         lua_getglobal(L, "package")
         let old = lua.stack.pushField(-1, "path") == LUA_TSTRING ? lua.stack.bytes(at: -1) ?? "" : ""
