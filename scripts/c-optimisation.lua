@@ -26,5 +26,5 @@ for _, level in ipairs(levels) do
     cpu = cpu + r.user + r.sys
   end
   print(string.format("%-4s %.3f s wall, %.3f s CPU, %s, %d at a time",
-                      level, batch.wall, cpu, batch.strategy, batch.jobs))
+                      level, batch.wall, cpu, batch.strategy, batch.concurrency))
 end

@@ -38,16 +38,7 @@ extension Bench {
         @Option(name: [.short, .long], help: ArgumentHelp("Untimed warm-up batches of each compiler first (default: 1, or the scenario's).", valueName: "n"))
         var warmup: Int?
 
-        @Option(help: ArgumentHelp("Report format: \(ReportFormat.validNames), or a reporter the script registers (default: table).", valueName: "name"))
-        var format: String?
-
-        @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file"))
-        var output: String?
-
-        @Option(help: ArgumentHelp("Also write an SVG chart of the results to this file.", valueName: "file.svg"))
-        var plot: String?
-
-        @Option(help: ArgumentHelp("Kill any job still running after this many seconds (with its process group), and report it as timed out.", valueName: "seconds"))
+        @Option(help: ArgumentHelp("Kill any job still running after this many seconds (with its process group), and report it as timed out, unless the job or its scenario gives a timeout of its own.", valueName: "seconds"))
         var timeout: Double?
 
         @Flag(help: "Print every command the scenario would run, and run none (the Lua script itself still runs).")
@@ -56,8 +47,8 @@ extension Bench {
         @Flag(name: .shortAndLong, help: "No progress line on stderr.")
         var quiet = false
 
-        @Flag(name: .short, help: "Show the compiler's messages for failing probes.")
-        var verbose = false
+        @OptionGroup(title: "Reports")
+        var report: ReportOptions
 
         @Argument(parsing: .postTerminator, help: "Arguments for the script, after '--' (bench.args).")
         var arguments: [String] = []
@@ -68,36 +59,40 @@ extension Bench {
 
         /// The options as bench uses them: numbers checked against `Limits`, paths and the
         /// script's arguments as the exact bytes given.
-        func options() throws -> RunOptions {
-            var options = RunOptions(
-                compiler: compiler.map(ArgumentBytes.bytes), repeats: repeats, runs: runs, warmup: warmup, verbose: verbose,
-                arguments: arguments.map(ArgumentBytes.bytes), format: format, outputPath: output.map(ArgumentBytes.bytes),
-                plotPath: plot.map(ArgumentBytes.bytes), quiet: quiet,
-                color: isatty(1) != 0 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true), timeout: timeout, dryRun: dryRun)
+        func options() throws -> ScriptOptions {
+            var overrides = ScenarioOverrides(compiler: compiler.map(ArgumentBytes.bytes), repeats: repeats, runs: runs, warmup: warmup, timeout: timeout)
             do {
                 if let repeats { try Limits.check(repeats, in: Limits.repeats, "-n/--repeat") }
                 if let runs { try Limits.check(runs, in: Limits.runs, "-r/--runs") }
                 if let warmup { try Limits.check(warmup, in: Limits.warmup, "-w/--warmup") }
                 if let timeout { try Limits.checkTimeout(timeout, "--timeout") }
-                if let jobs { options.concurrency = try ConcurrencyLimit.parseList(jobs) }
+                if let jobs { overrides.concurrency = try ConcurrencyLimit.parseList(jobs) }
                 if let strategy {
                     var parsed: [Strategy] = []
                     for name in strategy.split(separator: ",", omittingEmptySubsequences: false) {
                         parsed.append(try Strategy.parse(String(name)))
                     }
-                    options.strategies = parsed
+                    overrides.strategies = parsed
                 }
             } catch {
                 throw ValidationError(error.description)
             }
-            return options
+            return ScriptOptions(
+                overrides: overrides, arguments: arguments.map(ArgumentBytes.bytes), dryRun: dryRun, verbose: report.verbose,
+                format: report.format)
         }
 
         func run(cancellation: Cancellation, cleanup: Cleanup?) throws {
+            let progress = quiet ? nil : ProgressLine.forTerminal()
+            defer { progress?.stop() }
+            var show: (@Sendable (ProgressEvent) -> Void)?
+            if let progress { show = { progress.show($0) } }
             let configuration = HostConfiguration(
                 workerCommand: [executablePath(), "worker"], options: try options(), version: Bench.version,
-                cancellation: cancellation, cleanup: cleanup)
-            let status = ScriptRunner.run(script: ArgumentBytes.bytes(script), configuration: configuration)
+                cancellation: cancellation, cleanup: cleanup, progress: show)
+            let session = RunSession(
+                script: ArgumentBytes.bytes(script), configuration: configuration, report: report, color: Terminal.wantsColor)
+            let status = session.run()
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -10,25 +10,26 @@ struct ReportTests {
     let result = Fixture.standard()
 
     func render(_ format: ReportFormat, verbose: Bool = false, color: Bool = false) -> String {
-        format.render(result, version: "9.9.9", verbose: verbose, color: color)
+        format.render(Fixture.document(result), verbose: verbose, color: color)
     }
 
     @Test func jsonHoldsEveryDocumentedField() throws {
         let text = render(.json)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["bench"] as? String == "9.9.9")
-        #expect(object["schema"] as? Int == 1)
+        #expect(object["schema"] as? Int == 2)
         #expect(object["complete"] as? Bool == true)
-        let scenario = try #require(object["scenario"] as? [String: Any])
-        for key in ["name", "probes", "repeats", "jobs_per_batch", "runs", "warmup", "interleaved", "timeout_s"] { #expect(scenario[key] != nil, "scenario.\(key)") }
         let host = try #require(object["host"] as? [String: Any])
         #expect(host["os"] as? String == "Linux" && host["kernel"] as? String == "6.1" && host["cpu"] as? String == "Test CPU" && host["cores"] as? Int == 2)
-        let compilers = try #require(object["compilers"] as? [[String: Any]])
+        let measurement = try #require((object["measurements"] as? [[String: Any]])?.first)
+        let scenario = try #require(measurement["scenario"] as? [String: Any])
+        for key in ["name", "batch", "probes", "repeats", "jobs_per_batch", "runs", "warmup", "interleaved", "timeout_s"] { #expect(scenario[key] != nil, "scenario.\(key)") }
+        let compilers = try #require(measurement["compilers"] as? [[String: Any]])
         #expect(compilers.first?["path"] as? String == "/usr/bin/gfortran")
-        let runs = try #require(object["runs"] as? [[String: Any]])
+        let runs = try #require(measurement["runs"] as? [[String: Any]])
         #expect(runs.count == 2)
         let async = runs[0]
-        for key in ["strategy", "compiler", "concurrency", "jobs", "wall_s", "child_cpu_s", "runner_cpu_s", "runner_cpu_share",
+        for key in ["strategy", "compiler", "probe", "level", "concurrency", "jobs", "wall_s", "child_cpu_s", "runner_cpu_s", "runner_cpu_share",
                     "longest_job_s", "peak_rss_kib", "ideal_s", "efficiency", "speedup_vs_serial", "relative_to_fastest", "failed", "probes"] {
             #expect(async[key] != nil, "runs[].\(key)")
         }
@@ -64,14 +65,14 @@ struct ReportTests {
         let lines = render(.csv).split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[0] == Substring(CSVReport.header.joined(separator: ",")))
-        #expect(lines[1].hasPrefix("gfortran,async,2,16,3,1.900000,2.000000,2.000000,0.100000,2.100000,4.000000,0.200000,2.000000,1.0000,2.0000,1.0000,6"))
-        #expect(lines[2].hasPrefix("gfortran,serial,1,16,3,"))
+        #expect(lines[1].hasPrefix("fortran,gfortran,,async,2,16,3,1.900000,2.000000,2.000000,0.100000,2.100000,4.000000,0.200000,2.000000,1.0000,2.0000,1.0000,6"))
+        #expect(lines[2].hasPrefix("fortran,gfortran,,serial,1,16,3,"))
     }
 
     @Test func markdownIsAPastableTable() {
         let lines = render(.markdown).split(separator: "\n").map(String.init)
-        #expect(lines.contains("| Compiler | Strategy | -j | Median wall [s] | ± σ [s] | Min … max [s] | Ideal [s] | Efficiency | vs serial |"))
-        #expect(lines.contains("| GNU Fortran (Debian 12.2.0-14+deb12u1) 12.2.0 | async | 2 | 2.000 | 0.100 | 1.900 … 2.100 | 2.000 | 100.0 % | 2.00× |"))
+        #expect(lines.contains("| Compiler | Strategy | -j | Median wall [s] | ± σ [s] | Min … max [s] | Ideal [s] | Efficiency | vs serial | Relative |"))
+        #expect(lines.contains("| GNU Fortran (Debian 12.2.0-14+deb12u1) 12.2.0 | async | 2 | 2.000 | 0.100 | 1.900 … 2.100 | 2.000 | 100.0 % | 2.00× | 1.00 ± 0.07 |"))
     }
 
     @Test func tableSpeaksHyperfinesWords() {
@@ -93,36 +94,24 @@ struct ReportTests {
             Fixture.run(.serial, samples: [4.2], level: .limited(1)),
             Fixture.run(.async, samples: [2.0], concurrency: 2, level: .limited(2)),
         ])
-        let text = TableReport.render(scan, version: "x", verbose: false, color: false)
+        let text = TableReport.render(Fixture.document(scan), verbose: false, color: false)
         #expect(text.contains("scaling (median wall)      -j 1      -j 2"))
         #expect(text.contains("async                   4.000 s   2.000 s"))
         #expect(text.contains("serial (runs once)      4.200 s   4.200 s"))
-        #expect(SVGChart.render(scan).contains("<polyline"))
+        #expect(SVGChart.render(Fixture.document(scan)).contains("<polyline"))
     }
 
     @Test func theChartIsWellFormedSVGWithBarsWhiskersAndTheIdeal() throws {
-        let svg = SVGChart.render(result)
+        let svg = SVGChart.render(Fixture.document(result))
         let parser = XMLParser(data: Data(svg.utf8))
         let collector = ElementCollector()
         parser.delegate = collector
         #expect(parser.parse(), "the SVG is not well-formed XML")
         #expect(collector.names.first == "svg")
-        #expect(collector.names.filter { $0 == "rect" }.count == 3)   // background + two bars
+        #expect(collector.names.filter { $0 == "rect" }.count == 5)   // background, two bars, two legend keys
         #expect(svg.contains("stroke-dasharray=\"5,3\""))            // the ideal lines
         #expect(svg.contains(">wall time per batch (s)</text>"))
-        #expect(svg.contains(">async -j 2</text>") && svg.contains(">serial</text>"))
-    }
-
-    @Test func atomicWritesLeaveTheWholeFileAndNothingElse() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-atomic-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try OutputFile(ByteString(dir + "/out.json"), option: "--output").write("first")
-        try OutputFile(ByteString(dir + "/out.json"), option: "--output").write("second")
-        #expect(try String(contentsOfFile: dir + "/out.json", encoding: .utf8) == "second")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.json"])
-        #expect(throws: BenchError.self) { try OutputFile(ByteString(dir + "/no/such/dir/out.json"), option: "--output") }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.json"])
+        #expect(svg.contains(">async</text>") && svg.contains(">serial</text>") && svg.contains(">gfortran</text>"))
     }
 }
 

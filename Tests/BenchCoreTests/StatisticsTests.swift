@@ -85,19 +85,23 @@ enum Fixture {
 
     static func run(_ strategy: Strategy, samples: [Double], childCPU: Double = 4, concurrency: Int = 2, level: ConcurrencyLimit = .limited(2)) -> RunSummary {
         RunSummary(
-            strategy: strategy, compiler: compiler, level: level, concurrency: strategy == .serial ? 1 : concurrency, jobs: 16,
+            strategy: strategy, compiler: compiler.name, level: level, concurrency: strategy == .serial ? 1 : concurrency, jobs: 16,
             wall: SampleSummary(samples), childCPU: childCPU, runnerCPU: childCPU * 0.05, longestJob: 0.1, peakRSS: 20_000,
-            cores: 2, failed: 6, probes: [ProbeOutcome(name: "minimal", ok: true), ProbeOutcome(name: "f2023enum", ok: false, failedCopies: 1, message: "Error: bad")],
-            results: [])
+            cores: 2, failed: 6, probes: [ProbeOutcome(name: "minimal", ok: true), ProbeOutcome(name: "f2023enum", ok: false, failedCopies: 1, message: "Error: bad")])
     }
 
-    static func result(_ runs: [RunSummary]) -> ScenarioResult {
-        let scenario = Scenario(name: "fortran", compilers: ["gfortran"], probes: [Probe(name: "minimal", source: "end"), Probe(name: "f2023enum", source: "x")], repeats: 8, runs: runs.first?.wall.samples.count ?? 1)
-        return ScenarioResult(scenario: scenario, host: HostInfo(os: "Linux", kernel: "6.1", cpu: "Test CPU", cores: 2), compilers: [compiler], runs: runs)
+    static func result(_ runs: [RunSummary]) -> Measurement {
+        let scenario = ScenarioSettings(name: "fortran", batch: .all, probes: ["minimal", "f2023enum"], repeats: 8, runs: runs.first?.wall.samples.count ?? 1, warmup: 1)
+        return Measurement(scenario: scenario, compilers: [compiler], runs: runs)
+    }
+
+    /// A document holding `measurements`, measured on a made-up host.
+    static func document(_ measurements: Measurement...) -> ResultDocument {
+        ResultDocument(bench: "9.9.9", complete: true, host: HostInfo(os: "Linux", kernel: "6.1", cpu: "Test CPU", cores: 2), measurements: measurements)
     }
 
     /// async: median 2.000 s; serial: median 4.000 s.
-    static func standard() -> ScenarioResult {
+    static func standard() -> Measurement {
         result([run(.async, samples: [2.1, 1.9, 2.0]), run(.serial, samples: [4.0, 4.1, 3.9])])
     }
 }

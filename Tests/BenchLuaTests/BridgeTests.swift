@@ -26,12 +26,12 @@ struct BridgeTests {
             local jobs = {}
             for i = 1, 12 do jobs[i] = bench.job{ "/bin/sh", "-c", "echo $0", i } end
             for _, s in ipairs{ "async", "threads", "serial" } do
-              local b = bench.run(jobs, { strategy = s, jobs = 3 })
-              assert(b.strategy == s and b.jobs == (s == "serial" and 1 or 3) and b.wall > 0, s)
+              local b = bench.run(jobs, { strategy = s, concurrency = 3 })
+              assert(b.strategy == s and b.concurrency == (s == "serial" and 1 or 3) and b.jobs == 12 and b.wall > 0, s)
               for i = 1, 12 do assert(b.results[i].stdout == i .. "\\n", s .. " order") end
             end
-            local u = bench.run(jobs, { jobs = "unbounded" })
-            assert(u.jobs == 12 and u.strategy == "async")
+            local u = bench.run(jobs, { concurrency = "unbounded" })
+            assert(u.concurrency == 12 and u.strategy == "async")
             """)
         #expect(errorMessage(outcome) == "")
     }
@@ -60,9 +60,11 @@ struct BridgeTests {
     @Test func argumentsAfterTheTerminatorAndOptionsReachTheScript() async {
         let outcome = await runScript("""
             assert(bench.args[1] == "x" and bench.args[2] == "y")
-            assert(bench.options.compiler == "gfortran" and bench.options.repeats == 3 and bench.options.jobs == "2,4")
+            assert(bench.options.compiler == "gfortran" and bench.options.repeats == 3 and bench.options.concurrency == "2,4")
             assert(bench.options.strategies[1] == "serial" and bench.options.verbose == true)
-            """, options: RunOptions(compiler: "gfortran", repeats: 3, concurrency: [.limited(2), .limited(4)], strategies: [.serial], verbose: true, arguments: ["x", "y"]))
+            """, options: ScriptOptions(
+                overrides: ScenarioOverrides(compiler: "gfortran", repeats: 3, concurrency: [.limited(2), .limited(4)], strategies: [.serial]),
+                arguments: ["x", "y"], verbose: true))
         do {
             #expect(errorMessage(outcome) == "")
         }
@@ -77,15 +79,15 @@ struct BridgeTests {
             assert(b.results[1].timed_out and b.results[2].ok, b.results[2].summary)
             local u = bench.usage()
             assert(u.maxrss > 0 and u.user >= 0 and u.sys >= 0)
-            """, options: RunOptions(timeout: 0.2))
+            """, options: ScriptOptions(overrides: ScenarioOverrides(timeout: 0.2)))
         #expect(errorMessage(timed) == "")
         let dry = await runScript("""
             assert(bench.options.dry_run == true)
             local r = bench.spawn{ "sh", "-c", "exit 3" }
             assert(r.ok and r.exit == 0 and r.wall == 0)
-            local b = bench.run({ { "false" }, { "false" } }, { jobs = 1 })
-            assert(b.failed == 0 and b.jobs == 1 and #b.results == 2)
-            """, options: RunOptions(dryRun: true))
+            local b = bench.run({ { "false" }, { "false" } }, { concurrency = 1 })
+            assert(b.failed == 0 and b.concurrency == 1 and b.jobs == 2 and #b.results == 2)
+            """, options: ScriptOptions(dryRun: true))
         #expect(errorMessage(dry) == "")
     }
 
@@ -127,7 +129,7 @@ struct BridgeTests {
     @Test func aReturnedTableBecomesAScenario() async {
         let outcome = await runScript("""
             return { name = "c", compilers = "gcc", probes = { { name = "m", source = "int main(){}" } },
-                     ext = ".c", flags = { "-O2" }, repeats = 4, strategies = "async,serial", jobs = "unbounded" }
+                     ext = ".c", flags = { "-O2" }, repeats = 4, strategies = "async,serial", concurrency = "unbounded" }
             """)
         let expected = Scenario(name: "c", compilers: ["gcc"], probes: [Probe(name: "m", source: "int main(){}")],
                                 ext: ".c", flags: ["-O2"], repeats: 4, strategies: [.async, .serial], concurrency: [.unbounded])
@@ -139,9 +141,12 @@ struct BridgeTests {
     }
 
     @Test(arguments: [
-        ("return { strategies = { 'bogus' } }", "s.lua: scenario field 'strategies': unknown strategy 'bogus' (valid: async, threads, processes, serial)"),
-        ("return { repeat_count = 3 }", "s.lua: scenario field 'repeat_count' is not a scenario field (valid: name, description, compilers, probes, ext, flags, repeats, strategies, jobs, runs, warmup, timeout, report)"),
-        ("return { jobs = 0 }", "s.lua: scenario field 'jobs': concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0'"),
+        ("return { strategies = { 'bogus' } }", "s.lua: scenario: strategies: unknown strategy 'bogus' (valid: async, threads, processes, serial)"),
+        ("return { repeat_count = 3 }", "s.lua: scenario: unknown field 'repeat_count' (valid: name, description, compilers, probes, ext, flags, repeats, batch, strategies, concurrency, runs, warmup, timeout, setup, prepare, cleanup, report)"),
+        ("return { concurrency = 0 }", "s.lua: scenario: concurrency: concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0'"),
+        ("return { compilers = { 'gcc' }, probes = { { name = 'm', source = 'x', flgs = { '-Wall' } } } }",
+         "s.lua: scenario: probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, command)"),
+        ("return { batch = 'each' }", "s.lua: scenario: batch: 'each' is not a batch shape (valid: all, probe)"),
         ("return 42", "s.lua: the script returned a number; return a scenario table, or nothing"),
     ])
     func badScenarioTablesAreRefusedWithTheValidValues(source: String, message: String) async {

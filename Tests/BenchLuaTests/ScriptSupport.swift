@@ -6,7 +6,7 @@ import Foundation
 /// bench does: the host blocks while a batch runs, which must never happen on a thread of
 /// Swift's cooperative pool (tests run there).
 func runScript(
-    _ source: String, name: String = "test.lua", options: RunOptions = RunOptions()
+    _ source: String, name: String = "test.lua", options: ScriptOptions = ScriptOptions()
 ) async -> Result<ScriptOutcome, ScriptError> {
     await withCheckedContinuation { continuation in
         let thread = Thread {

@@ -1,52 +1,49 @@
-/// The report in the study's own form: one line per strategy, then each probe's outcome.
+/// The report in the study's own form: one line per run, then each probe's outcome.
 ///
 ///     2.041 seconds: async: GNU Fortran (Debian 12.2.0-14+deb12u1) 12.2.0
 public enum StudyReport {
     /// The report's text; with `verbose`, the compiler's messages for failing probes follow each.
-    public static func render(_ result: ScenarioResult, verbose: Bool) -> String {
+    public static func render(_ document: ResultDocument, verbose: Bool) -> String {
         var lines: [String] = []
-        let s = result.scenario
-        let jobs = s.probes.count * s.repeats
-        for compiler in result.compilers {
-            let runs = result.runs.filter { $0.compiler == compiler }
-            let concurrency = Set(runs.filter { $0.strategy != .serial }.map(\.concurrency)).sorted().map(String.init)
-            lines.append("\(TerminalText.line(s.name)): \(s.probes.count) probes x \(s.repeats) = \(jobs) compiles per batch"
-                + (concurrency.isEmpty ? "" : ", \(concurrency.joined(separator: "/")) at a time")
-                + " (\(TerminalText.line(compiler.path)))")
-            for run in runs {
-                lines.append("\(format3(run.wall.median)) seconds: \(run.strategy.rawValue): \(TerminalText.line(compiler.version))")
-            }
-            guard let first = runs.first else { continue }
-            lines.append("")
-            let names = first.probes.map { TerminalText.line($0.name) }
-            let width = names.map(\.count).max() ?? 0
-            for (i, probe) in first.probes.enumerated() {
-                let agreed = runs.allSatisfy { $0.probes[i].ok == probe.ok }
-                let verdict = !agreed ? "DISAGREE" : probe.ok ? "ok" : "fails"
-                var line = "  " + names[i].padding(width) + "  " + verdict
-                if probe.failedCopies > 0 && probe.failedCopies < s.repeats {
-                    line += " (\(probe.failedCopies) of \(s.repeats) copies failed)"
+        for m in document.measurements {
+            let s = m.scenario
+            for name in m.compilerNames {
+                let compiler = m.compilers.first { $0.name == name }
+                let runs = m.runs(of: name)
+                let concurrency = Set(runs.filter { $0.strategy != .serial }.map(\.concurrency)).sorted().map(String.init)
+                lines.append("\(TerminalText.line(s.name)): \(s.probes.count) probes x \(s.repeats) = \(s.probes.count * s.repeats) \(compiler == nil ? "jobs" : "compiles")"
+                    + (s.batch == .probe ? ", one probe per batch" : " per batch")
+                    + (concurrency.isEmpty ? "" : ", \(concurrency.joined(separator: "/")) at a time")
+                    + (compiler.map { " (\(TerminalText.line($0.path)))" } ?? ""))
+                for run in runs {
+                    let subject = [run.probe.map { TerminalText.line($0) }, run.strategy.rawValue, compiler.map { TerminalText.line($0.version) }]
+                    lines.append("\(format3(run.wall.median)) seconds: " + subject.compactMap { $0 }.joined(separator: ": "))
                 }
-                lines.append(line)
-                if verbose && !probe.ok {
-                    for message in TerminalText.lines(probe.message).split(separator: "\n", omittingEmptySubsequences: false) {
-                        lines.append("      " + message)
+                let verdicts = ProbeVerdict.all(m, runs)
+                guard !verdicts.isEmpty else { continue }
+                lines.append("")
+                let names = verdicts.map { TerminalText.line($0.name) }
+                let width = names.map(\.count).max() ?? 0
+                for (i, probe) in verdicts.enumerated() {
+                    let verdict = !probe.agreed ? "DISAGREE" : probe.ok ? "ok" : "fails"
+                    var line = "  " + names[i].padding(width) + "  " + verdict
+                    if probe.failedCopies > 0 && probe.failedCopies < s.repeats {
+                        line += " (\(probe.failedCopies) of \(s.repeats) copies failed)"
+                    }
+                    lines.append(line)
+                    if verbose && !probe.ok {
+                        for message in TerminalText.lines(probe.message).split(separator: "\n", omittingEmptySubsequences: false) {
+                            lines.append("      " + message)
+                        }
                     }
                 }
+                let passing = verdicts.filter(\.ok).count
+                let hint = verbose || passing == verdicts.count ? "" : "; -v shows the \(compiler == nil ? "programs'" : "compiler's") messages for the others"
+                lines.append("  \(passing) of \(verdicts.count) probes \(compiler == nil ? "succeed" : "compile")\(hint)")
+                lines.append("")
             }
-            let passing = first.probes.filter(\.ok).count
-            let hint = verbose || passing == first.probes.count ? "" : "; -v shows the compiler's messages for the others"
-            lines.append("  \(passing) of \(first.probes.count) probes compile\(hint)")
-            lines.append("")
         }
-        for d in result.disagreements { lines.append("error: " + d) }
+        for d in document.disagreements { lines.append("error: " + d) }
         return lines.joined(separator: "\n")
-    }
-}
-
-extension String {
-    /// The string padded with spaces on the right to `width` characters.
-    func padding(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -1,54 +1,74 @@
 /// The default report: aligned columns and hyperfine's words ("median ± σ", "range",
 /// "ran 1.93 ± 0.05 times faster than"), colour only when asked (a terminal without NO_COLOR).
 public enum TableReport {
-    /// The report's text.
-    public static func render(_ result: ScenarioResult, version: String, verbose: Bool, color: Bool) -> String {
+    /// The report's text for every measurement of `document`.
+    public static func render(_ document: ResultDocument, verbose: Bool, color: Bool) -> String {
         let paint = Paint(enabled: color)
-        let s = result.scenario
         var out: [String] = []
-        out.append(paint.bold(TerminalText.line(s.name)) + ": \(s.probes.count) probes × \(s.repeats) cop\(s.repeats == 1 ? "y" : "ies") = \(s.probes.count * s.repeats) jobs per batch; "
-            + "\(s.runs) timed run\(s.runs == 1 ? "" : "s") after \(s.warmup == 0 ? "no" : String(s.warmup)) warm-up\(s.warmup > 1 ? "s" : ""), interleaved in rotating order")
-        out.append("bench \(version) on \(result.host.os) \(result.host.kernel), \(result.host.cpu), \(result.host.cores) cores")
-        if !result.complete { out.append(paint.yellow("incomplete: the run was interrupted; these are the samples taken so far")) }
-        for compiler in result.compilers {
-            let runs = result.runs.filter { $0.compiler == compiler }
-            out.append("")
-            out.append(paint.bold(TerminalText.line(compiler.version)) + " (\(TerminalText.line(compiler.path)))")
-            var rows = [["strategy", "-j", "wall (median ± σ)", "range (min … max)", "child CPU", "bench CPU", "ideal", "efficiency", "vs serial"]]
-            for r in runs {
-                let w = r.wall
-                rows.append([
-                    r.strategy.rawValue, String(r.concurrency),
-                    "\(seconds(w.median)) ± \(seconds(w.stddev))", "\(seconds(w.min)) … \(seconds(w.max))",
-                    seconds(r.childCPU), "\(seconds(r.runnerCPU)) (\(format1(r.runnerShare * 100)) %)",
-                    seconds(r.ideal), "\(format1(r.efficiency * 100)) %",
-                    result.speedupOverSerial(r).map { fixed($0.value, 2) + "×" } ?? "",
-                ])
+        for (k, m) in document.measurements.enumerated() {
+            if k > 0 { out.append("") }
+            out.append(paint.bold(TerminalText.line(m.scenario.name)) + ": " + ReportWords.shape(m.scenario) + "; "
+                + ReportWords.sampling(m.scenario))
+            if k == 0 {
+                let h = document.host
+                out.append("bench \(document.bench) on \(h.os) \(h.kernel), \(h.cpu), \(h.cores) cores")
             }
-            out += align(rows, rightAligned: [1, 2, 3, 4, 5, 6, 7, 8]).enumerated().map { i, line in i == 0 ? paint.dim(line) : line }
-            let levels = uniqueLevels(runs)
-            if levels.count > 1 { out += scaling(runs, levels: levels) }
-            for level in levels { out += summary(result, runs.filter { $0.level == level || $0.strategy == .serial }, paint: paint) }
-            out += ["", "As the study printed it (medians):"]
-                + runs.map { "  \(format3($0.wall.median)) seconds: \(levels.count > 1 ? $0.label : $0.strategy.rawValue): \(TerminalText.line(compiler.version))" }
-            out += probeLines(runs, verbose: verbose)
+            if !m.complete { out.append(paint.yellow("incomplete: the run was interrupted; these are the samples taken so far")) }
+            out += body(m, verbose: verbose, paint: paint)
         }
-        let warnings = result.warnings
+        let warnings = document.warnings
         if !warnings.isEmpty {
             out.append("")
             out += warnings.map { paint.yellow("Warning: ") + $0 }
         }
-        for d in result.disagreements { out.append(paint.red("Error: ") + d) }
+        for d in document.disagreements { out.append(paint.red("Error: ") + d) }
         return out.joined(separator: "\n") + "\n"
     }
 
-    private static func seconds(_ s: Double) -> String { format3(s) + " s" }
-
-    private static func uniqueLevels(_ runs: [RunSummary]) -> [ConcurrencyLimit] {
-        var levels: [ConcurrencyLimit] = []
-        for r in runs where r.strategy != .serial && !levels.contains(r.level) { levels.append(r.level) }
-        return levels.isEmpty ? runs.prefix(1).map(\.level) : levels
+    private static func body(_ m: Measurement, verbose: Bool, paint: Paint) -> [String] {
+        var out: [String] = []
+        let perProbe = m.scenario.batch == .probe
+        for name in m.compilerNames {
+            let runs = m.runs(of: name)
+            out.append("")
+            if let compiler = m.compilers.first(where: { $0.name == name }) {
+                out.append(paint.bold(TerminalText.line(compiler.version)) + " (\(TerminalText.line(compiler.path)))")
+            }
+            var header = ["strategy", "-j", "wall (median ± σ)", "range (min … max)", "child CPU", "bench CPU", "ideal", "efficiency", "vs serial"]
+            if perProbe { header.insert("probe", at: 0) }
+            var rows = [header]
+            for r in runs {
+                let w = r.wall
+                var row = [
+                    r.strategy.rawValue, String(r.concurrency),
+                    "\(seconds(w.median)) ± \(seconds(w.stddev))", "\(seconds(w.min)) … \(seconds(w.max))",
+                    seconds(r.childCPU), "\(seconds(r.runnerCPU)) (\(format1(r.runnerShare * 100)) %)",
+                    seconds(r.ideal), "\(format1(r.efficiency * 100)) %",
+                    m.speedupOverSerial(r).map { fixed($0.value, 2) + "×" } ?? "",
+                ]
+                if perProbe { row.insert(TerminalText.line(r.probe ?? ""), at: 0) }
+                rows.append(row)
+            }
+            let right = Set((perProbe ? 2 : 1)...(perProbe ? 9 : 8))
+            out += align(rows, rightAligned: right).enumerated().map { i, line in i == 0 ? paint.dim(line) : line }
+            let levels = m.levels(of: runs)
+            if !perProbe && levels.count > 1 { out += scaling(runs, levels: levels) }
+            for comparison in m.comparisons where comparison.kind != .compilers && comparison.entries.first?.run.compiler == name {
+                out += summary(comparison, paint: paint, showContext: comparison.kind == .probes && Set(runs.map(\.strategy)).count > 1 || levels.count > 1)
+            }
+            if !perProbe, let compiler = m.compilers.first(where: { $0.name == name }) {
+                out += ["", "As the study printed it (medians):"]
+                    + runs.map { "  \(format3($0.wall.median)) seconds: \(levels.count > 1 ? $0.strategyLabel : $0.strategy.rawValue): \(TerminalText.line(compiler.version))" }
+            }
+            out += probeLines(m, runs, verbose: verbose)
+        }
+        for comparison in m.comparisons where comparison.kind == .compilers {
+            out += summary(comparison, paint: paint, showContext: true)
+        }
+        return out
     }
+
+    private static func seconds(_ s: Double) -> String { format3(s) + " s" }
 
     /// Median wall per strategy (rows) and level (columns).
     private static func scaling(_ runs: [RunSummary], levels: [ConcurrencyLimit]) -> [String] {
@@ -68,23 +88,27 @@ public enum TableReport {
     }
 
     /// hyperfine's summary: the fastest, then how many times faster it ran than each other one.
-    private static func summary(_ result: ScenarioResult, _ group: [RunSummary], paint: Paint) -> [String] {
-        guard group.count > 1, let fastest = group.min(by: { $0.wall.median < $1.wall.median }) else { return [] }
-        var lines = ["", "Summary", "  " + paint.green(fastest.label) + " ran"]
-        for r in group where r.label != fastest.label {
-            let ratio = Ratio(r.wall, over: fastest.wall)
-            lines.append("    \(fixed(ratio.value, 2)) ± \(fixed(ratio.stddev, 2)) times faster than \(r.label)")
+    private static func summary(_ comparison: Comparison, paint: Paint, showContext: Bool) -> [String] {
+        guard let fastest = comparison.fastest else { return [] }
+        let heading = comparison.kind == .compilers ? "Summary (compilers, \(comparison.context))"
+            : showContext && !comparison.context.isEmpty ? "Summary (\(comparison.context))" : "Summary"
+        var lines = ["", heading, "  " + paint.green(fastest.label) + " ran"]
+        for entry in comparison.entries where entry != fastest {
+            let ratio = Ratio(entry.run.wall, over: fastest.run.wall)
+            lines.append("    \(fixed(ratio.value, 2)) ± \(fixed(ratio.stddev, 2)) times faster than \(entry.label)")
         }
         return lines
     }
 
-    private static func probeLines(_ runs: [RunSummary], verbose: Bool) -> [String] {
-        guard let first = runs.first else { return [] }
-        let agree = first.probes.indices.allSatisfy { i in runs.allSatisfy { $0.probes[i].ok == first.probes[i].ok } }
-        let failing = first.probes.filter { !$0.ok }
+    private static func probeLines(_ m: Measurement, _ runs: [RunSummary], verbose: Bool) -> [String] {
+        let outcomes = ProbeVerdict.all(m, runs)
+        guard !outcomes.isEmpty else { return [] }
+        let failing = outcomes.filter { !$0.ok }
+        let agree = outcomes.allSatisfy(\.agreed)
+        let verb = m.compilers.isEmpty ? "succeed" : "compile"
         var lines = [""]
-        lines.append("probes: \(first.probes.count - failing.count) of \(first.probes.count) compile"
-            + (agree ? (runs.count > 1 ? ", the same with every strategy" : "") : "; the strategies DISAGREE (see below)"))
+        lines.append("probes: \(outcomes.count - failing.count) of \(outcomes.count) \(verb)"
+            + (agree ? (Set(runs.map(\.strategy)).count > 1 ? ", the same with every strategy" : "") : "; the strategies DISAGREE (see below)"))
         if !failing.isEmpty {
             lines.append("failing: " + failing.map { TerminalText.line($0.name) }.joined(separator: ", ") + (verbose ? "" : " (-v shows why)"))
             if verbose {
@@ -106,24 +130,5 @@ public enum TableReport {
                 return rightAligned.contains(c) ? pad + row[c] : row[c] + pad
             }.joined(separator: "   ").trimmingTrailingSpaces()
         }
-    }
-}
-
-/// ANSI colour, or nothing.
-struct Paint {
-    let enabled: Bool
-    private func wrap(_ code: String, _ s: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-    func bold(_ s: String) -> String { wrap("1", s) }
-    func dim(_ s: String) -> String { wrap("2", s) }
-    func green(_ s: String) -> String { wrap("32", s) }
-    func yellow(_ s: String) -> String { wrap("33", s) }
-    func red(_ s: String) -> String { wrap("31", s) }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
     }
 }

@@ -65,15 +65,6 @@ public struct Compiler: Sendable, Codable, Hashable {
         if base.hasPrefix("gcc") || base.hasPrefix("clang") || base == "cc" || base.hasPrefix("tcc") { return ".c" }
         return nil
     }
-
-    /// A job that compiles and links `source` into `output`, as a configure check does. The
-    /// compiler's own temporaries go to `temporaryDirectory` (its `TMPDIR`), so that a compiler
-    /// killed mid-run leaves nothing outside the run's directory.
-    public func compileJob(
-        name: ByteString, source: ByteString, output: ByteString, flags: [ByteString], temporaryDirectory: ByteString
-    ) -> Job {
-        Job(name: name, argv: [path] + flags + [source, "-o", output], environment: ["TMPDIR": temporaryDirectory])
-    }
 }
 
 extension Substring {

@@ -1,78 +1,95 @@
-/// Carries out a `Scenario`: resolves its compilers, writes its probes, runs each compiler's
-/// first batch `warmup` times untimed, then every batch (compiler × concurrency level ×
-/// strategy) `runs` times timed.
+/// Carries out a `Scenario`: writes its probes, runs each batch's first configuration `warmup`
+/// times untimed, then every batch (compiler × probe batch × concurrency level × strategy)
+/// `runs` times timed, and summarizes the samples as a `Measurement`.
 ///
 /// Samples are interleaved round by round: run 1 of every batch, then run 2 of every batch,
 /// so that a machine slowing down part-way hurts every strategy alike, not the last one. Each
 /// round starts one batch later than the one before, so that no strategy always runs in the
 /// same place (first after the previous round's serial, say), which would bias it.
 public struct ScenarioRunner: Sendable {
-    /// The command that starts a `processes` worker.
-    public var workerCommand: [ByteString]
-    /// Where sources and outputs go; the caller removes it.
-    public var directory: TempDirectory
-    /// Where to show progress, if anywhere.
-    public var progress: ProgressLine?
+    /// Makes the executor of each batch; tests give one of their own.
+    public var makeExecutor: @Sendable (Strategy, ConcurrencyLimit) -> any Executor
+    /// Told when each batch starts and when the measurement is over.
+    public var progress: (@Sendable (ProgressEvent) -> Void)?
     /// Stops the run early; the result then holds the samples finished before it, marked incomplete.
     public var cancellation: Cancellation?
     /// Sweeps what a batch's jobs left running in sessions of their own, after every batch.
     public var cleanup: Cleanup?
 
-    /// Creates a runner.
+    /// A runner whose executors are bench's own; `workerCommand` starts a `processes` worker.
     public init(
-        workerCommand: [ByteString], directory: TempDirectory, progress: ProgressLine? = nil, cancellation: Cancellation? = nil,
+        workerCommand: [ByteString], progress: (@Sendable (ProgressEvent) -> Void)? = nil, cancellation: Cancellation? = nil,
         cleanup: Cleanup? = nil
     ) {
-        self.workerCommand = workerCommand
-        self.directory = directory
+        self.init(progress: progress, cancellation: cancellation, cleanup: cleanup) { strategy, limit in
+            Executors.make(strategy, limit: limit, workerCommand: workerCommand, cancellation: cancellation)
+        }
+    }
+
+    /// A runner with executors from `makeExecutor`.
+    public init(
+        progress: (@Sendable (ProgressEvent) -> Void)? = nil, cancellation: Cancellation? = nil, cleanup: Cleanup? = nil,
+        makeExecutor: @escaping @Sendable (Strategy, ConcurrencyLimit) -> any Executor
+    ) {
+        self.makeExecutor = makeExecutor
         self.progress = progress
         self.cancellation = cancellation
         self.cleanup = cleanup
     }
 
-    /// One batch to sample: a compiler's jobs with one strategy at one level.
+    /// One batch to sample: a compiler's jobs (all probes, or one) with one strategy at one level.
     private struct Cell {
-        let compiler: Compiler
+        let compiler: Compiler?
+        let probe: Probe?
         let level: ConcurrencyLimit
         let executor: any Executor
         let jobs: [Job]
         var samples: [BatchResult] = []
     }
 
-    /// Runs the scenario. Throws only for what stops it from running at all (no compiler, no
-    /// probes, unwritable directory); failing compiles are outcomes.
-    public func run(_ scenario: Scenario) throws(BenchError) -> ScenarioResult {
+    /// Runs the scenario with `compilers` (its own, resolved, in order), writing its files into
+    /// `files`; `callHook` runs the hooks that are functions of the caller's. Throws only for
+    /// what stops it from running at all (no probes, an unwritable directory, a failed hook);
+    /// failing jobs are outcomes.
+    public func run(
+        _ scenario: Scenario, compilers: [Compiler], files: inout WorkFiles,
+        callHook: (Int32, HookEvent) throws(BenchError) -> Void = { _, _ in }
+    ) throws(BenchError) -> Measurement {
         try Self.validate(scenario)
-        var compilers: [Compiler] = []
-        for name in scenario.compilers { compilers.append(try Compiler.find(name, cancellation: cancellation)) }
+        let hooks = HookRunner(hooks: scenario.hooks, cancellation: cancellation)
         var cells: [Cell] = []
-        for (index, compiler) in compilers.enumerated() {
-            let jobs = try compileJobs(scenario, compiler: compiler, index: index)
-            for (n, level) in scenario.concurrency.enumerated() {
-                // serial ignores the level: it runs once, with the first.
-                for strategy in scenario.strategies where strategy != .serial || n == 0 {
-                    let executor = Executors.make(strategy, limit: level, workerCommand: workerCommand, cancellation: cancellation)
-                    cells.append(Cell(compiler: compiler, level: level, executor: executor, jobs: jobs))
+        var warmupCells: [Int] = []
+        let subjects: [Compiler?] = compilers.isEmpty ? [nil] : compilers
+        for compiler in subjects {
+            for group in try Self.jobGroups(scenario, compiler: compiler, files: &files) {
+                // A warm-up round runs each group's first batch only: what it warms (the page
+                // cache, the compiler's files) is shared by every strategy.
+                warmupCells.append(cells.count)
+                for (n, level) in scenario.concurrency.enumerated() {
+                    // serial ignores the level: it runs once, with the first.
+                    for strategy in scenario.strategies where strategy != .serial || n == 0 {
+                        cells.append(Cell(compiler: compiler, probe: group.probe, level: level,
+                                          executor: makeExecutor(strategy, level), jobs: group.jobs))
+                    }
                 }
             }
         }
+        for compiler in subjects { try hooks.run(HookEvent(point: .setup, compiler: compiler), call: callHook) }
         let rounds = scenario.warmup + scenario.runs
         let counter = JobCounter()
-        // A warm-up round runs each compiler's first batch only: what it warms (the page cache,
-        // the compiler's files) is shared by every strategy, and a round of all of them would
-        // cost as much as a timed one.
-        let warmupCells = compilers.map { c in cells.firstIndex { $0.compiler == c }! }
         rounds: for round in 0..<rounds {
             let timed = round >= scenario.warmup
             for i in timed ? rotated(cells.indices, by: round - scenario.warmup) : warmupCells {
                 if cancellation?.isCancelled == true { break rounds }
                 let cell = cells[i]
+                try hooks.run(HookEvent(
+                    point: .prepare, compiler: cell.compiler, strategy: cell.executor.strategy, probe: cell.probe?.name, timed: timed),
+                    call: callHook)
                 counter.reset()
-                progress?.begin(
-                    label: "\(cell.executor.strategy.rawValue) -j \(cell.executor.concurrency(for: cell.jobs.count))"
-                        + (compilers.count > 1 ? " \(cell.compiler.name)" : ""),
+                progress?(.batch(
+                    label: label(cell, compilers: compilers.count),
                     phase: timed ? "run \(round - scenario.warmup + 1)/\(scenario.runs)" : "warm-up \(round + 1)/\(scenario.warmup)",
-                    jobs: cell.jobs.count, counter: counter)
+                    jobs: cell.jobs.count, counter: counter))
                 let batch = try cell.executor.run(cell.jobs, progress: counter)
                 cleanup?.sweep()
                 // An interrupted batch's time measures the interruption: it is no sample.
@@ -80,11 +97,23 @@ public struct ScenarioRunner: Sendable {
                 if timed { cells[i].samples.append(batch) }
             }
         }
-        progress?.end()
-        let host = HostInfo.current()
-        let runs = cells.filter { !$0.samples.isEmpty }.map { summarize($0, probes: scenario.probes, cores: host.cores) }
-        return ScenarioResult(
-            scenario: scenario, host: host, compilers: compilers, runs: runs, complete: cancellation?.isCancelled != true)
+        progress?(.finished)
+        if cancellation?.isCancelled != true {
+            for compiler in subjects { try hooks.run(HookEvent(point: .cleanup, compiler: compiler), call: callHook) }
+        }
+        let cores = Host.usableCores
+        return Measurement(
+            scenario: ScenarioSettings(scenario), compilers: compilers,
+            runs: cells.filter { !$0.samples.isEmpty }.map { summarize($0, probes: $0.probe.map { [$0] } ?? scenario.probes, cores: cores) },
+            complete: cancellation?.isCancelled != true)
+    }
+
+    private func label(_ cell: Cell, compilers: Int) -> String {
+        let strategy = cell.executor.strategy
+        var label = strategy == .serial ? "serial" : "\(strategy.rawValue) -j \(cell.executor.concurrency(for: cell.jobs.count))"
+        if let probe = cell.probe { label = TerminalText.line(probe.name) + ": " + label }
+        if compilers > 1, let compiler = cell.compiler { label += " " + TerminalText.line(compiler.name) }
+        return label
     }
 
     /// `indices` starting at position `offset` (modulo their count), wrapping around.
@@ -93,13 +122,35 @@ public struct ScenarioRunner: Sendable {
         return Array(indices.dropFirst(start)) + Array(indices.prefix(start))
     }
 
-    /// Throws unless the scenario can run: something to run, every number in its range, and no
-    /// name twice (a second probe of one name would overwrite the first's file; a compiler or a
-    /// strategy twice would merge two runs into one).
+    /// The batches of one compiler: copy 1 of every probe, then copy 2, ... as the study ordered
+    /// them; or, for one-probe batches, each probe's copies.
+    public static func jobGroups(
+        _ scenario: Scenario, compiler: Compiler?, files: inout WorkFiles
+    ) throws(BenchError) -> [(probe: Probe?, jobs: [Job])] {
+        var jobs: [[Job]] = Array(repeating: [], count: scenario.probes.count)
+        for (i, probe) in scenario.probes.enumerated() {
+            for _ in 1...scenario.repeats {
+                jobs[i].append(try ProbeJob.make(
+                    probe, compiler: compiler, flags: scenario.flags, ext: scenario.ext, timeout: scenario.timeout, files: &files))
+            }
+        }
+        switch scenario.batch {
+        case .probe:
+            return zip(scenario.probes, jobs).map { (probe: $0, jobs: $1) }
+        case .all:
+            var batch: [Job] = []
+            batch.reserveCapacity(scenario.jobsPerBatch)
+            for copy in 0..<scenario.repeats { for probeJobs in jobs { batch.append(probeJobs[copy]) } }
+            return [(probe: nil, jobs: batch)]
+        }
+    }
+
+    /// Throws unless the scenario can run: something to run, every number in its range, every
+    /// probe able to make its job, and no name twice (a compiler or a strategy twice would merge
+    /// two runs into one).
     public static func validate(_ scenario: Scenario) throws(BenchError) {
         let name = TerminalText.line(scenario.name)
         guard !scenario.probes.isEmpty else { throw .invalidValue("scenario '\(name)' has no probes") }
-        guard !scenario.compilers.isEmpty else { throw .invalidValue("scenario '\(name)' has no compilers") }
         guard !scenario.strategies.isEmpty else { throw .invalidValue("scenario '\(name)' has no strategies") }
         guard !scenario.concurrency.isEmpty else { throw .invalidValue("scenario '\(name)' has no concurrency level") }
         try Limits.check(scenario.repeats, in: Limits.repeats, "repeats")
@@ -108,7 +159,10 @@ public struct ScenarioRunner: Sendable {
         if let timeout = scenario.timeout { try Limits.checkTimeout(timeout, "timeout") }
         let (jobs, overflow) = scenario.probes.count.multipliedReportingOverflow(by: scenario.repeats)
         guard !overflow, Limits.jobsPerBatch.contains(jobs) else {
-            throw .invalidValue("\(scenario.probes.count) probes × \(scenario.repeats) copies is more jobs than one batch can hold (at most \(Limits.jobsPerBatch.upperBound))")
+            throw .invalidValue("\(scenario.probes.count) probes × \(scenario.repeats) copies is more jobs than one run can hold (at most \(Limits.jobsPerBatch.upperBound))")
+        }
+        for probe in scenario.probes {
+            do { try ProbeJob.check(probe, hasCompiler: !scenario.compilers.isEmpty) } catch { throw .invalidValue("scenario '\(name)': \(error)") }
         }
         if let twice = firstDuplicate(scenario.probes.map(\.name)) {
             throw .invalidValue("scenario '\(name)': two probes are named '\(TerminalText.line(twice))'; probe names must be unique")
@@ -126,53 +180,30 @@ public struct ScenarioRunner: Sendable {
         return items.first { !seen.insert($0).inserted }
     }
 
-    /// How many batches `run` runs for each compiler: the warm-ups, then one per timed run, strategy and level.
-    public static func batchesPerCompiler(_ scenario: Scenario) -> Int {
+    /// How many times `run` runs each batch of one compiler: the warm-ups, then one per timed
+    /// run, strategy and level.
+    public static func batchesPerGroup(_ scenario: Scenario) -> Int {
         let concurrent = scenario.strategies.filter { $0 != .serial }.count * scenario.concurrency.count
         let serial = scenario.strategies.contains(.serial) ? 1 : 0
         return scenario.warmup + scenario.runs * (concurrent + serial)
     }
 
-    /// The batch for one compiler: copy 1 of every probe, then copy 2, ... as the study ordered them.
-    /// Each job links to its own output file: the study's runs all wrote `./a.out`, a race.
-    public func compileJobs(_ scenario: Scenario, compiler: Compiler, index: Int) throws(BenchError) -> [Job] {
-        try Self.validate(scenario)
-        let ext = scenario.ext ?? compiler.defaultExtension.map { ByteString($0) } ?? ".c"
-        var sources: [ByteString] = []
-        for probe in scenario.probes {
-            sources.append(try directory.write(ByteString("c\(index)-") + probe.name + ext, probe.source))
-        }
-        var jobs: [Job] = []
-        jobs.reserveCapacity(scenario.probes.count * scenario.repeats)
-        for copy in 1...scenario.repeats {
-            for (probe, source) in zip(scenario.probes, sources) {
-                let output = directory.path + ByteString("/c\(index)-") + probe.name + ByteString("-\(copy).out")
-                var job = compiler.compileJob(
-                    name: probe.name, source: source, output: output, flags: scenario.flags, temporaryDirectory: directory.path)
-                job.timeout = scenario.timeout
-                jobs.append(job)
-            }
-        }
-        return jobs
-    }
-
     private func summarize(_ cell: Cell, probes: [Probe], cores: Int) -> RunSummary {
         let samples = cell.samples
-        let last = samples[samples.count - 1]
         func median(_ values: [Double]) -> Double { SampleSummary(values).median }
-        var outcomes = outcomes(probes, last.results)
+        var outcomes = outcomes(probes, samples[samples.count - 1].results)
         for sample in samples.dropLast() {
             for (i, o) in self.outcomes(probes, sample.results).enumerated() where !o.ok && outcomes[i].ok {
                 outcomes[i] = o
             }
         }
         return RunSummary(
-            strategy: cell.executor.strategy, compiler: cell.compiler, level: cell.level,
-            concurrency: last.concurrency, jobs: cell.jobs.count,
+            strategy: cell.executor.strategy, compiler: cell.compiler?.name, probe: cell.probe?.name, level: cell.level,
+            concurrency: samples[samples.count - 1].concurrency, jobs: cell.jobs.count,
             wall: SampleSummary(samples.map(\.wall)),
             childCPU: median(samples.map(\.childCPU)), runnerCPU: median(samples.map(\.runnerCPU)),
             longestJob: median(samples.map(\.longestJob)), peakRSS: samples.map(\.peakRSS).max() ?? 0,
-            cores: cores, failed: samples.map(\.failed).max() ?? 0, probes: outcomes, results: last.results)
+            cores: cores, failed: samples.map(\.failed).max() ?? 0, probes: outcomes)
     }
 
     private func outcomes(_ probes: [Probe], _ results: [JobResult]) -> [ProbeOutcome] {

@@ -8,13 +8,15 @@ public enum BenchError: Error, Equatable, CustomStringConvertible {
     case io(String)
     /// bench could not get the memory, threads or descriptors a batch needs.
     case resources(String)
+    /// A scenario's `setup`, `prepare` or `cleanup` failed, so its batches would measure something else.
+    case hookFailed(String)
     /// The run was interrupted (a signal) before this could finish.
     case interrupted
 
     /// The message for people.
     public var description: String {
         switch self {
-        case .invalidValue(let m), .compilerNotFound(let m), .io(let m), .resources(let m): return m
+        case .invalidValue(let m), .compilerNotFound(let m), .io(let m), .resources(let m), .hookFailed(let m): return m
         case .interrupted: return "interrupted"
         }
     }

@@ -44,6 +44,27 @@ public struct ByteString: Sendable, Hashable, Comparable, ExpressibleByStringInt
     /// True when the bytes hold `byte`.
     public func contains(_ byte: UInt8) -> Bool { bytes.contains(byte) }
 
+    /// True when `text`'s UTF-8 bytes occur in these bytes.
+    public func contains(_ text: String) -> Bool { bytes.contains(subsequence: Array(text.utf8)) }
+
+    /// Every occurrence of `text` (as UTF-8 bytes) replaced by `replacement`, left to right.
+    public func replacing(_ text: String, with replacement: ByteString) -> ByteString {
+        let needle = Array(text.utf8)
+        guard !needle.isEmpty, contains(text) else { return self }
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if i + needle.count <= bytes.count && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                out += replacement.bytes
+                i += needle.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return ByteString(out)
+    }
+
     /// True when the bytes are valid UTF-8.
     public var isValidUTF8: Bool { String(validating: bytes, as: UTF8.self) != nil }
 
@@ -99,5 +120,13 @@ extension ByteString: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(Data(bytes).base64EncodedString())
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// True when `needle` occurs in the array as a run of consecutive bytes.
+    func contains(subsequence needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        return (0...(count - needle.count)).contains { self[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 }

@@ -1,7 +1,7 @@
 import Glibc
 
 /// Writes all of `bytes` to a blocking descriptor; false if the reader has gone or it failed.
-func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+public func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
     var offset = 0
     while offset < bytes.count {
         let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }

@@ -2,10 +2,10 @@ import Glibc
 
 /// Starting an OS thread that may fail: under a memory or thread limit `pthread_create` says
 /// EAGAIN, and bench reports that as an error instead of aborting (Foundation's `Thread` traps).
-enum OSThread {
+public enum OSThread {
     /// Starts `body` on a new detached thread with a stack of `stackSize` bytes; the error is
     /// the reason when the thread cannot be created.
-    static func start(stackSize: Int = 256 * 1024, _ body: @escaping @Sendable () -> Void) -> Result<Void, SpawnError> {
+    public static func start(stackSize: Int = 256 * 1024, _ body: @escaping @Sendable () -> Void) -> Result<Void, SpawnError> {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }

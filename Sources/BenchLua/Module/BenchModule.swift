@@ -71,6 +71,7 @@ enum BenchModule {
         ("job", { LuaStack(L: $0!).withHost(BenchModule.job) }),
         ("spawn", { LuaStack(L: $0!).withHost(BenchModule.spawn) }),
         ("run", { LuaStack(L: $0!).withHost(BenchModule.run) }),
+        ("measure", { LuaStack(L: $0!).withHost(BenchModule.measure) }),
         ("clock", { LuaStack(L: $0!).withHost(BenchModule.clock) }),
         ("which", { LuaStack(L: $0!).withHost(BenchModule.which) }),
         ("tempdir", { LuaStack(L: $0!).withHost(BenchModule.tempdir) }),
@@ -109,11 +110,11 @@ enum BenchModule {
         }
     }
 
-    static let compileFields = ["compiler", "source", "name", "ext", "flags", "timeout"]
+    static let compileFields = ["compiler", "source", "name", "ext", "flags", "libs", "timeout"]
 
-    /// `bench.compile{compiler=, source=, name=, ext=, flags=, timeout=}` → a job table that
-    /// compiles and links `source` (written once into the run's temporary directory) into an
-    /// output file of its own.
+    /// `bench.compile{compiler=, source=, name=, ext=, flags=, libs=, timeout=}` → a job table
+    /// that compiles and links `source` (written once into the run's temporary directory) into
+    /// an output file of its own, built as a scenario's probe is.
     static func compile(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         try s.checkTable(1)
         try s.checkKeys(1, arg: 1, allowed: compileFields, sequence: 0, label: "")
@@ -138,28 +139,17 @@ enum BenchModule {
             throw .argument(1, "source: string expected, got nil")
         }
         let name = try s.bytesField(1, "name", arg: 1, label: "") ?? "probe"
-        guard !name.isEmpty, !name.containsSlash, !name.contains(0) else {
-            throw .argument(1, "name: must be a plain file name (no '/', not empty), got '\(TerminalText.line(name).prefix(60))'")
-        }
-        guard let ext = try s.bytesField(1, "ext", arg: 1, label: "") ?? compiler.defaultExtension.map({ ByteString($0) }) else {
-            throw .argument(1, "ext: needed, bench does not know what '\(TerminalText.line(compiler.name))' compiles (e.g. ext = \".c\")")
-        }
-        guard !ext.containsSlash, !ext.contains(0) else {
-            throw .argument(1, "ext: must be a file name ending (no '/', no NUL byte), got '\(TerminalText.line(ext).prefix(60))'")
-        }
-        let flags = try s.stringList(1, "flags", arg: 1)
+        if let problem = Probe.problem(withName: name) { throw .argument(1, "name: \(problem)") }
+        let ext = try s.bytesField(1, "ext", arg: 1, label: "")
+        if let ext, let problem = ProbeJob.problem(withExt: ext) { throw .argument(1, "ext: \(problem)") }
+        let probe = Probe(
+            name: name, source: source, flags: try s.stringList(1, "flags", arg: 1), libs: try s.stringList(1, "libs", arg: 1), ext: ext)
         let timeout = try s.timeoutField(1, arg: 1, label: "")
-        var job: Job
         do {
-            let file = try host.writeSource(name: name, ext: ext, source: source)
-            job = compiler.compileJob(
-                name: name, source: file, output: try host.outputPath(for: name), flags: flags,
-                temporaryDirectory: try host.tempDirectory().path)
+            s.push(try host.compileJob(probe, compiler: compiler, timeout: timeout))
         } catch {
             throw .message(error.description)
         }
-        job.timeout = timeout
-        s.push(job)
         return 1
     }
 
@@ -190,7 +180,8 @@ enum BenchModule {
         return 1
     }
 
-    /// `bench.run(jobs, {strategy=, jobs=})` → `{strategy=, jobs=, wall=, results={...}}`, results in job order.
+    /// `bench.run(jobs, {strategy=, concurrency=})` → `{strategy=, concurrency=, jobs=, wall=, results={...}}`,
+    /// results in job order: one batch, one sample. `bench.measure` samples and compares.
     static func run(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         guard lua_type(s.L, 1) == LUA_TTABLE else { throw s.typeError(1, "table of jobs") }
         let count = s.rawLength(1)
@@ -205,17 +196,17 @@ enum BenchModule {
             jobs.append(host.withDefaults(try s.job(at: -1, arg: 1, label: "jobs[\(i)]")))
             bench_lua_pop(s.L, 1)
         }
-        let options = host.configuration.options
-        var strategy = options.strategies?.first ?? .async
-        var limit = options.concurrency?.first ?? .cores
+        let overrides = host.configuration.options.overrides
+        var strategy = overrides.strategies?.first ?? .async
+        var limit = overrides.concurrency?.first ?? .cores
         if lua_type(s.L, 2) > LUA_TNIL {
             try s.checkTable(2)
-            try s.checkKeys(2, arg: 2, allowed: ["strategy", "jobs"], sequence: 0, label: "")
+            try s.checkKeys(2, arg: 2, allowed: ["strategy", "concurrency"], sequence: 0, label: "")
             if let name = try s.stringField(2, "strategy", arg: 2, label: "") {
                 do { strategy = try Strategy.parse(name) } catch { throw .argument(2, "strategy: \(error)") }
             }
-            if let text = try s.field(2, "jobs", arg: 2, label: "", expected: "positive integer or 'unbounded'", { s.scalarString(at: -1) }) {
-                do { limit = try ConcurrencyLimit.parse(text) } catch { throw .argument(2, "jobs: \(error)") }
+            if let text = try s.field(2, "concurrency", arg: 2, label: "", expected: "positive integer or 'unbounded'", { s.scalarString(at: -1) }) {
+                do { limit = try ConcurrencyLimit.parse(text) } catch { throw .argument(2, "concurrency: \(error)") }
             }
         }
         if host.isInterrupted { throw .message("interrupted") }
@@ -229,9 +220,10 @@ enum BenchModule {
             do { batch = try executor.run(jobs) } catch { throw .message(error.description) }
             host.sweep()
         }
-        lua_createtable(s.L, 0, 9)
+        lua_createtable(s.L, 0, 10)
         s.push(strategy.rawValue); s.setField(-2, "strategy")
-        s.push(batch.concurrency); s.setField(-2, "jobs")
+        s.push(batch.concurrency); s.setField(-2, "concurrency")
+        s.push(jobs.count); s.setField(-2, "jobs")
         s.push(batch.wall); s.setField(-2, "wall")
         s.push(batch.childCPU); s.setField(-2, "child_cpu")
         s.push(batch.runnerCPU); s.setField(-2, "runner_cpu")
@@ -244,6 +236,22 @@ enum BenchModule {
             s.setIndex(-2, i + 1)
         }
         s.setField(-2, "results")
+        return 1
+    }
+
+    /// `bench.measure(scenario)` → the result document (as `--format json` writes it) holding this
+    /// one measurement: the scenario table sampled as if the script had returned it. The
+    /// measurement also belongs to the run's report.
+    static func measure(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        let (scenario, report) = try s.scenario(at: 1, arg: 1, defaultName: "measurement \(host.measurements.count + 1)", keep: host.keep)
+        guard report == .unspecified else {
+            throw .argument(1, "report: only a returned scenario chooses its report; a script that measures is reported by --format and the exports")
+        }
+        do { try ScenarioRunner.validate(scenario.applying(host.configuration.options.overrides)) } catch { throw .argument(1, error.description) }
+        if host.isInterrupted { throw .message("interrupted") }
+        let measurement: Measurement
+        do { measurement = try host.measure(scenario) } catch { throw .message(error.description) }
+        s.push(host.document(holding: [measurement]).json)
         return 1
     }
 

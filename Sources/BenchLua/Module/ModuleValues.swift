@@ -10,20 +10,29 @@ extension LuaStack {
         return call { () throws(LuaCallError) -> Int32 in try body(self, host) }
     }
 
-    /// Field `name` of the table at `t` as a list of strings (numbers allowed), byte for byte; empty when absent.
-    func stringList(_ t: Int32, _ name: String, arg: Int32) throws(LuaCallError) -> [ByteString] {
+    /// Field `name` of the table at `t` as a list of strings (numbers allowed, and one string or
+    /// number standing for a list of one), byte for byte, no NUL byte in any; empty when absent.
+    /// The one reader of string lists, for every `bench` function and the scenario table.
+    func stringList(_ t: Int32, _ name: String, arg: Int32, label: String = "") throws(LuaCallError) -> [ByteString] {
         let type = pushField(t, name)
         defer { bench_lua_pop(L, 1) }
+        let path = (label.isEmpty ? "" : label + ".") + name
         if type == LUA_TNIL { return [] }
-        guard type == LUA_TTABLE else { throw .argument(arg, "\(name): list of strings expected, got \(typeName(at: -1))") }
+        if type != LUA_TTABLE, let word = scalarBytes(at: -1) {
+            try refuseNUL(word, path, arg: arg)
+            return [word]
+        }
+        guard type == LUA_TTABLE else { throw .argument(arg, "\(path): list of strings expected, got \(typeName(at: -1))") }
+        let count = rawLength(-1)
+        try checkKeys(lua_gettop(L), arg: arg, allowed: [], sequence: count, label: path)
         var list: [ByteString] = []
-        for i in stride(from: 1, through: rawLength(-1), by: 1) {
+        for i in stride(from: 1, through: count, by: 1) {
             lua_rawgeti(L, -1, lua_Integer(i))
             defer { bench_lua_pop(L, 1) }
             guard let word = scalarBytes(at: -1) else {
-                throw .argument(arg, "\(name)[\(i)]: string expected, got \(typeName(at: -1))")
+                throw .argument(arg, "\(path)[\(i)]: string expected, got \(typeName(at: -1))")
             }
-            try refuseNUL(word, "\(name)[\(i)]", arg: arg)
+            try refuseNUL(word, "\(path)[\(i)]", arg: arg)
             list.append(word)
         }
         return list
@@ -37,18 +46,43 @@ extension LuaStack {
         push(c.version); setField(-2, "version")
     }
 
-    /// Pushes the command line's options as `bench.options`.
-    func push(_ o: RunOptions) {
-        lua_createtable(L, 0, 5)
-        if let c = o.compiler { push(c); setField(-2, "compiler") }
-        if let n = o.repeats { push(n); setField(-2, "repeats") }
-        if let j = o.concurrency { push(j.map(\.description).joined(separator: ",")); setField(-2, "jobs") }
-        if let r = o.runs { push(r); setField(-2, "runs") }
-        if let w = o.warmup { push(w); setField(-2, "warmup") }
-        if let t = o.timeout { push(t); setField(-2, "timeout") }
+    /// Pushes the command line's choices as `bench.options`.
+    func push(_ o: ScriptOptions) {
+        let v = o.overrides
+        lua_createtable(L, 0, 10)
+        if let c = v.compiler { push(c); setField(-2, "compiler") }
+        if let n = v.repeats { push(n); setField(-2, "repeats") }
+        if let j = v.concurrency { push(j.map(\.description).joined(separator: ",")); setField(-2, "concurrency") }
+        if let r = v.runs { push(r); setField(-2, "runs") }
+        if let w = v.warmup { push(w); setField(-2, "warmup") }
+        if let t = v.timeout { push(t); setField(-2, "timeout") }
+        if let s = v.strategies { pushArray(s.map(\.rawValue)); setField(-2, "strategies") }
         if let f = o.format { push(f); setField(-2, "format") }
-        if let s = o.strategies { pushArray(s.map(\.rawValue)); setField(-2, "strategies") }
         push(o.verbose); setField(-2, "verbose")
         push(o.dryRun); setField(-2, "dry_run")
+    }
+
+    /// Pushes a JSON value as Lua values: objects and arrays become tables (arrays 1-based),
+    /// null becomes nil, integers stay integers.
+    func push(_ value: JSONValue) {
+        switch value {
+        case .null: lua_pushnil(L)
+        case .bool(let b): push(b)
+        case .int(let i): push(i)
+        case .number(let d): push(d)
+        case .string(let s): push(s)
+        case .array(let items):
+            lua_createtable(L, Int32(clamping: items.count), 0)
+            for (i, item) in items.enumerated() {
+                push(item)
+                setIndex(-2, i + 1)
+            }
+        case .object(let pairs):
+            lua_createtable(L, 0, Int32(clamping: pairs.count))
+            for (key, item) in pairs where item != .null {
+                push(item)
+                setField(-2, key)
+            }
+        }
     }
 }

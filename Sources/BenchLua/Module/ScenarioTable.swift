@@ -1,177 +1,158 @@
 import BenchCore
 import CLua
 
-/// The Lua shape of a declarative scenario, the table a script may return:
+/// The Lua shape of a scenario, the table a script returns or gives to `bench.measure`:
 ///
-///     return { name = "c", compilers = { "gcc" }, probes = { { name = "m", source = "int main(){}" } },
-///              ext = ".c", flags = { "-O2" }, repeats = 4, strategies = { "async", "serial" },
-///              jobs = 2, report = "study" }
+///     { name = "c", compilers = { "gcc" }, flags = { "-O2" }, repeats = 4, batch = "all",
+///       probes = { { name = "m", source = "int main(){}", libs = { "-lm" } } },
+///       strategies = { "async", "serial" }, concurrency = 2, report = "study" }
 enum ScenarioTable {
     /// The fields a scenario table may have.
-    static let fields = ["name", "description", "compilers", "probes", "ext", "flags", "repeats", "strategies", "jobs", "runs", "warmup", "timeout", "report"]
+    static let fields = [
+        "name", "description", "compilers", "probes", "ext", "flags", "repeats", "batch", "strategies", "concurrency", "runs",
+        "warmup", "timeout", "setup", "prepare", "cleanup", "report",
+    ]
+    /// The fields a probe table may have.
+    static let probeFields = ["name", "source", "flags", "libs", "ext", "command"]
 }
 
 extension LuaStack {
-    /// Reads the scenario table at `index`; errors read "field 'x': what is wrong".
-    func scenario(at index: Int32, defaultName: String) throws(BenchError) -> (Scenario, ReportChoice) {
+    /// Reads the scenario table at `index` (argument `arg` of the current call, or 0 for a
+    /// returned table); `keep` takes each hook function (on top of the stack) and returns its
+    /// reference. Every field is checked and unknown ones are refused, in the job reader's words.
+    func scenario(at index: Int32, arg: Int32, defaultName: String, keep: () -> Int32) throws(LuaCallError) -> (Scenario, ReportChoice) {
         let t = lua_absindex(L, index)
-        lua_pushnil(L)
-        while lua_next(L, t) != 0 {
-            bench_lua_pop(L, 1)
-            guard let key = string(at: -1), ScenarioTable.fields.contains(key) else {
-                let key = string(at: -1).map { "'\($0)'" } ?? "of type \(typeName(at: -1))"
-                bench_lua_pop(L, 1)
-                throw .invalidValue("field \(key) is not a scenario field (valid: \(ScenarioTable.fields.joined(separator: ", ")))")
-            }
-        }
+        guard lua_type(L, t) == LUA_TTABLE else { throw typeError(arg, "scenario table", at: t) }
+        try checkKeys(t, arg: arg, allowed: ScenarioTable.fields, sequence: 0, label: "")
         var scenario = Scenario(name: defaultName, compilers: [], probes: [])
-        if let name = try text(t, "name") { scenario.name = name }
-        scenario.description = try text(t, "description")
-        scenario.compilers = try words(t, "compilers") ?? []
-        scenario.probes = try probes(t)
-        scenario.ext = try bytesField(t, "ext")
-        if let ext = scenario.ext, ext.containsSlash || ext.contains(0) {
-            throw .invalidValue("field 'ext': a file name ending (no '/', no NUL byte) expected, got '\(TerminalText.line(ext))'")
-        }
-        scenario.flags = try words(t, "flags") ?? []
-        if let n = try count(t, "repeats", in: Limits.repeats) { scenario.repeats = n }
-        if let n = try count(t, "runs", in: Limits.runs) { scenario.runs = n }
-        if let n = try count(t, "warmup", in: Limits.warmup) { scenario.warmup = n }
-        switch pushField(t, "timeout") {
-        case LUA_TNIL: bench_lua_pop(L, 1)
-        default:
-            defer { bench_lua_pop(L, 1) }
-            guard let seconds = number(at: -1), Limits.isTimeout(seconds) else {
-                throw .invalidValue("field 'timeout': number of seconds above 0 and at most \(Int(Limits.timeout.upperBound)) expected, got \(scalarString(at: -1) ?? typeName(at: -1))")
+        if let name = try bytesField(t, "name", arg: arg, label: "") { scenario.name = name.text }
+        scenario.description = try bytesField(t, "description", arg: arg, label: "")?.text
+        scenario.compilers = try stringList(t, "compilers", arg: arg)
+        scenario.probes = try probes(t, arg: arg)
+        scenario.ext = try extField(t, arg: arg, label: "")
+        scenario.flags = try stringList(t, "flags", arg: arg)
+        if let n = try count(t, "repeats", in: Limits.repeats, arg: arg) { scenario.repeats = n }
+        if let n = try count(t, "runs", in: Limits.runs, arg: arg) { scenario.runs = n }
+        if let n = try count(t, "warmup", in: Limits.warmup, arg: arg) { scenario.warmup = n }
+        scenario.timeout = try timeoutField(t, arg: arg, label: "")
+        let batchName = try stringField(t, "batch", arg: arg, label: "")
+        if let batchName {
+            guard let batch = BatchShape(rawValue: batchName) else {
+                throw .argument(arg, "batch: '\(TerminalText.line(batchName))' is not a batch shape (valid: \(BatchShape.validNames))")
             }
-            scenario.timeout = seconds
+            scenario.batch = batch
+        } else {
+            scenario.batch = scenario.compilers.isEmpty ? .probe : .all
         }
-        if let names = try words(t, "strategies")?.map(\.text) {
+        let given = pushField(t, "strategies") != LUA_TNIL
+        bench_lua_pop(L, 1)
+        if given {
             scenario.strategies = []
-            for name in names {
-                do { scenario.strategies.append(try Strategy.parse(name)) } catch { throw .invalidValue("field 'strategies': \(error)") }
+            for word in try stringList(t, "strategies", arg: arg) {
+                for name in word.text.split(separator: ",", omittingEmptySubsequences: false) {
+                    do { scenario.strategies.append(try Strategy.parse(String(name))) } catch { throw .argument(arg, "strategies: \(error)") }
+                }
             }
         }
-        if let levels = try words(t, "jobs") {
+        let levels = try stringList(t, "concurrency", arg: arg)
+        if !levels.isEmpty {
             do { scenario.concurrency = try ConcurrencyLimit.parseList(levels.map(\.text).joined(separator: ",")) } catch {
-                throw .invalidValue("field 'jobs': \(error)")
+                throw .argument(arg, "concurrency: \(error)")
             }
         }
+        scenario.hooks = ScenarioHooks(
+            setup: try hook(t, "setup", arg: arg, keep: keep), prepare: try hook(t, "prepare", arg: arg, keep: keep),
+            cleanup: try hook(t, "cleanup", arg: arg, keep: keep))
         var report = ReportChoice.unspecified
         switch pushField(t, "report") {
-        case LUA_TNIL: break
-        case LUA_TFUNCTION: report = .luaFunction
-        case LUA_TSTRING: report = .named(string(at: -1)!)
+        case LUA_TNIL: bench_lua_pop(L, 1)
+        case LUA_TFUNCTION: report = .function(keep())
+        case LUA_TSTRING:
+            report = .named(string(at: -1)!)
+            bench_lua_pop(L, 1)
         default:
             defer { bench_lua_pop(L, 1) }
-            throw .invalidValue("field 'report': format name or function expected, got \(typeName(at: -1))")
+            throw .argument(arg, "report: format name or function expected, got \(typeName(at: -1))")
         }
-        bench_lua_pop(L, 1)
         return (scenario, report)
     }
 
     /// A whole number in `range`, or `nil` when absent.
-    private func count(_ t: Int32, _ name: String, in range: ClosedRange<Int>) throws(BenchError) -> Int? {
-        let type = pushField(t, name)
-        defer { bench_lua_pop(L, 1) }
-        if type == LUA_TNIL { return nil }
-        guard let n = integer(at: -1), range.contains(n) else {
-            throw .invalidValue("field '\(name)': whole number from \(range.lowerBound) to \(range.upperBound) expected, got \(scalarString(at: -1) ?? typeName(at: -1))")
+    private func count(_ t: Int32, _ name: String, in range: ClosedRange<Int>, arg: Int32) throws(LuaCallError) -> Int? {
+        try field(t, name, arg: arg, label: "", expected: "whole number from \(range.lowerBound) to \(range.upperBound)") {
+            integer(at: -1).flatMap { range.contains($0) ? $0 : nil }
         }
-        return n
     }
 
-    private func bytesField(_ t: Int32, _ name: String) throws(BenchError) -> ByteString? {
-        let type = pushField(t, name)
-        defer { bench_lua_pop(L, 1) }
-        if type == LUA_TNIL { return nil }
-        guard let s = bytes(at: -1) else { throw .invalidValue("field '\(name)': string expected, got \(typeName(at: -1))") }
-        return s
+    /// An `ext` field: a file name ending, or `nil` when absent.
+    private func extField(_ t: Int32, arg: Int32, label: String) throws(LuaCallError) -> ByteString? {
+        guard let ext = try bytesField(t, "ext", arg: arg, label: label) else { return nil }
+        if let problem = ProbeJob.problem(withExt: ext) { throw .argument(arg, "\(label.isEmpty ? "" : label + ".")ext: \(problem)") }
+        return ext
     }
 
-    /// A field shown as text (a name, a description): `bytesField`, decoded for reports.
-    private func text(_ t: Int32, _ name: String) throws(BenchError) -> String? { try bytesField(t, name)?.text }
-
-    /// A list of strings, or one string standing for a list of one (or comma-separated names).
-    private func words(_ t: Int32, _ name: String) throws(BenchError) -> [ByteString]? {
-        let type = pushField(t, name)
-        defer { bench_lua_pop(L, 1) }
-        if type == LUA_TNIL { return nil }
-        if type != LUA_TTABLE, let s = scalarBytes(at: -1) {
-            return s.bytes.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { ByteString(bytes: $0) }
-        }
-        guard type == LUA_TTABLE else { throw .invalidValue("field '\(name)': list of strings expected, got \(typeName(at: -1))") }
-        var list: [ByteString] = []
-        for i in stride(from: 1, through: rawLength(-1), by: 1) {
-            lua_rawgeti(L, -1, lua_Integer(i))
+    /// A hook: a function (kept by `keep`) or a job table.
+    private func hook(_ t: Int32, _ name: String, arg: Int32, keep: () -> Int32) throws(LuaCallError) -> ScenarioHook? {
+        switch pushField(t, name) {
+        case LUA_TNIL:
+            bench_lua_pop(L, 1)
+            return nil
+        case LUA_TFUNCTION:
+            return .function(keep())
+        case LUA_TTABLE:
             defer { bench_lua_pop(L, 1) }
-            guard let word = scalarBytes(at: -1) else {
-                throw .invalidValue("field '\(name)'[\(i)]: string expected, got \(typeName(at: -1))")
-            }
-            list.append(word)
+            return .job(try job(at: -1, arg: arg, label: name))
+        default:
+            defer { bench_lua_pop(L, 1) }
+            throw .argument(arg, "\(name): function or job table expected, got \(typeName(at: -1))")
         }
-        return list
     }
 
-    /// Probes as a list of `{name=, source=}` (kept in order) or a map name → source (sorted by name).
-    private func probes(_ t: Int32) throws(BenchError) -> [Probe] {
+    /// Probes as a list of probe tables (kept in order) or a map name → source (sorted by name).
+    private func probes(_ t: Int32, arg: Int32) throws(LuaCallError) -> [Probe] {
         let type = pushField(t, "probes")
         defer { bench_lua_pop(L, 1) }
         if type == LUA_TNIL { return [] }
-        guard type == LUA_TTABLE else { throw .invalidValue("field 'probes': table expected, got \(typeName(at: -1))") }
+        guard type == LUA_TTABLE else { throw .argument(arg, "probes: table expected, got \(typeName(at: -1))") }
         let p = lua_gettop(L)
         let count = rawLength(p)
         var probes: [Probe] = []
         if count > 0 {
+            try checkKeys(p, arg: arg, allowed: [], sequence: count, label: "probes")
             for i in 1...count {
                 lua_rawgeti(L, p, lua_Integer(i))
                 defer { bench_lua_pop(L, 1) }
-                guard lua_type(L, -1) == LUA_TTABLE else {
-                    throw .invalidValue("field 'probes'[\(i)]: {name=, source=} table expected, got \(typeName(at: -1))")
-                }
-                guard let name = try bytesField(-1, "name"), let source = try bytesField(-1, "source") else {
-                    throw .invalidValue("field 'probes'[\(i)]: needs both name and source")
-                }
-                probes.append(Probe(name: name, source: source))
+                probes.append(try probe(at: -1, arg: arg, label: "probes[\(i)]"))
             }
         } else {
             lua_pushnil(L)
             while lua_next(L, p) != 0 {
                 defer { bench_lua_pop(L, 1) }
                 guard let name = bytes(at: -2), let source = bytes(at: -1) else {
-                    throw .invalidValue("field 'probes': a map from probe name to source text expected")
+                    throw .argument(arg, "probes: a list of probe tables, or a map of name to source string, expected")
                 }
+                if let problem = Probe.problem(withName: name) { throw .argument(arg, "probes: \(problem)") }
                 probes.append(Probe(name: name, source: source))
             }
             probes.sort { $0.name < $1.name }
         }
-        for probe in probes where probe.name.isEmpty || probe.name.containsSlash || probe.name.contains(0) {
-            throw .invalidValue("field 'probes': '\(TerminalText.line(probe.name))' is not a plain file name")
-        }
         return probes
     }
 
-    /// Pushes a JSON value as Lua values: objects and arrays become tables (arrays 1-based),
-    /// null becomes nil, integers stay integers.
-    func push(_ value: JSONValue) {
-        switch value {
-        case .null: lua_pushnil(L)
-        case .bool(let b): push(b)
-        case .int(let i): push(i)
-        case .number(let d): push(d)
-        case .string(let s): push(s)
-        case .array(let items):
-            lua_createtable(L, Int32(clamping: items.count), 0)
-            for (i, item) in items.enumerated() {
-                push(item)
-                setIndex(-2, i + 1)
-            }
-        case .object(let pairs):
-            lua_createtable(L, 0, Int32(clamping: pairs.count))
-            for (key, item) in pairs where item != .null {
-                push(item)
-                setField(-2, key)
-            }
-        }
+    /// One probe table: `{ name=, source=, flags=, libs=, ext=, command= }`.
+    private func probe(at index: Int32, arg: Int32, label: String) throws(LuaCallError) -> Probe {
+        let t = lua_absindex(L, index)
+        guard lua_type(L, t) == LUA_TTABLE else { throw .argument(arg, "\(label): probe table expected, got \(typeName(at: t))") }
+        try checkKeys(t, arg: arg, allowed: ScenarioTable.probeFields, sequence: 0, label: label)
+        guard let name = try bytesField(t, "name", arg: arg, label: label) else { throw .argument(arg, "\(label).name: string expected, got nil") }
+        if let problem = Probe.problem(withName: name) { throw .argument(arg, "\(label).name: \(problem)") }
+        let command: [ByteString]? = pushField(t, "command") == LUA_TNIL ? nil : []
+        bench_lua_pop(L, 1)
+        let probe = Probe(
+            name: name, source: try bytesField(t, "source", arg: arg, label: label),
+            flags: try stringList(t, "flags", arg: arg, label: label), libs: try stringList(t, "libs", arg: arg, label: label),
+            ext: try extField(t, arg: arg, label: label), command: command == nil ? nil : try stringList(t, "command", arg: arg, label: label))
+        if probe.command?.isEmpty == true { throw .argument(arg, "\(label).command: the command is empty") }
+        return probe
     }
 }

@@ -1,72 +1,19 @@
 import BenchCore
 import CLua
 
-/// What the command line hands the script host.
-public struct HostConfiguration: Sendable {
-    /// The command that starts one `processes` worker.
-    public var workerCommand: [ByteString]
-    /// The command line's choices (`bench.options` and scenario overrides).
-    public var options: RunOptions
-    /// bench's version, as `bench.version`.
-    public var version: String
-    /// Stops the run when cancelled (by a signal): batches end, and Lua code raises "interrupted".
-    public var cancellation: Cancellation?
-    /// Registers the run's temporaries and sweeps leftover daemons after each batch.
-    public var cleanup: Cleanup?
-
-    /// Creates a configuration.
-    public init(
-        workerCommand: [ByteString], options: RunOptions = RunOptions(), version: String, cancellation: Cancellation? = nil,
-        cleanup: Cleanup? = nil
-    ) {
-        self.workerCommand = workerCommand
-        self.options = options
-        self.version = version
-        self.cancellation = cancellation
-        self.cleanup = cleanup
-    }
-}
-
-/// How a script ended.
-public enum ScriptOutcome: Equatable, Sendable {
-    /// It ran to its end and returned nothing: it did its own work.
-    case finished
-    /// It called `os.exit(code)` or `bench.fail(message)`.
-    case exit(Int32, message: String?)
-    /// It returned a scenario table for the host to carry out, with how to report it.
-    case scenario(Scenario, report: ReportChoice)
-}
-
-/// How a declarative scenario wants its results reported.
-public enum ReportChoice: Equatable, Sendable {
-    /// The scenario said nothing: `--format`, else the table.
-    case unspecified
-    /// A format by name: built-in, or registered with `bench.reporter`.
-    case named(String)
-    /// The scenario's own Lua function, kept by the host.
-    case luaFunction
-}
-
-/// A script error that stops the run: exit status 2, with a message naming the file and line.
-public struct ScriptError: Error, Equatable, CustomStringConvertible {
-    /// The message, first line the reason, then any traceback.
-    public let message: String
-    /// The message for people.
-    public var description: String { message }
-}
-
 /// The Lua side of a run: one Lua state with the `bench` module, used from one thread only,
-/// plus the per-run state the module needs (temporary directory, compilers found so far).
+/// plus the per-run state the module needs (temporary directory, its files, compilers found so
+/// far) and every measurement the script made.
 public final class ScriptHost {
     /// The configuration given by the command line.
     public let configuration: HostConfiguration
     let lua = LuaState()
     private var directory: TempDirectory?
+    private var workFiles: WorkFiles?
     private var compilers: [ByteString: Compiler] = [:]
-    private var sources: [ByteString: ByteString] = [:]
-    private var outputs = 0
-    private var reportFunction: Int32?
     private var reporters: [String: Int32] = [:]
+    /// Every scenario measured so far, by `bench.measure` or as the script's returned table, in order.
+    public private(set) var measurements: [Measurement] = []
     /// Set by `os.exit` and `bench.fail` before they raise the host's sentinel.
     var exitRequest: (code: Int32, message: String?)?
 
@@ -83,7 +30,7 @@ public final class ScriptHost {
     /// `job` with the command line's defaults for what it leaves open (`--timeout`).
     func withDefaults(_ job: Job) -> Job {
         var job = job
-        if job.timeout == nil { job.timeout = configuration.options.timeout }
+        if job.timeout == nil { job.timeout = configuration.options.overrides.timeout }
         return job
     }
 
@@ -114,15 +61,88 @@ public final class ScriptHost {
             throw ScriptError(message: "\(path.text): the script returned a \(stack.typeName(at: -1)); return a scenario table, or nothing")
         }
         do {
-            let (scenario, report) = try stack.scenario(at: -1, defaultName: scriptName(path))
-            if report == .luaFunction {
-                stack.pushField(-1, "report")
-                reportFunction = luaL_ref(stack.L, bench_lua_registryindex())
-            }
+            let (scenario, report) = try stack.scenario(at: -1, arg: 0, defaultName: scriptName(path), keep: keep)
             return .scenario(scenario, report: report)
         } catch {
-            throw ScriptError(message: "\(path.text): scenario \(error)")
+            switch error {
+            case .argument(_, let detail), .message(let detail): throw ScriptError(message: "\(path.text): scenario: \(detail)")
+            case .value: throw ScriptError(message: "\(path.text): scenario: \(lua.popString())")
+            }
         }
+    }
+
+    /// Keeps the function on top of the stack (popping it) and returns its registry reference.
+    func keep() -> Int32 { luaL_ref(lua.L, bench_lua_registryindex()) }
+
+    /// Measures `scenario` with the command line's choices over its own, and keeps the result
+    /// for the run's report. Under `--dry-run` it prints every job of one round and returns a
+    /// measurement without runs.
+    public func measure(_ declared: Scenario) throws(BenchError) -> Measurement {
+        let scenario = declared.applying(configuration.options.overrides)
+        try ScenarioRunner.validate(scenario)
+        var found: [Compiler] = []
+        for name in scenario.compilers { found.append(try compiler(name)) }
+        var files = try self.files()
+        defer { workFiles = files }
+        if isDryRun {
+            let batches = ScenarioRunner.batchesPerGroup(scenario)
+            for compiler in found.isEmpty ? [nil] : found.map(Optional.some) {
+                for group in try ScenarioRunner.jobGroups(scenario, compiler: compiler, files: &files) {
+                    let what = [group.probe.map { "probe \($0.name.text)" }, compiler.map { "with \($0.name.text)" }].compactMap { $0 }.joined(separator: " ")
+                    _ = dryRun(group.jobs, "\(scenario.name): \(group.jobs.count) jobs per batch\(what.isEmpty ? "" : " " + what); the batch would run \(batches) times "
+                        + "(\(scenario.warmup) warm-up, then \(scenario.runs) runs of \(scenario.strategies.map(\.rawValue).joined(separator: ", ")))")
+                }
+            }
+            return Measurement(scenario: ScenarioSettings(scenario), compilers: found, runs: [])
+        }
+        let runner = ScenarioRunner(
+            workerCommand: configuration.workerCommand, progress: configuration.progress, cancellation: configuration.cancellation,
+            cleanup: configuration.cleanup)
+        let measurement = try runner.run(scenario, compilers: found, files: &files) { reference, event throws(BenchError) in
+            try callHook(reference, event)
+        }
+        measurements.append(measurement)
+        return measurement
+    }
+
+    /// Calls a hook function of the script's with the event as a table `{point=, compiler=,
+    /// strategy=, probe=, timed=}`; its error stops the measurement.
+    private func callHook(_ reference: Int32, _ event: HookEvent) throws(BenchError) {
+        let L = lua.L
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        lua_rawgeti(L, bench_lua_registryindex(), lua_Integer(reference))
+        lua_createtable(L, 0, 5)
+        lua.stack.push(event.point.rawValue); lua.stack.setField(-2, "point")
+        if let c = event.compiler { lua.stack.push(c); lua.stack.setField(-2, "compiler") }
+        if let s = event.strategy { lua.stack.push(s.rawValue); lua.stack.setField(-2, "strategy") }
+        if let p = event.probe { lua.stack.push(p); lua.stack.setField(-2, "probe") }
+        lua.stack.push(event.timed); lua.stack.setField(-2, "timed")
+        do {
+            try lua.call(arguments: 1, results: 0)
+        } catch {
+            if exitRequest != nil { throw .interrupted }
+            throw .hookFailed("the \(event.point.rawValue) function failed: \(error.description)")
+        }
+        if exitRequest != nil { throw .interrupted }
+    }
+
+    /// A result document of this run holding `measurements`.
+    public func document(holding measurements: [Measurement]) -> ResultDocument {
+        ResultDocument(
+            bench: configuration.version, complete: !isInterrupted && measurements.allSatisfy(\.complete), host: HostInfo.current(),
+            measurements: measurements)
+    }
+
+    /// The exit the script asked for with `os.exit` or `bench.fail`, once it has.
+    public var requestedExit: (code: Int32, message: String?)? { exitRequest }
+
+    /// The run's files, in its temporary directory.
+    private func files() throws(BenchError) -> WorkFiles {
+        if let workFiles { return workFiles }
+        let made = WorkFiles(directory: try tempDirectory())
+        workFiles = made
+        return made
     }
 
     /// The names of the reporters the script registered with `bench.reporter`, sorted.
@@ -142,11 +162,24 @@ public final class ScriptHost {
         case exit(Int32, message: String?)
     }
 
-    /// Calls a Lua reporter (the scenario's function, or the one registered as `name`) with the
-    /// results document as a table. A reporter returns a string or nothing; anything else is an
-    /// error naming it.
-    public func report(_ document: JSONValue, reporter name: String?) throws(ScriptError) -> ReportOutcome {
-        guard let ref = name.flatMap({ reporters[$0] }) ?? reportFunction else { return .text(nil) }
+    /// Where a report comes from: a registered reporter's name, or a returned scenario's function.
+    public enum Reporter: Equatable, Sendable {
+        /// Registered with `bench.reporter`.
+        case named(String)
+        /// A returned scenario's `report` function.
+        case function(Int32)
+    }
+
+    /// Calls a Lua reporter with the result document as a table. A reporter returns a string or
+    /// nothing; anything else is an error naming it.
+    public func report(_ document: JSONValue, reporter: Reporter) throws(ScriptError) -> ReportOutcome {
+        let name: String?
+        let found: Int32?
+        switch reporter {
+        case .named(let n): (name, found) = (n, reporters[n])
+        case .function(let reference): (name, found) = (nil, reference)
+        }
+        guard let ref = found else { return .text(nil) }
         // An interrupted run still reports what it measured: the reporter must not be stopped too.
         if isInterrupted { bench_lua_watch_interrupts(lua.L, -1) }
         let stack = lua.stack
@@ -224,26 +257,11 @@ public final class ScriptHost {
         return found
     }
 
-    /// Writes a source file into the temporary directory, once per distinct name and contents,
-    /// and returns its path.
-    func writeSource(name: ByteString, ext: ByteString, source: ByteString) throws(BenchError) -> ByteString {
-        var file = name + ext
-        var n = 1
-        while let existing = sources[file], existing != source {
-            n += 1
-            file = name + ByteString("-\(n)") + ext
-        }
-        if sources[file] == nil {
-            _ = try tempDirectory().write(file, source)
-            sources[file] = source
-        }
-        return try tempDirectory().path + "/" + file
-    }
-
-    /// A fresh output path in the temporary directory: every compile job writes its own file.
-    func outputPath(for name: ByteString) throws(BenchError) -> ByteString {
-        outputs += 1
-        return try tempDirectory().path + "/" + name + ByteString("-\(outputs).out")
+    /// `probe`'s compile job with `compiler`, through the one job builder (`bench.compile`).
+    func compileJob(_ probe: Probe, compiler: Compiler, timeout: Double?) throws(BenchError) -> Job {
+        var files = try self.files()
+        defer { workFiles = files }
+        return try ProbeJob.make(probe, compiler: compiler, flags: [], ext: nil, timeout: timeout, files: &files)
     }
 
     /// Lets `require "lib.x"` find `lib/x.lua` beside the script, whatever the working directory.

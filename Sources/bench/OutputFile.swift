@@ -1,3 +1,4 @@
+import BenchCore
 import Glibc
 
 /// Where a report or a chart goes, checked before anything runs and written so that nothing but
@@ -12,9 +13,9 @@ import Glibc
 ///   FIFO waits for its reader, as any writer does; a regular file behind a descriptor is truncated);
 /// - anything else (a directory, a block device, a socket, a path that cannot be written, such
 ///   as one under `/proc`, or an empty one): refused.
-public struct OutputFile: Sendable, Equatable {
+struct OutputFile: Sendable, Equatable {
     /// The path as given (for messages).
-    public let path: ByteString
+    let path: ByteString
     /// The path written: `path` with symbolic links resolved.
     let resolved: ByteString
     /// True for a device or a FIFO, written in place.
@@ -24,7 +25,7 @@ public struct OutputFile: Sendable, Equatable {
     let identity: String
 
     /// Checks that `path` can be written now; `option` names the flag in the message.
-    public init(_ path: ByteString, option: String) throws(BenchError) {
+    init(_ path: ByteString, option: String) throws(BenchError) {
         func refuse(_ why: String) -> BenchError { .io("cannot write \(option) '\(TerminalText.line(path))': \(why)") }
         self.path = path
         guard !path.isEmpty else { throw refuse("the path is empty") }
@@ -63,7 +64,7 @@ public struct OutputFile: Sendable, Equatable {
     }
 
     /// Throws if two of `files` are the same file (also through different spellings of its path).
-    public static func checkDistinct(_ files: [(option: String, file: OutputFile)]) throws(BenchError) {
+    static func checkDistinct(_ files: [(option: String, file: OutputFile)]) throws(BenchError) {
         for (i, a) in files.enumerated() {
             for b in files[(i + 1)...] where a.file.identity == b.file.identity {
                 throw .io("\(a.option) '\(TerminalText.line(a.file.path))' and \(b.option) '\(TerminalText.line(b.file.path))' are the same file; give each its own")
@@ -73,7 +74,7 @@ public struct OutputFile: Sendable, Equatable {
 
     /// Writes `contents`: in place for a device or a FIFO, else atomically. The temporary file is
     /// made through `cleanup`, so that a hard stop removes it too.
-    public func write(_ contents: ByteString, cleanup: Cleanup? = nil) throws(BenchError) {
+    func write(_ contents: ByteString, cleanup: Cleanup? = nil) throws(BenchError) {
         func failed(_ e: Int32) -> BenchError { .io("cannot write \(TerminalText.line(path)): \(String(cString: strerror(e)))") }
         if inPlace {
             let fd = resolved.withCString { open($0, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC) }

@@ -1,3 +1,4 @@
+import BenchCore
 import Foundation
 import Glibc
 import Synchronization
@@ -5,7 +6,7 @@ import Synchronization
 /// A one-line progress display on stderr, redrawn ten times a second while a batch runs:
 /// `async -j 2  run 2/5  87/128 jobs  12.3 s`. Only for a terminal; bench never draws it
 /// when stderr is a file or a pipe, or with `--quiet`.
-public final class ProgressLine: Sendable {
+final class ProgressLine: Sendable {
     private struct State: Sendable {
         var label = ""
         var phase = ""
@@ -19,18 +20,18 @@ public final class ProgressLine: Sendable {
     private let started = MonotonicClock.now()
 
     /// A progress line if stderr is a terminal, else `nil`.
-    public static func forTerminal() -> ProgressLine? {
+    static func forTerminal() -> ProgressLine? {
         isatty(2) != 0 ? ProgressLine() : nil
     }
 
     private init() {
         _ = OSThread.start { [self] in
-            // Drawing happens under the lock, so that `end()` clears the line after the last draw.
+            // Drawing happens under the lock, so that `clear()` clears the line after the last draw.
             while state.withLock({ s in
                 guard !s.stopped else { return false }
                 if s.active {
                     let done = s.counter?.value ?? 0
-                    let line = "\(s.label)  \(s.phase)  \(done)/\(s.jobs) jobs  \(format1(MonotonicClock.now() - started)) s"
+                    let line = "\(s.label)  \(s.phase)  \(done)/\(s.jobs) jobs  \(String(format: "%.1f", MonotonicClock.now() - started)) s"
                     _ = writeAll(2, Array(("\r\u{1B}[2K" + line).utf8))
                 }
                 return true
@@ -40,23 +41,31 @@ public final class ProgressLine: Sendable {
         }  // no thread (a memory limit): no progress line, and nothing else changes
     }
 
-    /// Shows a new batch.
-    public func begin(label: String, phase: String, jobs: Int, counter: JobCounter) {
-        state.withLock {
-            $0.label = label
-            $0.phase = phase
-            $0.jobs = jobs
-            $0.counter = counter
-            $0.active = true
+    /// Shows what a measurement tells: a new batch, or that it is over.
+    func show(_ event: ProgressEvent) {
+        switch event {
+        case let .batch(label, phase, jobs, counter):
+            state.withLock {
+                $0.label = label
+                $0.phase = phase
+                $0.jobs = jobs
+                $0.counter = counter
+                $0.active = true
+            }
+        case .finished:
+            state.withLock {
+                if $0.active { _ = writeAll(2, Array("\r\u{1B}[2K".utf8)) }
+                $0.active = false
+            }
         }
     }
 
-    /// Stops drawing and clears the line.
-    public func end() {
+    /// Stops drawing for good and clears the line.
+    func stop() {
         state.withLock {
+            if $0.active { _ = writeAll(2, Array("\r\u{1B}[2K".utf8)) }
             $0.active = false
             $0.stopped = true
-            _ = writeAll(2, Array("\r\u{1B}[2K".utf8))
         }
     }
 }

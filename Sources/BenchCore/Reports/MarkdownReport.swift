@@ -1,0 +1,57 @@
+/// Markdown to paste into an issue: per measurement, one sentence saying what ran where, a table
+/// like hyperfine's export (with its "Relative" column), and the comparisons.
+public enum MarkdownReport {
+    /// The Markdown text.
+    public static func render(_ document: ResultDocument) -> String {
+        var lines: [String] = []
+        let h = document.host
+        for (k, m) in document.measurements.enumerated() {
+            if k > 0 { lines.append("") }
+            let s = m.scenario
+            lines.append("**\(markdown(s.name))**: \(ReportWords.shape(s)), median of \(s.runs) interleaved runs after \(s.warmup) warm-up\(s.warmup == 1 ? "" : "s"); "
+                + "bench \(markdown(document.bench)), \(markdown(h.os)) \(markdown(h.kernel)), \(markdown(h.cpu)), \(h.cores) cores."
+                + (m.complete ? "" : " Incomplete: the run was interrupted."))
+            lines.append("")
+            var header = ["Strategy", "-j", "Median wall [s]", "± σ [s]", "Min … max [s]", "Ideal [s]", "Efficiency", "vs serial", "Relative"]
+            var alignment = [":---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]
+            if s.batch == .probe { header.insert("Probe", at: 0); alignment.insert(":---", at: 0) }
+            if !m.compilers.isEmpty { header.insert("Compiler", at: 0); alignment.insert(":---", at: 0) }
+            lines.append("| " + header.joined(separator: " | ") + " |")
+            lines.append("|" + alignment.joined(separator: "|") + "|")
+            for r in m.runs {
+                let w = r.wall
+                let relative = m.relativeToFastest(r)
+                var cells = [
+                    r.strategy.rawValue, String(r.concurrency), format3(w.median), format3(w.stddev), "\(format3(w.min)) … \(format3(w.max))",
+                    format3(r.ideal), "\(format1(r.efficiency * 100)) %", m.speedupOverSerial(r).map { fixed($0.value, 2) + "×" } ?? "",
+                    "\(fixed(relative.value, 2)) ± \(fixed(relative.stddev, 2))",
+                ]
+                if s.batch == .probe { cells.insert(markdown(r.probe?.text ?? ""), at: 0) }
+                if !m.compilers.isEmpty { cells.insert(markdown(m.compiler(of: r)?.version ?? r.compiler?.text ?? ""), at: 0) }
+                lines.append("| " + cells.joined(separator: " | ") + " |")
+            }
+            for c in m.comparisons {
+                guard let fastest = c.fastest else { continue }
+                let others = c.entries.filter { $0 != fastest }.map { e in
+                    let ratio = Ratio(e.run.wall, over: fastest.run.wall)
+                    return "\(fixed(ratio.value, 2)) ± \(fixed(ratio.stddev, 2)) times faster than \(markdown(e.label))"
+                }
+                let context = c.context.isEmpty ? "" : " (\(markdown(c.context)))"
+                lines.append("")
+                lines.append("\(markdown(fastest.label))\(context) ran " + others.joined(separator: ", ") + ".")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` safe inside a Markdown table cell: one line, control characters escaped, `|` and
+    /// the characters that start emphasis or code backslash-escaped.
+    static func markdown(_ text: String) -> String {
+        var out = ""
+        for c in TerminalText.line(text) {
+            if "|\\*_`[]<>#".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+}

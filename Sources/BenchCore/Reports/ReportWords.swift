@@ -1,0 +1,30 @@
+/// The phrases every report uses to say what was measured, so that they all say it alike.
+enum ReportWords {
+    /// "16 probes × 8 copies = 128 jobs per batch", or for one-probe batches "2 probes, 1 copy per batch".
+    static func shape(_ s: ScenarioSettings) -> String {
+        let copies = "\(s.repeats) cop\(s.repeats == 1 ? "y" : "ies")"
+        switch s.batch {
+        case .all: return "\(s.probes.count) probe\(s.probes.count == 1 ? "" : "s") × \(copies) = \(s.jobsPerBatch) jobs per batch"
+        case .probe: return "\(s.probes.count) probe\(s.probes.count == 1 ? "" : "s"), each its own batch of \(copies)"
+        }
+    }
+
+    /// "3 timed runs after 1 warm-up, interleaved in rotating order".
+    static func sampling(_ s: ScenarioSettings) -> String {
+        "\(s.runs) timed run\(s.runs == 1 ? "" : "s") after \(s.warmup == 0 ? "no" : String(s.warmup)) warm-up\(s.warmup == 1 ? "" : "s"), interleaved in rotating order"
+    }
+}
+
+extension String {
+    /// The string padded with spaces on the right to `width` characters.
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    /// The string without trailing spaces.
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

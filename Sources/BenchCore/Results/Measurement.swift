@@ -1,0 +1,159 @@
+/// One scenario measured: a summary per compiler, probe batch, concurrency level and strategy,
+/// and what follows from them (comparisons, speed-ups, warnings, disagreements). Everything a
+/// report shows comes from here, and all of it is in the result document.
+public struct Measurement: Sendable, Equatable {
+    /// The scenario as it ran (command-line choices applied).
+    public var scenario: ScenarioSettings
+    /// The compilers, resolved, in scenario order; empty in a comparison of commands.
+    public var compilers: [Compiler]
+    /// Compiler-major, then probe (for one-probe batches), then concurrency level, then strategy.
+    public var runs: [RunSummary]
+    /// False when the run was interrupted: the runs hold the samples taken so far.
+    public var complete: Bool
+
+    /// Creates a measurement.
+    public init(scenario: ScenarioSettings, compilers: [Compiler], runs: [RunSummary], complete: Bool = true) {
+        self.scenario = scenario
+        self.compilers = compilers
+        self.runs = runs
+        self.complete = complete
+    }
+
+    /// The compiler a run used.
+    public func compiler(of run: RunSummary) -> Compiler? {
+        run.compiler.flatMap { name in compilers.first { $0.name == name } }
+    }
+
+    /// The runs of one compiler (`nil`: the runs without one), in order.
+    public func runs(of compiler: ByteString?) -> [RunSummary] { runs.filter { $0.compiler == compiler } }
+
+    /// The compilers' names as runs carry them, or `[nil]` for a comparison of commands.
+    public var compilerNames: [ByteString?] { compilers.isEmpty ? [nil] : compilers.map(\.name) }
+
+    /// The serial run of `run`'s compiler and probe, the baseline of every "times faster than serial".
+    public func serialBaseline(for run: RunSummary) -> RunSummary? {
+        runs.first { $0.compiler == run.compiler && $0.probe == run.probe && $0.strategy == .serial }
+    }
+
+    /// serial's median over `run`'s: how many times faster than serial it is.
+    public func speedupOverSerial(_ run: RunSummary) -> Ratio? {
+        serialBaseline(for: run).map { Ratio($0.wall, over: run.wall) }
+    }
+
+    /// Every comparison a report shows, in order: for each compiler, the strategies at each level
+    /// (whole-set batches) or the probes for each strategy (one-probe batches); then, with several
+    /// compilers, the compilers for each strategy.
+    public var comparisons: [Comparison] {
+        var found: [Comparison] = []
+        for compiler in compilerNames { found += primaryComparisons(of: compiler) }
+        if compilers.count > 1 { found += compilerComparisons }
+        return found.filter { $0.entries.count > 1 }
+    }
+
+    /// `run`'s median over the fastest one's in its first comparison: 1 for the fastest, 1.5 for
+    /// one taking half as long again.
+    public func relativeToFastest(_ run: RunSummary) -> Ratio {
+        let group = comparisons.first { $0.entries.contains { $0.run == run } }
+        return Ratio(run.wall, over: group?.fastest?.run.wall ?? run.wall)
+    }
+
+    private func primaryComparisons(of compiler: ByteString?) -> [Comparison] {
+        let mine = runs(of: compiler)
+        let name = compiler.map { TerminalText.line($0) }
+        switch scenario.batch {
+        case .all:
+            return levels(of: mine).map { level in
+                let group = mine.filter { $0.level == level || $0.strategy == .serial }
+                return Comparison(kind: .strategies, context: join(name, level: level, in: mine),
+                                  entries: group.map { .init(label: $0.strategyLabel, run: $0) })
+            }
+        case .probe:
+            return batchKeys(of: mine).map { key in
+                let group = mine.filter { $0.strategy == key.strategy && $0.concurrency == key.concurrency }
+                let context = [name, key.label].compactMap { $0 }.joined(separator: ", ")
+                return Comparison(kind: .probes, context: context,
+                                  entries: group.map { .init(label: TerminalText.line($0.probe ?? ""), run: $0) })
+            }
+        }
+    }
+
+    private var compilerComparisons: [Comparison] {
+        var found: [Comparison] = []
+        let first = runs(of: compilers[0].name)
+        for run in first {
+            let group = runs.filter { $0.strategy == run.strategy && $0.probe == run.probe && $0.level == run.level }
+            let context = (run.probe.map { TerminalText.line($0) + ", " } ?? "") + run.strategyLabel
+            found.append(Comparison(kind: .compilers, context: context,
+                                    entries: group.map { .init(label: TerminalText.line($0.compiler ?? ""), run: $0) }))
+        }
+        return found
+    }
+
+    /// The concurrency levels of concurrent runs, in order (the first level when only serial ran).
+    public func levels(of runs: [RunSummary]) -> [ConcurrencyLimit] {
+        var levels: [ConcurrencyLimit] = []
+        for r in runs where r.strategy != .serial && !levels.contains(r.level) { levels.append(r.level) }
+        return levels.isEmpty ? runs.prefix(1).map(\.level) : levels
+    }
+
+    private struct BatchKey: Equatable {
+        let strategy: Strategy
+        let concurrency: Int
+        let label: String
+    }
+
+    private func batchKeys(of runs: [RunSummary]) -> [BatchKey] {
+        var keys: [BatchKey] = []
+        for r in runs {
+            let key = BatchKey(strategy: r.strategy, concurrency: r.concurrency, label: r.strategyLabel)
+            if !keys.contains(key) { keys.append(key) }
+        }
+        return keys
+    }
+
+    private func join(_ compiler: String?, level: ConcurrencyLimit, in runs: [RunSummary]) -> String {
+        let scan = levels(of: runs).count > 1
+        return [compiler, scan ? "-j \(level)" : nil].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    /// One sentence for each probe on which two strategies (or two samples) reached different outcomes.
+    public var disagreements: [String] {
+        var found: [String] = []
+        for compiler in compilerNames {
+            let mine = runs(of: compiler)
+            for name in scenario.probes {
+                let seen = mine.compactMap { run in run.probes.first { $0.name == name }.map { (run, $0.ok) } }
+                guard Set(seen.map(\.1)).count > 1 else { continue }
+                let detail = seen.map { "\($0.0.strategyLabel) \($0.1 ? "ok" : "fails")" }
+                let prefix = compiler.map { TerminalText.line($0) + ": " } ?? ""
+                found.append("\(prefix)strategies disagree on probe '\(TerminalText.line(name))': \(detail.joined(separator: ", "))")
+            }
+        }
+        return found
+    }
+
+    /// Plain-words warnings about samples that should not be trusted blindly, as hyperfine gives.
+    public var warnings: [String] {
+        var found: [String] = []
+        for run in runs {
+            let w = run.wall
+            let outliers = w.outlierIndices
+            if !outliers.isEmpty {
+                found.append("\(run.title): \(outliers.count) of \(w.samples.count) samples are statistical outliers (modified z-score above 3.5); another process may have disturbed the run")
+            }
+            if w.coefficientOfVariation > 0.05 {
+                found.append("\(run.title): the samples vary by \(format1(w.coefficientOfVariation * 100)) % (coefficient of variation above 5 %); use more runs (-r) or a quieter machine")
+            }
+            if w.samples.count >= 3 {
+                let rest = SampleSummary(Array(w.samples.dropFirst()))
+                if w.samples[0] > rest.median * 1.25 {
+                    found.append("\(run.title): the first timed run took \(fixed(w.samples[0] / rest.median, 2))x the median of the others; caches may have been cold: use more warm-up runs (-w)")
+                }
+            }
+            if run.failed > 0 && run.failed == run.jobs {
+                found.append("\(run.title): every job failed; the timings measure failures (see -v)")
+            }
+        }
+        return found
+    }
+}

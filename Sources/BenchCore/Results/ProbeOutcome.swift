@@ -1,0 +1,19 @@
+/// Whether a probe's job succeeded: ok only if every copy of it did, in every sample.
+public struct ProbeOutcome: Sendable, Equatable {
+    /// The probe's name.
+    public var name: ByteString
+    /// True when every copy exited with status 0 in every sample.
+    public var ok: Bool
+    /// How many copies failed in the sample that showed a failure first.
+    public var failedCopies: Int
+    /// The first failing copy's stderr, or why it could not run ("" when all passed).
+    public var message: ByteString
+
+    /// Creates an outcome.
+    public init(name: ByteString, ok: Bool, failedCopies: Int = 0, message: ByteString = "") {
+        self.name = name
+        self.ok = ok
+        self.failedCopies = failedCopies
+        self.message = message
+    }
+}

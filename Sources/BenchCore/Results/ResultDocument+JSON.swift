@@ -1,0 +1,139 @@
+/// The result document as JSON. Every field a report needs is written, and so are the values
+/// derived from them (ideal, efficiency, speed-ups, warnings), for readers of the file; reading
+/// takes the measured values and derives the rest again, so a document read back writes the
+/// same bytes.
+extension ResultDocument {
+    /// The document as a JSON value.
+    public var json: JSONValue {
+        .object([
+            ("bench", .string(bench)),
+            ("schema", .int(Self.schema)),
+            ("complete", .bool(complete)),
+            ("host", .object([
+                ("os", .string(host.os)),
+                ("kernel", .string(host.kernel)),
+                ("cpu", .string(host.cpu)),
+                ("cores", .int(host.cores)),
+            ])),
+            ("measurements", .array(measurements.map(\.json))),
+            ("warnings", .array(warnings.map(JSONValue.string))),
+            ("disagreements", .array(disagreements.map(JSONValue.string))),
+        ])
+    }
+
+    /// Reads a document that `json` wrote (schema 2); the error names the field that is wrong.
+    public init(json: JSONValue) throws(BenchError) {
+        let doc = JSONReader(json, path: "")
+        let schema = try doc.int("schema")
+        guard schema == Self.schema else {
+            throw .invalidValue("schema \(schema) is not one this bench reads (it reads \(Self.schema); see docs/json.md for what changed)")
+        }
+        let host = try doc.object("host")
+        self.init(
+            bench: try doc.string("bench"), complete: try doc.bool("complete"),
+            host: HostInfo(os: try host.string("os"), kernel: try host.string("kernel"), cpu: try host.string("cpu"), cores: try host.int("cores")),
+            measurements: try doc.array("measurements").map { m throws(BenchError) in try Measurement(json: m, cores: try host.int("cores")) })
+    }
+}
+
+extension Measurement {
+    /// The measurement as a JSON value.
+    public var json: JSONValue {
+        let s = scenario
+        return .object([
+            ("scenario", .object([
+                ("name", .string(s.name) as JSONValue),
+                ("description", s.description.map(JSONValue.string) ?? .null),
+                ("batch", .string(s.batch.rawValue)),
+                ("probes", .array(s.probes.map { .string($0.text) })),
+                ("repeats", .int(s.repeats)),
+                ("jobs_per_batch", .int(s.jobsPerBatch)),
+                ("runs", .int(s.runs)),
+                ("warmup", .int(s.warmup)),
+                ("interleaved", .bool(true)),
+                ("timeout_s", s.timeout.map(JSONValue.number) ?? .null),
+            ])),
+            ("complete", .bool(complete)),
+            ("compilers", .array(compilers.map { c in
+                .object([("name", .string(c.name.text)), ("path", .string(c.path.text)), ("version", .string(c.version))])
+            })),
+            ("runs", .array(runs.map(json))),
+            ("warnings", .array(warnings.map(JSONValue.string))),
+            ("disagreements", .array(disagreements.map(JSONValue.string))),
+        ])
+    }
+
+    private func json(_ r: RunSummary) -> JSONValue {
+        let w = r.wall
+        return .object([
+            ("strategy", .string(r.strategy.rawValue)),
+            ("compiler", r.compiler.map { .string($0.text) } ?? .null),
+            ("probe", r.probe.map { .string($0.text) } ?? .null),
+            ("level", .string(r.level.description)),
+            ("concurrency", .int(r.concurrency)),
+            ("jobs", .int(r.jobs)),
+            ("wall_s", .object([
+                ("samples", .array(w.samples.map(JSONValue.number))),
+                ("min", .number(w.min)),
+                ("median", .number(w.median)),
+                ("mean", .number(w.mean)),
+                ("stddev", .number(w.stddev)),
+                ("max", .number(w.max)),
+            ])),
+            ("child_cpu_s", .number(r.childCPU)),
+            ("runner_cpu_s", .number(r.runnerCPU)),
+            ("runner_cpu_share", .number(r.runnerShare)),
+            ("longest_job_s", .number(r.longestJob)),
+            ("peak_rss_kib", .int(r.peakRSS)),
+            ("ideal_s", .number(r.ideal)),
+            ("efficiency", .number(r.efficiency)),
+            ("speedup_vs_serial", speedupOverSerial(r).map { .number($0.value) } ?? .null),
+            ("relative_to_fastest", .number(relativeToFastest(r).value)),
+            ("failed", .int(r.failed)),
+            ("probes", .array(r.probes.map {
+                .object([
+                    ("name", .string($0.name.text)), ("ok", .bool($0.ok)), ("failed_copies", .int($0.failedCopies)),
+                    ("message", .string($0.message.text)),
+                ])
+            })),
+        ])
+    }
+
+    /// Reads a measurement that `json` wrote; `cores` is the host's.
+    init(json: JSONReader, cores: Int) throws(BenchError) {
+        let s = try json.object("scenario")
+        let batchName = try s.string("batch")
+        guard let batch = BatchShape(rawValue: batchName) else { throw json.error("scenario.batch", "one of \(BatchShape.validNames)") }
+        self.init(
+            scenario: ScenarioSettings(
+                name: try s.string("name"), description: try s.optionalString("description"), batch: batch,
+                probes: try s.array("probes").map { p throws(BenchError) in ByteString(try p.stringValue()) },
+                repeats: try s.int("repeats"), runs: try s.int("runs"), warmup: try s.int("warmup"), timeout: try s.optionalNumber("timeout_s")),
+            compilers: try json.array("compilers").map { c throws(BenchError) in
+                Compiler(name: ByteString(try c.string("name")), path: ByteString(try c.string("path")), version: try c.string("version"))
+            },
+            runs: try json.array("runs").map { r throws(BenchError) in try RunSummary(json: r, cores: cores) },
+            complete: try json.bool("complete"))
+    }
+}
+
+extension RunSummary {
+    init(json r: JSONReader, cores: Int) throws(BenchError) {
+        let strategyName = try r.string("strategy")
+        guard let strategy = Strategy(rawValue: strategyName) else { throw r.error("strategy", "one of \(Strategy.validNames)") }
+        let level: ConcurrencyLimit
+        do { level = try ConcurrencyLimit.parse(try r.string("level")) } catch { throw r.error("level", "a number or 'unbounded'") }
+        let samples = try r.object("wall_s").array("samples").map { x throws(BenchError) in try x.numberValue() }
+        guard !samples.isEmpty else { throw r.error("wall_s.samples", "at least one sample") }
+        self.init(
+            strategy: strategy, compiler: try r.optionalString("compiler").map { ByteString($0) },
+            probe: try r.optionalString("probe").map { ByteString($0) }, level: level,
+            concurrency: try r.int("concurrency"), jobs: try r.int("jobs"), wall: SampleSummary(samples),
+            childCPU: try r.number("child_cpu_s"), runnerCPU: try r.number("runner_cpu_s"), longestJob: try r.number("longest_job_s"),
+            peakRSS: try r.int("peak_rss_kib"), cores: cores, failed: try r.int("failed"),
+            probes: try r.array("probes").map { p throws(BenchError) in
+                ProbeOutcome(name: ByteString(try p.string("name")), ok: try p.bool("ok"), failedCopies: try p.int("failed_copies"),
+                             message: ByteString(try p.string("message")))
+            })
+    }
+}

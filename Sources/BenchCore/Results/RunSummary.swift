@@ -1,0 +1,75 @@
+/// One batch configuration sampled `runs` times: a strategy at one concurrency level, with one
+/// compiler (or none) and every probe or one probe; every sample and what it cost.
+public struct RunSummary: Sendable, Equatable {
+    /// The strategy.
+    public var strategy: Strategy
+    /// The compiler's name, as in the measurement's `compilers`; `nil` in a comparison of commands.
+    public var compiler: ByteString?
+    /// The probe of a one-probe batch (`batch = "probe"`); `nil` when the batch held every probe.
+    public var probe: ByteString?
+    /// The concurrency level asked for (serial runs once, at the first level).
+    public var level: ConcurrencyLimit
+    /// The jobs allowed at once in practice (1 for serial).
+    public var concurrency: Int
+    /// Jobs per batch.
+    public var jobs: Int
+    /// Wall time of the batch, one sample per timed run.
+    public var wall: SampleSummary
+    /// Median over samples of the children's user + system CPU seconds per batch.
+    public var childCPU: Double
+    /// Median over samples of bench's own CPU seconds per batch (host and workers).
+    public var runnerCPU: Double
+    /// Median over samples of the longest single job, in seconds.
+    public var longestJob: Double
+    /// The largest peak RSS of any child in any sample, KiB.
+    public var peakRSS: Int
+    /// The usable cores of the host.
+    public var cores: Int
+    /// The most jobs that failed in any sample.
+    public var failed: Int
+    /// Each probe's outcome over all samples.
+    public var probes: [ProbeOutcome]
+
+    /// Creates a summary.
+    public init(
+        strategy: Strategy, compiler: ByteString?, probe: ByteString? = nil, level: ConcurrencyLimit, concurrency: Int, jobs: Int,
+        wall: SampleSummary, childCPU: Double, runnerCPU: Double, longestJob: Double, peakRSS: Int,
+        cores: Int, failed: Int, probes: [ProbeOutcome]
+    ) {
+        self.strategy = strategy
+        self.compiler = compiler
+        self.probe = probe
+        self.level = level
+        self.concurrency = concurrency
+        self.jobs = jobs
+        self.wall = wall
+        self.childCPU = childCPU
+        self.runnerCPU = runnerCPU
+        self.longestJob = longestJob
+        self.peakRSS = peakRSS
+        self.cores = cores
+        self.failed = failed
+        self.probes = probes
+    }
+
+    /// The best wall time this machine allows: the children's CPU spread over
+    /// min(cores, concurrency), but never less than the longest job.
+    public var ideal: Double {
+        max(childCPU / Double(max(1, min(cores, concurrency))), longestJob)
+    }
+
+    /// Ideal over median wall: 1 means the strategy wasted nothing this machine could have used.
+    public var efficiency: Double { wall.median > 0 ? ideal / wall.median : 0 }
+
+    /// bench's own CPU as a share of the children's.
+    public var runnerShare: Double { childCPU > 0 ? runnerCPU / childCPU : 0 }
+
+    /// "serial" or "async -j 2".
+    public var strategyLabel: String { strategy == .serial ? "serial" : "\(strategy.rawValue) -j \(concurrency)" }
+
+    /// Everything that tells this run from the others, for warnings: "gzip -9: serial" or "async -j 2 (gfortran)".
+    public var title: String {
+        let subject = probe.map { TerminalText.line($0) + ": " } ?? ""
+        return subject + strategyLabel + (compiler.map { " (\(TerminalText.line($0)))" } ?? "")
+    }
+}

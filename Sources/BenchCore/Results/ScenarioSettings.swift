@@ -1,0 +1,45 @@
+/// What a result document keeps of the scenario it measured: its name and the choices that
+/// shaped every batch (the probes' sources and commands stay in the recipe).
+public struct ScenarioSettings: Sendable, Equatable {
+    /// The scenario's name.
+    public var name: String
+    /// Its description, if it has one.
+    public var description: String?
+    /// What one batch held.
+    public var batch: BatchShape
+    /// The probes' names, in report order.
+    public var probes: [ByteString]
+    /// Copies of each probe per batch.
+    public var repeats: Int
+    /// Timed runs of every batch.
+    public var runs: Int
+    /// Untimed warm-up batches of each compiler.
+    public var warmup: Int
+    /// The timeout of its jobs, if any.
+    public var timeout: Double?
+
+    /// Creates settings.
+    public init(
+        name: String, description: String? = nil, batch: BatchShape, probes: [ByteString], repeats: Int, runs: Int, warmup: Int,
+        timeout: Double? = nil
+    ) {
+        self.name = name
+        self.description = description
+        self.batch = batch
+        self.probes = probes
+        self.repeats = repeats
+        self.runs = runs
+        self.warmup = warmup
+        self.timeout = timeout
+    }
+
+    /// The settings of `scenario`.
+    public init(_ scenario: Scenario) {
+        self.init(
+            name: scenario.name, description: scenario.description, batch: scenario.batch, probes: scenario.probes.map(\.name),
+            repeats: scenario.repeats, runs: scenario.runs, warmup: scenario.warmup, timeout: scenario.timeout)
+    }
+
+    /// Jobs in one batch.
+    public var jobsPerBatch: Int { (batch == .all ? probes.count : 1) * repeats }
+}

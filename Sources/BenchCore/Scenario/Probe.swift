@@ -1,0 +1,40 @@
+/// One job of a scenario: a program to compile, or a whole command to run.
+///
+/// Its default command is `[launcher] compiler <scenario flags> <flags> <source> -o <output> <libs>`;
+/// a `command` replaces it, with the placeholders of `ProbeCommand` filled in.
+public struct Probe: Sendable, Hashable {
+    /// Its name: unique in its scenario, any text without NUL or newline (`sys/inotify.h`, `-Wlogical-op`).
+    public var name: ByteString
+    /// Its source, written to a file of its own byte for byte; `nil` for a command that needs none.
+    public var source: ByteString?
+    /// Flags after the scenario's and before the source.
+    public var flags: [ByteString]
+    /// Arguments after the source and the output (`-lm`), where a linker looks for them.
+    public var libs: [ByteString]
+    /// The source file's extension, with its dot; `nil` takes the scenario's.
+    public var ext: ByteString?
+    /// The whole argv, replacing the default compile command; its items may hold `{compiler}`,
+    /// `{source}`, `{output}` and `{dir}`.
+    public var command: [ByteString]?
+
+    /// Creates a probe.
+    public init(
+        name: ByteString, source: ByteString? = nil, flags: [ByteString] = [], libs: [ByteString] = [],
+        ext: ByteString? = nil, command: [ByteString]? = nil
+    ) {
+        self.name = name
+        self.source = source
+        self.flags = flags
+        self.libs = libs
+        self.ext = ext
+        self.command = command
+    }
+
+    /// Why `name` cannot name a probe, or `nil` when it can.
+    public static func problem(withName name: ByteString) -> String? {
+        if name.isEmpty { return "a probe name must not be empty" }
+        if name.contains(0) { return "a probe name must not hold a NUL byte" }
+        if name.contains(10) || name.contains(13) { return "a probe name must be one line" }
+        return nil
+    }
+}

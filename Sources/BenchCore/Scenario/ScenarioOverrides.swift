@@ -1,0 +1,31 @@
+/// What the command line says about a scenario; `nil` fields leave the scenario's own choice.
+public struct ScenarioOverrides: Sendable, Equatable {
+    /// `--compiler`: the one compiler to use (a scenario without compilers keeps none).
+    public var compiler: ByteString?
+    /// `-n/--repeat`: copies of each probe in one batch.
+    public var repeats: Int?
+    /// `-j`: jobs at once; a list makes a scaling scan.
+    public var concurrency: [ConcurrencyLimit]?
+    /// `-r/--runs`: timed runs of every batch.
+    public var runs: Int?
+    /// `-w/--warmup`: untimed runs first.
+    public var warmup: Int?
+    /// `--timeout`: seconds after which a job is killed, unless its scenario or the job itself says otherwise.
+    public var timeout: Double?
+    /// `--strategy`: which strategies, in order.
+    public var strategies: [Strategy]?
+
+    /// Creates overrides; all empty by default.
+    public init(
+        compiler: ByteString? = nil, repeats: Int? = nil, concurrency: [ConcurrencyLimit]? = nil, runs: Int? = nil,
+        warmup: Int? = nil, timeout: Double? = nil, strategies: [Strategy]? = nil
+    ) {
+        self.compiler = compiler
+        self.repeats = repeats
+        self.concurrency = concurrency
+        self.runs = runs
+        self.warmup = warmup
+        self.timeout = timeout
+        self.strategies = strategies
+    }
+}

@@ -1,0 +1,134 @@
+import BenchCore
+import BenchLua
+import Glibc
+
+/// Runs one script from start to end as `bench run` does, reports what it measured, and says
+/// which exit status the run earned: 0 success, 1 the scenario failed (strategies disagree,
+/// `bench.fail`), 2 a script or usage error, 128 + the signal when a signal interrupted it
+/// (130 for Ctrl-C, 143 for SIGTERM, 141 when the reader of standard output went away).
+struct RunSession {
+    let script: ByteString
+    let configuration: HostConfiguration
+    let report: ReportOptions
+    /// Colour for the table on stdout.
+    let color: Bool
+
+    /// Runs the script; returns the exit status.
+    func run() -> Int32 {
+        let host = ScriptHost(configuration: configuration)
+        let status = run(host)
+        let cancelledWhileRunning = configuration.cancellation?.isCancelled == true
+        // Pending finalizers run now, still watched by the cancellation, so that whatever they do
+        // (even a batch) is over, and interrupted, before the status is decided.
+        host.closeLua()
+        host.close()
+        // A reader that leaves once everything was written ends nothing (as for any program
+        // whose last write succeeded); a signal during the finalizers does.
+        if let cancellation = configuration.cancellation, let signal = cancellation.signal, let status = cancellation.exitStatus,
+           signal != SIGPIPE || cancelledWhileRunning {
+            Console.error(signal == SIGPIPE
+                ? "bench: standard output was closed; every child was stopped and temporary files removed"
+                : "bench: interrupted by \(SignalName.name(of: signal)); every child was stopped and temporary files removed")
+            return status
+        }
+        if status == 0 && Console.stdoutPipeClosed { return 128 + SIGPIPE }
+        return status
+    }
+
+    private func run(_ host: ScriptHost) -> Int32 {
+        do {
+            // Before anything runs: a typo in a path must not cost the whole benchmark.
+            let destinations = try report.destinations()
+            let outcome: ScriptOutcome
+            do { outcome = try host.run(script: script) } catch { return exit(host) ?? fail(error.message, host) }
+            if host.isInterrupted && host.measurements.isEmpty { return 0 }  // the interruption is reported once, by the caller
+            let reporter: Reporter
+            switch outcome {
+            case .exit(let code, let message):
+                if let message { Console.error("bench: \(message)") }
+                return code
+            case .finished:
+                guard !host.measurements.isEmpty else {
+                    if report.writesFiles || report.format != nil {
+                        return fail("the script measured nothing (it returned no scenario and called no bench.measure), so there is no report for "
+                            + "--format, --output, --plot or the exports to write", host)
+                    }
+                    return 0
+                }
+                // A script that measured prints what it likes; bench reports only what was asked for.
+                guard report.writesFiles || report.format != nil else { return verdict(host.document(holding: host.measurements)) }
+                reporter = try resolve(report.format, choice: .unspecified, host: host)
+            case .scenario(let scenario, let choice):
+                // Chosen before anything runs, so that a typo costs nothing.
+                reporter = try resolve(report.format, choice: choice, host: host)
+                do { _ = try host.measure(scenario) } catch { return exit(host) ?? fail(error.description, host) }
+            }
+            if configuration.options.dryRun { return 0 }
+            let document = host.document(holding: host.measurements)
+            // Interrupted: what was measured goes to the files (marked incomplete), not to stdout.
+            let text: ByteString?
+            switch reporter {
+            case .builtin(let format):
+                text = ByteString(format.render(document, verbose: report.verbose, color: color && destinations.report == nil))
+            case .lua(let which):
+                switch try host.report(document.json, reporter: which) {
+                case .text(let t): text = t
+                case .exit(let code, let message):
+                    if let message { Console.error("bench: \(message)") }
+                    return code
+                }
+            }
+            guard try destinations.write(text, of: document, toStdout: !host.isInterrupted, cleanup: configuration.cleanup) else {
+                return 128 + SIGPIPE
+            }
+            if host.isInterrupted { return 0 }
+            return verdict(document)
+        } catch let error as ScriptError {
+            return fail(error.message, host)
+        } catch {
+            return fail("\(error)", host)
+        }
+    }
+
+    /// 1, saying why, when the strategies disagree on a probe: the results cannot be trusted.
+    private func verdict(_ document: ResultDocument) -> Int32 {
+        let disagreements = document.disagreements
+        guard !disagreements.isEmpty else { return 0 }
+        Console.error("bench: the strategies disagree; the results cannot be trusted:")
+        for d in disagreements { Console.error("  " + d) }
+        return 1
+    }
+
+    /// The exit the script asked for (`os.exit`, `bench.fail`), said as it asked.
+    private func exit(_ host: ScriptHost) -> Int32? {
+        guard let exit = host.requestedExit else { return nil }
+        if let message = exit.message { Console.error("bench: \(message)") }
+        return exit.code
+    }
+
+    /// Exit status 2 with `message`, unless the run was interrupted (said once, by the caller).
+    private func fail(_ message: String, _ host: ScriptHost) -> Int32 {
+        if !host.isInterrupted { Console.error("bench: error: \(message)") }
+        return 2
+    }
+
+    /// Where a report comes from.
+    private enum Reporter {
+        case builtin(ReportFormat)
+        case lua(ScriptHost.Reporter)
+    }
+
+    private func resolve(_ format: String?, choice: ReportChoice, host: ScriptHost) throws(ScriptError) -> Reporter {
+        let name: String
+        switch (format, choice) {
+        case (let f?, _): name = f
+        case (nil, .function(let reference)): return .lua(.function(reference))
+        case (nil, .named(let n)): name = n
+        case (nil, .unspecified): name = ReportFormat.table.rawValue
+        }
+        if let builtin = ReportFormat(rawValue: name) { return .builtin(builtin) }
+        if host.reporterNames.contains(name) { return .lua(.named(name)) }
+        let registered = host.reporterNames.isEmpty ? "" : "; registered by the script: \(host.reporterNames.joined(separator: ", "))"
+        throw ScriptError(message: "unknown format '\(name)' (valid: \(ReportFormat.validNames)\(registered))")
+    }
+}
