@@ -56,7 +56,7 @@ struct ExitCodeTests {
         ("syntax.lua", "local x = \nreturn {", "bench: error: syntax.lua:2: unexpected symbol near 'return'"),
         ("compile42.lua", "local j = bench.compile{source=42}", "bench: error: compile42.lua:1: bad argument #1 to 'compile' (compiler: compiler table or name expected, got nil)"),
         ("bogus.lua", "return { compilers = { 'gfortran' }, probes = { { name = 'm', source = 'end' } }, strategies = { 'bogus' } }",
-         "bench: error: bogus.lua: scenario field 'strategies': unknown strategy 'bogus' (valid: async, threads, processes, serial)"),
+         "bench: error: bogus.lua: scenario: strategies: unknown strategy 'bogus' (valid: async, threads, processes, serial)"),
         ("runtime.lua", "local t\nprint(t.x)", "bench: error: runtime.lua:2: attempt to index a nil value (local 't')"),
         ("missing-compiler.lua", "return { compilers = { 'bench-no-such-cc' }, probes = { { name = 'm', source = 'int main(){}' } }, ext = '.c' }",
          "bench: error: compiler 'bench-no-such-cc' not found in PATH; install it or name another with --compiler"),
@@ -87,7 +87,7 @@ struct ExitCodeTests {
 
     @Test func versionAndHelpExitZero() async {
         let v = await bench(["--version"])
-        #expect(v.exitCode == 0 && v.stdout == "bench 0.1.0\n")
+        #expect(v.exitCode == 0 && v.stdout == "bench 0.2.0\n")
         let h = await bench(["run", "--help"])
         #expect(h.exitCode == 0 && h.stdout.text.contains("USAGE: bench run [<options>] <script>"))
     }

@@ -116,7 +116,7 @@ extension ReliabilityTests {
         }
         let j = await box.run(["run", "s.lua", "--format", "json"])
         let document = try JSONSerialization.jsonObject(with: Data(j.stdout.bytes)) as? [String: Any]
-        let probes = ((document?["runs"] as? [[String: Any]])?.first?["probes"] as? [[String: Any]])?.map { $0["name"] as? String }
+        let probes = (((document?["measurements"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]])?.first?["probes"] as? [[String: Any]])?.map { $0["name"] as? String }
         #expect(probes == ["red\u{1B}[31m|x", "bell\u{7}"], "JSON keeps the names, escaped as JSON escapes them")
         box.expectNothingLeft()
     }

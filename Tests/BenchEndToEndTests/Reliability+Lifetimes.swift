@@ -31,7 +31,7 @@ extension ReliabilityTests {
               io.open('started', 'w'):close()
               local jobs = {}
               for i = 1, 50 do jobs[i] = { 'sh', '-c', 'sleep 3600.62 & sleep 3600.62; wait' } end
-              bench.run(jobs, { jobs = 4 })
+              bench.run(jobs, { concurrency = 4 })
             end })
             """),
     ])
@@ -52,7 +52,7 @@ extension ReliabilityTests {
             for i = 1, 40 do probes[i] = { name = "p" .. i, source = "int main(void) { return " .. i .. "; }" } end
             io.open("started", "w"):close()
             return { compilers = { "gcc" }, ext = ".c", probes = probes, repeats = 4, runs = 5, warmup = 0,
-                     strategies = { "async" }, jobs = 2 }
+                     strategies = { "async" }, concurrency = 2 }
             """])
         for attempt in 1...10 {
             try? FileManager.default.removeItem(atPath: box.directory + "/started")
@@ -70,7 +70,7 @@ extension ReliabilityTests {
     @Test func aClosedStandardOutputEndsTheRunWithItsCleanUp() async throws {
         let box = try Sandbox(["s.lua": """
             while true do
-              bench.run({ { "sh", "-c", "sleep 0.01" }, { "sh", "-c", "sleep 3600.63 & sleep 0.02" } }, { jobs = 2 })
+              bench.run({ { "sh", "-c", "sleep 0.01" }, { "sh", "-c", "sleep 3600.63 & sleep 0.02" } }, { concurrency = 2 })
               print(string.rep("x", 1000))
             end
             """])
@@ -85,7 +85,7 @@ extension ReliabilityTests {
         let box = try Sandbox(["s.lua": """
             local jobs = {}
             for i = 1, 4000 do jobs[i] = { "/bin/true" } end
-            local r = bench.run(jobs, { strategy = bench.args[1], jobs = bench.args[2] })
+            local r = bench.run(jobs, { strategy = bench.args[1], concurrency = bench.args[2] })
             print(r.failed)
             """])
         // Enough address space to start bench, not enough for the batch: async hung, threads
@@ -104,7 +104,7 @@ extension ReliabilityTests {
     @Test func aJobThatStopsItsWorkerIsStillTimedOutOnTime() async throws {
         let box = try Sandbox(["s.lua": """
             local r = bench.run({ { "sh", "-c", "kill -STOP $PPID; sleep 3600.64", timeout = 1 }, { "true" } },
-                                { strategy = "processes", jobs = 2 })
+                                { strategy = "processes", concurrency = 2 })
             print(r.results[1].timed_out, r.results[1].wall < 4, r.results[2].ok)
             """])
         let r = await box.run(["run", "s.lua"], timeout: 30)
@@ -144,7 +144,7 @@ extension ReliabilityTests {
         let box = try Sandbox(["s.lua": """
             local jobs = {}
             for i = 1, 4 do jobs[i] = { "sh", "-c", "echo x >> started; sleep 3600.65 & sleep 3600.65; wait" } end
-            bench.run(jobs, { strategy = bench.args[1], jobs = 4 })
+            bench.run(jobs, { strategy = bench.args[1], concurrency = 4 })
             """])
         let running = strategy == "serial" ? 1 : 4  // serial never gets past its first job
         let r = await box.interrupt(["run", "s.lua", "--", strategy], with: [SIGKILL]) { box.lines("started") >= running }

@@ -22,11 +22,11 @@ extension ReliabilityTests {
     }
 
     @Test(arguments: [
-        ("repeats = 2^62", "field 'repeats': whole number from 1 to 1000000 expected"),
-        ("runs = math.maxinteger", "field 'runs': whole number from 1 to 100000 expected"),
-        ("warmup = math.mininteger", "field 'warmup': whole number from 0 to 100000 expected"),
-        ("timeout = 1e308", "field 'timeout': number of seconds above 0 and at most 31536000 expected"),
-        ("jobs = 2^40", "field 'jobs': concurrency must be a whole number from 1 to 1000000"),
+        ("repeats = 2^62", "repeats: whole number from 1 to 1000000 expected"),
+        ("runs = math.maxinteger", "runs: whole number from 1 to 100000 expected"),
+        ("warmup = math.mininteger", "warmup: whole number from 0 to 100000 expected"),
+        ("timeout = 1e308", "timeout: number of seconds above 0 and at most 31536000 expected"),
+        ("concurrency = 2^40", "concurrency: concurrency must be a whole number from 1 to 1000000"),
         ("repeats = 1000000, probes = { { name = 'a', source = 'x' }, { name = 'b', source = 'y' } }", "2 probes × 1000000 copies is more jobs than one batch can hold (at most 1000000)"),
     ])
     func numbersInAScenarioAreCheckedAgainstTheirRange(field: String, message: String) async throws {

@@ -24,7 +24,7 @@ struct ReliabilityTests {
     static let twoHundredJobs = """
         local probes = {}
         for i = 1, 25 do probes[i] = { name = "p" .. i, source = "int main(void) { return 0; }" } end
-        return { compilers = { "./slow-cc" }, ext = ".c", probes = probes, repeats = 8, jobs = 2,
+        return { compilers = { "./slow-cc" }, ext = ".c", probes = probes, repeats = 8, concurrency = 2,
                  runs = 3, warmup = 0, strategies = { bench.args[1] } }
         """
 
@@ -37,7 +37,7 @@ struct ReliabilityTests {
               { "sh", "-c", "sleep 3600.71 & sleep 3600.71; wait", name = "hang" },
               { "sh", "-c", "exit 3", name = "quick" },
               { "sh", "-c", "sleep 3600.72", name = "own", timeout = 0.3 },
-            }, { strategy = bench.args[1], jobs = 3 })
+            }, { strategy = bench.args[1], concurrency = 3 })
             for _, x in ipairs(r.results) do print(x.name, x.timed_out, x.summary, x.wall >= 0.25) end
             -- Which timeout applied: --timeout's 0.5 s to "hang", its own 0.3 s to "own" (each
             -- well under the next candidate, whatever the load adds).
@@ -66,7 +66,7 @@ struct ReliabilityTests {
         let r = await box.run(["run", "s.lua", "--format", "json", "--output", "out.json"])
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: box.directory + "/out.json"))) as! [String: Any]
-        let runs = json["runs"] as! [[String: Any]]
+        let runs = (json["measurements"] as! [[String: Any]])[0]["runs"] as! [[String: Any]]
         #expect(runs.count == 4)
         for run in runs {
             let probes = (run["probes"] as! [[String: Any]]).map { "\($0["name"]!)=\($0["ok"]!)" }
@@ -89,7 +89,7 @@ struct ReliabilityTests {
         #expect(r.stderr.text.contains("interrupted by \(SignalName.name(of: signal))"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: box.directory + "/out.json"))) as! [String: Any]
         #expect(json["complete"] as? Bool == false)
-        let runs = json["runs"] as! [[String: Any]]
+        let runs = (json["measurements"] as! [[String: Any]])[0]["runs"] as! [[String: Any]]
         #expect(runs.count == 1)
         #expect(((runs.first?["wall_s"] as? [String: Any])?["samples"] as? [Double])?.count == 1)
         #expect(box.lines("calls") < 400, "the interrupted batch went on")
@@ -102,7 +102,7 @@ struct ReliabilityTests {
         let box = try Sandbox(["s.lua": """
             local jobs = {}
             for i = 1, 200 do jobs[i] = { "sh", "-c", "echo x >> started; sleep 3600.73 & sleep 3600.73; wait" } end
-            local r = bench.run(jobs, { strategy = bench.args[1], jobs = 8 })
+            local r = bench.run(jobs, { strategy = bench.args[1], concurrency = 8 })
             print(r.results[1].summary)
             """])
         let r = await box.interrupt(["run", "s.lua", "--", strategy], with: [SIGINT]) { box.lines("started") >= 1 }
@@ -192,7 +192,7 @@ struct ReliabilityTests {
             for i = 1, 12 do jobs[i] = { "sh", "-c", "echo " .. i, name = "j" .. i } end
             -- This one kills its worker, leaving a grandchild that must not outlive it.
             jobs[5] = { "sh", "-c", "sleep 3600.74 & kill -9 $PPID; wait", name = "killer" }
-            local r = bench.run(jobs, { strategy = "processes", jobs = 2 })
+            local r = bench.run(jobs, { strategy = "processes", concurrency = 2 })
             local ok = 0
             for _, x in ipairs(r.results) do if x.ok then ok = ok + 1 end end
             print(ok, r.results[5].summary)
@@ -227,7 +227,7 @@ struct ReliabilityTests {
             for _, strategy in ipairs(bench.strategies) do bench.run({ { "/bin/true" } }, { strategy = strategy }) end
             for _, strategy in ipairs(bench.strategies) do
               local before = descriptors()
-              local r = bench.run(jobs, { strategy = strategy, jobs = 64 })
+              local r = bench.run(jobs, { strategy = strategy, concurrency = 64 })
               print(strategy, r.failed, before, descriptors())
             end
             """])
@@ -249,8 +249,8 @@ struct ReliabilityTests {
             local jobs = {}
             for i = 1, 2000 do jobs[i] = { "/bin/true" } end
             for _, strategy in ipairs { "async", "threads", "processes" } do
-              local r = bench.run(jobs, { strategy = strategy, jobs = "unbounded" })
-              print(strategy, r.failed, r.jobs)
+              local r = bench.run(jobs, { strategy = strategy, concurrency = "unbounded" })
+              print(strategy, r.failed, r.concurrency)
             end
             """])
         let r = await box.run(["run", "s.lua"])

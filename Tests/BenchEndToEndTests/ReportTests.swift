@@ -19,7 +19,7 @@ struct ReportEndToEndTests {
         #expect(r.stderr.text.isEmpty)  // no progress line: stderr is not a terminal
         let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/out.json"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let runs = try #require(object["runs"] as? [[String: Any]])
+        let runs = try #require((object["measurements"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]])
         #expect(runs.map { $0["strategy"] as? String } == ["async", "threads", "processes", "serial"])
         for run in runs {
             let wall = try #require(run["wall_s"] as? [String: Any])
@@ -30,23 +30,6 @@ struct ReportEndToEndTests {
         }
         let processes = runs[2]
         #expect((processes["runner_cpu_s"] as? Double).map { $0 > 0 } == true)  // the workers count
-    }
-
-    @Test func samplesAreInterleavedInRotatingOrder() async throws {
-        // The compiler logs its parent: bench itself under async, a worker under processes.
-        let dir = try scratch([
-            "log-cc": "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'log-cc 1'; exit 0; fi\necho $PPID >> calls\n",
-            "s.lua": "return { compilers = { './log-cc' }, ext = '.c', probes = { { name = 'p', source = 'x' } }, strategies = { 'async', 'processes' }, runs = 2, warmup = 0 }",
-        ], executable: ["log-cc"])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = await bench(["run", "s.lua"], in: dir)
-        #expect(r.exitCode == 0, "\(r.stderr.text)")
-        #expect(r.stdout.text.contains("2 timed runs after no warm-up, interleaved in rotating order"))
-        let parents = try String(contentsOfFile: dir + "/calls", encoding: .utf8).split(separator: "\n")
-        // Round 1: async, processes. Round 2: processes, async.
-        try #require(parents.count == 4)
-        #expect(parents[0] == parents[3])
-        #expect(parents[1] != parents[0] && parents[2] != parents[0])
     }
 
     @Test func aScanRunsEveryStrategyAtEveryLevel() async throws {
@@ -67,7 +50,7 @@ struct ReportEndToEndTests {
         let dir = try scratch(["rep.lua": """
             local s = \(cScenario.replacingOccurrences(of: "return {", with: "{"))
             s.report = function(r)
-              return string.format("%s %d %s %s\\n", r.scenario.name, #r.runs, r.runs[1].strategy, tostring(r.runs[1].wall_s.median > 0))
+              return string.format("%s %d %s %s\\n", r.measurements[1].scenario.name, #r.measurements[1].runs, r.measurements[1].runs[1].strategy, tostring(r.measurements[1].runs[1].wall_s.median > 0))
             end
             return s
             """])
@@ -82,7 +65,7 @@ struct ReportEndToEndTests {
 
     @Test func aRegisteredReporterIsAFormat() async throws {
         let dir = try scratch(["reg.lua": """
-            bench.reporter("count", function(r) print("runs: " .. #r.runs) end)
+            bench.reporter("count", function(r) print("runs: " .. #r.measurements[1].runs) end)
             \(cScenario)
             """])
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -98,7 +81,7 @@ struct ReportEndToEndTests {
         let dir = try scratch(["boom.lua": """
             local s = \(cScenario.replacingOccurrences(of: "return {", with: "{"))
             s.report = function(r)
-              local x = r.runs[1]
+              local x = r.measurements[1].runs[1]
               error("reporter broke on " .. x.strategy)
             end
             return s

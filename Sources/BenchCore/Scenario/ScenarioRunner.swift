@@ -159,7 +159,7 @@ public struct ScenarioRunner: Sendable {
         if let timeout = scenario.timeout { try Limits.checkTimeout(timeout, "timeout") }
         let (jobs, overflow) = scenario.probes.count.multipliedReportingOverflow(by: scenario.repeats)
         guard !overflow, Limits.jobsPerBatch.contains(jobs) else {
-            throw .invalidValue("\(scenario.probes.count) probes × \(scenario.repeats) copies is more jobs than one run can hold (at most \(Limits.jobsPerBatch.upperBound))")
+            throw .invalidValue("\(scenario.probes.count) probes × \(scenario.repeats) copies is more jobs than one batch can hold (at most \(Limits.jobsPerBatch.upperBound))")
         }
         for probe in scenario.probes {
             do { try ProbeJob.check(probe, hasCompiler: !scenario.compilers.isEmpty) } catch { throw .invalidValue("scenario '\(name)': \(error)") }

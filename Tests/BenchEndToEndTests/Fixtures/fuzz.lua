@@ -120,7 +120,7 @@ end
 for _, o in ipairs(options) do
   expect_error("run", bench.run, { { "/bin/sh", "-c", "echo ran >> " .. bench.tempdir() .. "/ran" } }, o)
 end
-expect_error("run", bench.run, { { "/bin/true" } }, { jobs = "many" })
+expect_error("run", bench.run, { { "/bin/true" } }, { concurrency = "many" })
 local too_many = {}
 local job = { "/bin/true" }
 for i = 1, 1000001 do too_many[i] = job end
