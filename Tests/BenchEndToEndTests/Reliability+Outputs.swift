@@ -39,7 +39,7 @@ extension ReliabilityTests {
         let reader = Task.detached { await spawn(Job(argv: ["cat", ByteString(fifo)])) }
         let r = await box.run(["run", "s.lua", "--format", "csv", "--output", "fifo"])
         #expect(r.exitCode == 0, "\(r.stderr)")
-        #expect(await reader.value.stdout.text.hasPrefix("compiler,strategy,"))
+        #expect(await reader.value.stdout.text.hasPrefix("scenario,compiler,probe,strategy,"))
         #expect(Self.fileType(fifo) == S_IFIFO)
         let null = await box.run(["run", "s.lua", "--output", "/dev/null", "--plot", "/dev/stdout"])
         #expect(null.exitCode == 0, "\(null.stderr)")

@@ -303,8 +303,8 @@ struct ReliabilityTests {
         #expect(s.exitCode == 0, "\(s.stderr.text)")
         let commands = s.stdout.text.split(separator: "\n").filter { !$0.hasPrefix("#") }
         #expect(commands.count == 1 + 200)  // ./slow-cc --version, then one batch
-        #expect(commands.last?.hasSuffix("/c0-p25.c -o " + (commands.last?.split(separator: " ").last ?? "")) == true)
-        #expect(commands.last?.hasSuffix("/c0-p25-8.out") == true, "\(commands.last ?? "")")
+        #expect(commands.last?.hasSuffix("/p25.c -o " + (commands.last?.split(separator: " ").last ?? "")) == true)
+        #expect(commands.last?.hasSuffix("/p25-200.out") == true, "\(commands.last ?? "")")
         #expect(commands.dropFirst().allSatisfy { $0.contains("/slow-cc ") && $0.hasPrefix("TMPDIR=") })
         #expect(s.stdout.text.contains("the batch would run 3 times"))
         #expect(box.lines("calls") == 0)

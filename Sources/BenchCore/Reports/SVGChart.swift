@@ -36,7 +36,7 @@ public enum SVGChart {
         let levels = Set(m.runs.filter { $0.strategy != .serial }.map(\.level))
         var body = levels.count > 1 && m.scenario.batch == .all ? scan(m) : bars(m)
         let s = m.scenario
-        let title = "\(s.name): \(s.jobsPerBatch) jobs per batch, median of \(s.runs) runs"
+        let title = "\(s.name): \(s.jobsPerBatch) job\(s.jobsPerBatch == 1 ? "" : "s") per batch, median of \(s.runs) run\(s.runs == 1 ? "" : "s")"
         body.insert(text(width / 2, 24, fit(title, width - 20, size: 16), size: 16, anchor: "middle", weight: "bold"), at: 0)
         body.insert(text(width / 2, 42, fit("\(host.cores) cores, \(host.cpu)", width - 20, size: 11), size: 11, anchor: "middle", fill: "#555"), at: 1)
         return body
@@ -90,7 +90,7 @@ public enum SVGChart {
         let maxY = axis(top * 1.08, into: &body)
         let groups = groups(m)
         let groupWidth = plotWidth / Double(max(groups.count, 1))
-        let levels = Set(m.runs.map(\.concurrency)).count
+        let levels = Set(m.runs.filter { $0.strategy != .serial }.map(\.concurrency)).count
         for (g, group) in groups.enumerated() {
             let slot = groupWidth / Double(group.runs.count + 1)
             let barWidth = Swift.min(slot * 0.7, 60)

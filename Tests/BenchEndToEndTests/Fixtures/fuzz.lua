@@ -134,9 +134,10 @@ local base_compile = { compiler = cc, source = "int main(void){return 0;}", ext 
 for _, field in ipairs {
   { "compiler", function(v) return false end },
   { "source", function(v) return type(v) == "string" end },
-  { "name", function(v) return v == nil or (is_plain_string(v) and v ~= "" and not v:find("/")) end },
+  { "name", function(v) return v == nil or (is_plain_string(v) and v ~= "" and not v:find("[\n\r]")) end },
   { "ext", function(v) return v == nil or (is_plain_string(v) and not v:find("/")) end },
-  { "flags", function(v) return v == nil or (type(v) == "table" and next(v) == nil) end },
+  { "flags", function(v) return v == nil or is_number_or_string(v) or (type(v) == "table" and next(v) == nil) end },
+  { "libs", function(v) return v == nil or is_number_or_string(v) or (type(v) == "table" and next(v) == nil) end },
   { "timeout", function(v) return v == nil or is_timeout(v) end },
   { "bogus", function(v) return v == nil end },
 } do
@@ -147,9 +148,28 @@ for _, field in ipairs {
   end)
 end
 expect_error("compile", bench.compile, with(base_compile, "compiler", nil))
-expect_error("compile", bench.compile, with(base_compile, "name", "a/b"))
+expect_error("compile", bench.compile, with(base_compile, "name", "a\nb"))
 expect_error("compile", bench.compile, with(base_compile, "compiler", { name = "x" }))
 each_value(function(v) if type(v) ~= "table" then expect_error("compile", bench.compile, v) end end)
+
+-- bench.measure: each breaks one field of a valid scenario (which is never measured).
+local base_measure = { probes = { { name = "t", command = { "/bin/true" } } }, strategies = { "serial" }, runs = 1, warmup = 0 }
+for _, field in ipairs {
+  { "probes", function(v) return false end },
+  { "batch", function(v) return v == nil end },
+  { "report", function(v) return v == nil end },
+  { "runs", function(v) return v == nil or whole(v, 1, 100000) end },
+  { "setup", function(v) return v == nil or type(v) == "function" end },
+  { "bogus", function(v) return v == nil end },
+} do
+  each_value(function(v)
+    if not field[2](v) then
+      for i = 1, trailing.n do expect_error("measure", bench.measure, with(base_measure, field[1], v), trailing[i]) end
+    end
+  end)
+end
+each_value(function(v) if type(v) ~= "table" then expect_error("measure", bench.measure, v) end end)
+expect_error("measure", bench.measure, with(base_measure, "probes", { { name = "x", command = { "{source}" } } }))
 
 -- bench.reporter(name, fn) and os.exit(code).
 each_value(function(v)
