@@ -8,7 +8,7 @@ public enum StudyReport {
         for m in document.measurements {
             let s = m.scenario
             for name in m.compilerNames {
-                let compiler = m.compilers.first { $0.name == name }
+                let compiler = m.compiler(named: name)
                 let runs = m.runs(of: name)
                 let concurrency = Set(runs.filter { $0.strategy != .serial }.map(\.concurrency)).sorted().map(String.init)
                 lines.append("\(TerminalText.line(s.name)): \(s.probes.count) probes x \(s.repeats) = \(s.probes.count * s.repeats) \(compiler == nil ? "jobs" : "compiles")"

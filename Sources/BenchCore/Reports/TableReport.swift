@@ -31,7 +31,7 @@ public enum TableReport {
         for name in m.compilerNames {
             let runs = m.runs(of: name)
             out.append("")
-            if let compiler = m.compilers.first(where: { $0.name == name }) {
+            if let compiler = m.compiler(named: name) {
                 out.append(paint.bold(TerminalText.line(compiler.version)) + " (\(TerminalText.line(compiler.path)))")
             }
             var header = ["strategy", "-j", "wall (median ± σ)", "range (min … max)", "child CPU", "bench CPU", "ideal", "efficiency", "vs serial"]
@@ -56,7 +56,7 @@ public enum TableReport {
             for comparison in m.comparisons where comparison.kind != .compilers && comparison.entries.first?.run.compiler == name {
                 out += summary(comparison, paint: paint, showContext: comparison.kind == .probes && Set(runs.map(\.strategy)).count > 1 || levels.count > 1)
             }
-            if !perProbe, let compiler = m.compilers.first(where: { $0.name == name }) {
+            if !perProbe, let compiler = m.compiler(named: name) {
                 out += ["", "As the study printed it (medians):"]
                     + runs.map { "  \(format3($0.wall.median)) seconds: \(levels.count > 1 ? $0.strategyLabel : $0.strategy.rawValue): \(TerminalText.line(compiler.version))" }
             }

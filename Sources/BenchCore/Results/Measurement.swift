@@ -20,8 +20,11 @@ public struct Measurement: Sendable, Equatable {
     }
 
     /// The compiler a run used.
-    public func compiler(of run: RunSummary) -> Compiler? {
-        run.compiler.flatMap { name in compilers.first { $0.name == name } }
+    public func compiler(of run: RunSummary) -> Compiler? { compiler(named: run.compiler) }
+
+    /// The compiler of that name, as runs carry it (`nil`: none, a comparison of commands).
+    public func compiler(named name: ByteString?) -> Compiler? {
+        name.flatMap { name in compilers.first { $0.name == name } }
     }
 
     /// The runs of one compiler (`nil`: the runs without one), in order.

@@ -55,9 +55,6 @@ public struct Scenario: Sendable, Equatable {
         self.hooks = hooks
     }
 
-    /// Jobs in one batch: every probe's copies, or one probe's.
-    public var jobsPerBatch: Int { (batch == .all ? probes.count : 1) * repeats }
-
     /// The scenario with the command line's choices put over its own.
     public func applying(_ overrides: ScenarioOverrides) -> Scenario {
         var s = self

@@ -139,7 +139,7 @@ public struct ScenarioRunner: Sendable {
             return zip(scenario.probes, jobs).map { (probe: $0, jobs: $1) }
         case .all:
             var batch: [Job] = []
-            batch.reserveCapacity(scenario.jobsPerBatch)
+            batch.reserveCapacity(scenario.probes.count * scenario.repeats)
             for copy in 0..<scenario.repeats { for probeJobs in jobs { batch.append(probeJobs[copy]) } }
             return [(probe: nil, jobs: batch)]
         }
