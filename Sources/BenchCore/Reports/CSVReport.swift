@@ -27,7 +27,7 @@ public enum CSVReport {
         return rows.joined(separator: "\n") + "\n"
     }
 
-    private static func quote(_ s: String) -> String {
+    static func quote(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

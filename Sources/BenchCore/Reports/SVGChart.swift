@@ -187,7 +187,7 @@ public enum SVGChart {
         return most <= 1 ? "…" : String(s.prefix(most - 1)) + "…"
     }
 
-    private static func niceStep(_ raw: Double) -> Double {
+    static func niceStep(_ raw: Double) -> Double {
         guard raw > 0 else { return 1 }
         var magnitude = 1.0
         while magnitude * 10 <= raw { magnitude *= 10 }
@@ -196,23 +196,23 @@ public enum SVGChart {
         return magnitude * 10
     }
 
-    private static func trimmed(_ x: Double) -> String {
+    static func trimmed(_ x: Double) -> String {
         var s = fixed(x, 3)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
         return s
     }
 
-    private static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1) -> String {
+    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1) -> String {
         "<line x1=\"\(fixed(x1, 1))\" y1=\"\(fixed(y1, 1))\" x2=\"\(fixed(x2, 1))\" y2=\"\(fixed(y2, 1))\" stroke=\"\(stroke)\" stroke-width=\"\(fixed(width, 1))\"/>"
     }
 
-    private static func text(_ x: Double, _ y: Double, _ s: String, size: Int, anchor: String = "start", weight: String = "normal", fill: String = "#000") -> String {
+    static func text(_ x: Double, _ y: Double, _ s: String, size: Int, anchor: String = "start", weight: String = "normal", fill: String = "#000") -> String {
         "<text x=\"\(fixed(x, 1))\" y=\"\(fixed(y, 1))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(fill)\">\(escape(s))</text>"
     }
 
     /// `s` as XML text: control characters (which XML 1.0 cannot hold) shown as `\xHH`, markup escaped.
-    private static func escape(_ s: String) -> String {
+    static func escape(_ s: String) -> String {
         TerminalText.line(s).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

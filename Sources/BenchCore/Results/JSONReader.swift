@@ -14,10 +14,19 @@ struct JSONReader {
 
     private func join(_ field: String) -> String { path.isEmpty ? field : path + "." + field }
 
-    private func field(_ name: String) throws(BenchError) -> JSONValue {
+    func field(_ name: String) throws(BenchError) -> JSONValue {
         guard case .object = value else { throw .invalidValue("'\(path)': object expected") }
         guard let v = value[name] else { throw .invalidValue("field '\(join(name))' is missing") }
         return v
+    }
+
+    /// True when the object has the field (even as null): for fields later versions added.
+    func has(_ name: String) -> Bool { value[name] != nil }
+
+    /// The object's fields in order, each as a reader.
+    func fields() throws(BenchError) -> [(String, JSONReader)] {
+        guard case .object(let pairs) = value else { throw .invalidValue("'\(path)': object expected") }
+        return pairs.map { ($0, JSONReader($1, path: join($0))) }
     }
 
     func object(_ name: String) throws(BenchError) -> JSONReader {

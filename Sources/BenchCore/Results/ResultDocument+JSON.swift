@@ -5,16 +5,22 @@
 extension ResultDocument {
     /// The document as a JSON value.
     public var json: JSONValue {
-        .object([
-            ("bench", .string(bench)),
-            ("schema", .int(Self.schema)),
-            ("complete", .bool(complete)),
-            ("host", .object([
-                ("os", .string(host.os)),
-                ("kernel", .string(host.kernel)),
-                ("cpu", .string(host.cpu)),
-                ("cores", .int(host.cores)),
-            ])),
+        var hostFields: [(String, JSONValue)] = [
+            ("os", .string(host.os)), ("kernel", .string(host.kernel)), ("cpu", .string(host.cpu)), ("cores", .int(host.cores)),
+        ]
+        if host.memory > 0 { hostFields.append(("memory_bytes", .int(host.memory))) }
+        var fields: [(String, JSONValue)] = [("bench", .string(bench)), ("schema", .int(Self.schema)), ("complete", .bool(complete))]
+        // Absent, not null, in a document from bench 0.2, so that it is written back as it was read.
+        if let p = provenance {
+            fields += [
+                ("started", .string(p.started)),
+                ("command_line", .array(p.commandLine.map { .string($0.text) })),
+                ("recipe", p.recipe.map { r in .object([("name", .string(r.name)), ("path", .string(r.path.text)), ("sha256", .string(r.sha256))]) } ?? .null),
+                ("parameters", .object(p.parameters.map { ($0.name, $0.value.json) })),
+            ]
+        }
+        return .object(fields + [
+            ("host", .object(hostFields)),
             ("measurements", .array(measurements.map(\.json))),
             ("warnings", .array(warnings.map(JSONValue.string))),
             ("disagreements", .array(disagreements.map(JSONValue.string))),
@@ -29,9 +35,27 @@ extension ResultDocument {
             throw .invalidValue("schema \(schema) is not one this bench reads (it reads \(Self.schema); see docs/json.md for what changed)")
         }
         let host = try doc.object("host")
+        var provenance: Provenance?
+        if doc.has("started") {
+            var recipe: Recipe?
+            if doc.has("recipe"), case .object = try doc.field("recipe") {
+                let r = try doc.object("recipe")
+                recipe = Recipe(name: try r.string("name"), path: ByteString(try r.string("path")), summary: nil, sha256: try r.string("sha256"))
+            }
+            provenance = Provenance(
+                recipe: recipe,
+                parameters: try doc.object("parameters").fields().map { name, value throws(BenchError) in
+                    ParameterSetting(name: name, value: try ParameterValue(json: value.value, path: value.path))
+                },
+                commandLine: try doc.array("command_line").map { a throws(BenchError) in ByteString(try a.stringValue()) },
+                started: try doc.string("started"))
+        }
         self.init(
             bench: try doc.string("bench"), complete: try doc.bool("complete"),
-            host: HostInfo(os: try host.string("os"), kernel: try host.string("kernel"), cpu: try host.string("cpu"), cores: try host.int("cores")),
+            host: HostInfo(
+                os: try host.string("os"), kernel: try host.string("kernel"), cpu: try host.string("cpu"), cores: try host.int("cores"),
+                memory: host.has("memory_bytes") ? try host.int("memory_bytes") : 0),
+            provenance: provenance,
             measurements: try doc.array("measurements").map { m throws(BenchError) in try Measurement(json: m, cores: try host.int("cores")) })
     }
 }

@@ -11,14 +11,17 @@ public struct ResultDocument: Sendable, Equatable {
     public var complete: Bool
     /// The machine it ran on.
     public var host: HostInfo
+    /// The recipe, parameters, command line and start of the run; `nil` in a document from bench 0.2.
+    public var provenance: Provenance?
     /// Each scenario measured, in the order the run measured them.
     public var measurements: [Measurement]
 
     /// Creates a document.
-    public init(bench: String, complete: Bool, host: HostInfo, measurements: [Measurement]) {
+    public init(bench: String, complete: Bool, host: HostInfo, provenance: Provenance? = nil, measurements: [Measurement]) {
         self.bench = bench
         self.complete = complete
         self.host = host
+        self.provenance = provenance
         self.measurements = measurements
     }
 

@@ -11,13 +11,16 @@ public struct HostInfo: Sendable, Equatable, Codable {
     public var cpu: String
     /// The CPUs bench may use.
     public var cores: Int
+    /// The machine's physical memory in bytes; 0 when unknown (a document from bench 0.2).
+    public var memory: Int
 
     /// Creates a description.
-    public init(os: String, kernel: String, cpu: String, cores: Int) {
+    public init(os: String, kernel: String, cpu: String, cores: Int, memory: Int = 0) {
         self.os = os
         self.kernel = kernel
         self.cpu = cpu
         self.cores = cores
+        self.memory = memory
     }
 
     /// This machine.
@@ -31,6 +34,7 @@ public struct HostInfo: Sendable, Equatable, Codable {
         let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
             .flatMap { $0.split(separator: ":", maxSplits: 1).last }
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
-        return HostInfo(os: field(name.sysname), kernel: field(name.release), cpu: model, cores: Host.usableCores)
+        return HostInfo(os: field(name.sysname), kernel: field(name.release), cpu: model, cores: Host.usableCores,
+            memory: max(0, sysconf(Int32(_SC_PHYS_PAGES))) * max(0, sysconf(Int32(_SC_PAGESIZE))))
     }
 }

@@ -1,0 +1,77 @@
+/// A comparison as an SVG grouped bar chart: a group per joined run, a bar per file (its
+/// median, coloured by file, whiskers from min to max), the verdict under each bar that is
+/// not the baseline's. Labels that would not fit are shortened with "…".
+public enum BaselineChart {
+    static let width = 760.0
+    static let height = 440.0
+    static let margin = (left: 70.0, right: 190.0, top: 50.0, bottom: 80.0)
+    static let colors = ["#7f7f7f", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
+
+    /// The SVG document.
+    public static func render(_ c: BaselineComparison) -> String {
+        let plotWidth = width - margin.left - margin.right
+        let plotHeight = height - margin.top - margin.bottom
+        var body: [String] = []
+        let scenarios = Set(c.rows.map(\.key.scenario))
+        func groupLabel(_ row: BaselineComparison.Row) -> String { scenarios.count > 1 ? "\(row.key.scenario): \(row.key.label)" : row.key.label }
+        let title = scenarios.count == 1 ? "\(scenarios.first!): each file against the baseline" : "each file against the baseline"
+        body.append(SVGChart.text(width / 2, 24, SVGChart.fit(title, width - 20, size: 16), size: 16, anchor: "middle", weight: "bold"))
+        body.append(SVGChart.text(width / 2, 42, SVGChart.fit(BaselineWords.rule(c), width - 20, size: 11), size: 11, anchor: "middle", fill: "#555"))
+
+        let top = c.rows.flatMap { $0.cells.compactMap { $0?.run.wall.max } }.max() ?? 1
+        let step = SVGChart.niceStep(top * 1.1 / 5)
+        let maxY = max((top * 1.1 / step).rounded(.up) * step, step)
+        func y(_ s: Double) -> Double { margin.top + plotHeight * (1 - s / maxY) }
+        var tick = 0.0
+        while tick <= maxY + step / 2 {
+            body.append(SVGChart.line(margin.left, y(tick), margin.left + plotWidth, y(tick), stroke: "#e5e5e5"))
+            body.append(SVGChart.text(margin.left - 8, y(tick) + 4, SVGChart.trimmed(tick), size: 11, anchor: "end"))
+            tick += step
+        }
+        body.append(SVGChart.line(margin.left, margin.top, margin.left, margin.top + plotHeight, stroke: "#333"))
+        body.append(SVGChart.line(margin.left, margin.top + plotHeight, margin.left + plotWidth, margin.top + plotHeight, stroke: "#333"))
+        let mid = fixed(margin.top + plotHeight / 2, 1)
+        body.append("<text x=\"18\" y=\"\(mid)\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(mid))\">median wall time per batch (s)</text>")
+
+        let groupWidth = plotWidth / Double(max(c.rows.count, 1))
+        let slot = groupWidth / Double(c.files.count + 1)
+        let barWidth = min(slot * 0.8, 50)
+        for (g, row) in c.rows.enumerated() {
+            for (f, cell) in row.cells.enumerated() {
+                guard let cell else { continue }
+                let cx = margin.left + groupWidth * Double(g) + slot * (Double(f) + 1)
+                let w = cell.run.wall
+                let barTop = y(w.median)
+                let tip = cell.ratio.map { " (\(BaselineWords.ratio($0)) × the baseline\(cell.verdict.map { ", \($0.rawValue)" } ?? ""))" } ?? ""
+                body.append("<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(barTop, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - barTop, 1))\" fill=\"\(colors[f % colors.count])\" fill-opacity=\"0.85\"><title>\(SVGChart.escape("\(c.files[f].label): \(cell.label): median \(format3(w.median)) s\(tip)"))</title></rect>")
+                body.append(SVGChart.line(cx, y(w.min), cx, y(w.max), stroke: "#000"))
+                body.append(SVGChart.line(cx - barWidth / 6, y(w.min), cx + barWidth / 6, y(w.min), stroke: "#000"))
+                body.append(SVGChart.line(cx - barWidth / 6, y(w.max), cx + barWidth / 6, y(w.max), stroke: "#000"))
+                if slot >= 30, let ratio = cell.ratio {
+                    let fill = cell.verdict == .slower ? "#d62728" : cell.verdict == .faster ? "#2ca02c" : "#333"
+                    body.append(SVGChart.text(cx, min(barTop, y(w.max)) - 5, "\(fixed(ratio.value, 2))×", size: 10, anchor: "middle", fill: fill))
+                }
+            }
+            let centre = margin.left + groupWidth * (Double(g) + 0.5)
+            body.append(SVGChart.text(centre, margin.top + plotHeight + 18, SVGChart.fit(groupLabel(row), groupWidth - 6, size: 11), size: 11, anchor: "middle", weight: "bold"))
+        }
+        let lx = margin.left + plotWidth + 16
+        for (f, file) in c.files.enumerated() {
+            let ly = margin.top + 10 + Double(f) * 18
+            body.append("<rect x=\"\(fixed(lx, 1))\" y=\"\(fixed(ly - 9, 1))\" width=\"12\" height=\"10\" fill=\"\(colors[f % colors.count])\"/>")
+            body.append(SVGChart.text(lx + 18, ly, SVGChart.fit((f == 0 ? "baseline: " : "") + file.label, margin.right - 26, size: 11), size: 11))
+        }
+        let ly = margin.top + 18 + Double(c.files.count) * 18
+        body.append(SVGChart.text(lx, ly, "bar: median", size: 11))
+        body.append(SVGChart.text(lx, ly + 16, "whiskers: min … max", size: 11))
+        body.append(SVGChart.text(lx, ly + 32, "label: × the baseline", size: 11))
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif">
+            <rect width="100%" height="100%" fill="white"/>
+            \(body.joined(separator: "\n"))
+            </svg>
+
+            """
+    }
+}

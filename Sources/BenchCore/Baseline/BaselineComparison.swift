@@ -1,0 +1,233 @@
+/// Result documents set against the first of them, the baseline, as `bench compare BASE
+/// OTHER...` shows them: the same runs joined across files (other machines, compilers, bench
+/// versions, commits, `-j`), each file's median, its ratio to the baseline's with the
+/// uncertainty, Welch's t-test on the samples, and a verdict.
+///
+/// Runs join by scenario, strategy and probe, and by compiler and concurrency where a file
+/// measured several of them in that scenario. A compiler or a concurrency that each file
+/// measured only one of is what the files differ in, not part of what joins them: so a file of
+/// gfortran runs compares with one of flang, and one run at `-j 1` with one at `-j 2`.
+public struct BaselineComparison: Sendable, Equatable {
+    /// The significance level: a difference counts only when p is below it.
+    public static let significance = 0.05
+
+    /// The documents compared, the baseline first.
+    public let files: [File]
+    /// Ratios within 1 ± threshold are "same" whatever the test says (0.05 for 5 %).
+    public let threshold: Double
+    /// One row per joined run, in the baseline's order, then runs the baseline lacks.
+    public let rows: [Row]
+    /// What a reader must know before trusting the comparison: different recipes or
+    /// parameters, runs in one file only, incomplete documents, samples too few to test.
+    public let warnings: [String]
+
+    /// A result document and the name it goes by (its path, as given).
+    public struct File: Sendable, Equatable {
+        /// The name shown: the path as given.
+        public var label: String
+        /// The document.
+        public var document: ResultDocument
+
+        /// Creates a file.
+        public init(label: String, document: ResultDocument) {
+            self.label = label
+            self.document = document
+        }
+    }
+
+    /// What a run is compared as: what the files share.
+    public struct Key: Sendable, Hashable {
+        /// The scenario's name.
+        public var scenario: String
+        /// The strategy.
+        public var strategy: Strategy
+        /// The probe of a one-probe batch.
+        public var probe: ByteString?
+        /// The compiler, when a file measured several in the scenario.
+        public var compiler: ByteString?
+        /// The concurrency, when a file measured the strategy at several.
+        public var concurrency: Int?
+
+        /// "async -j 2 (gcc)", "gzip -9: serial", "async": only what joins.
+        public var label: String {
+            var s = probe.map { TerminalText.line($0) + ": " } ?? ""
+            s += strategy.rawValue
+            if let concurrency, strategy != .serial { s += " -j \(concurrency)" }
+            if let compiler { s += " (\(TerminalText.line(compiler)))" }
+            return s
+        }
+    }
+
+    /// Whether a file's run took longer than the baseline's.
+    public enum Verdict: String, Sendable {
+        /// Significantly faster, by more than the threshold.
+        case faster
+        /// Significantly slower, by more than the threshold.
+        case slower
+        /// Within the threshold, or a difference the samples cannot tell from noise.
+        case same
+    }
+
+    /// One joined run: a cell per file, `nil` where the file lacks it.
+    public struct Row: Sendable, Equatable {
+        /// What joined the cells.
+        public var key: Key
+        /// One per file, in the files' order; the first is the baseline's.
+        public var cells: [Cell?]
+    }
+
+    /// A file's run and how it compares with the baseline's.
+    public struct Cell: Sendable, Equatable {
+        /// The run.
+        public var run: RunSummary
+        /// Its median over the baseline's (`nil` for the baseline itself, or when the baseline lacks the run).
+        public var ratio: Ratio?
+        /// Welch's t-test of its samples against the baseline's; `nil` when either has fewer than two.
+        public var test: WelchTest?
+        /// The verdict; `nil` for the baseline itself or without a baseline run.
+        public var verdict: Verdict?
+
+        /// The run as this file did it: "async -j 1 (gfortran)".
+        public var label: String { run.strategyLabel + (run.compiler.map { " (\(TerminalText.line($0)))" } ?? "") }
+    }
+
+    /// Compares `files` (at least two; the first is the baseline) with `threshold` as a fraction.
+    public init(files: [File], threshold: Double) {
+        precondition(files.count >= 2 && threshold >= 0, "a comparison needs a baseline, another file and a threshold of at least 0")
+        self.files = files
+        self.threshold = threshold
+        var warnings: [String] = []
+        let scanned = Self.scannedDimensions(files)
+        var order: [Key] = []
+        var table: [Key: [Cell?]] = [:]
+        for (f, file) in files.enumerated() {
+            var duplicates = 0
+            for measurement in file.document.measurements {
+                let name = measurement.scenario.name
+                for run in measurement.runs {
+                    let key = Key(
+                        scenario: name, strategy: run.strategy, probe: run.probe,
+                        compiler: scanned.compilers.contains(name) ? run.compiler : nil,
+                        concurrency: scanned.levels.contains(LevelScope(scenario: name, strategy: run.strategy)) ? run.concurrency : nil)
+                    var cells = table[key] ?? Array(repeating: nil, count: files.count)
+                    if table[key] == nil { order.append(key) }
+                    guard cells[f] == nil else { duplicates += 1; continue }
+                    cells[f] = Cell(run: run)
+                    table[key] = cells
+                }
+            }
+            if duplicates > 0 {
+                warnings.append("\(file.label): \(duplicates) run\(duplicates == 1 ? "" : "s") measured again under the same scenario name; only the first of each is compared")
+            }
+            if !file.document.complete { warnings.append("\(file.label): the run was interrupted; its document holds only what was measured before") }
+        }
+        var rows: [Row] = []
+        var tooFew = 0
+        for key in order {
+            var cells = table[key]!
+            if let base = cells[0] {
+                for f in 1..<files.count {
+                    guard var cell = cells[f] else { continue }
+                    cell.ratio = Ratio(cell.run.wall, over: base.run.wall)
+                    if cell.run.wall.samples.count > 1 && base.run.wall.samples.count > 1 {
+                        cell.test = WelchTest(cell.run.wall.samples, base.run.wall.samples)
+                    } else {
+                        tooFew += 1
+                    }
+                    cell.verdict = Self.verdict(ratio: cell.ratio!.value, p: cell.test?.p, threshold: threshold)
+                    cells[f] = cell
+                }
+            }
+            rows.append(Row(key: key, cells: cells))
+        }
+        if tooFew > 0 {
+            warnings.append("\(tooFew) comparison\(tooFew == 1 ? " has" : "s have") fewer than two samples on a side: no test, the verdict is the threshold's alone (run with -r 3 or more)")
+        }
+        warnings += Self.lonelyRuns(rows, files)
+        warnings += Self.provenanceDifferences(files)
+        self.rows = rows
+        self.warnings = warnings
+    }
+
+    /// The rows where some file is significantly slower than the baseline beyond the threshold.
+    public var slowerRows: [Row] { rows.filter { $0.cells.contains { $0?.verdict == .slower } } }
+
+    /// Faster or slower only when the difference is beyond the threshold and, where the samples
+    /// allow a test, significant.
+    static func verdict(ratio: Double, p: Double?, threshold: Double) -> Verdict {
+        if let p, p >= significance { return .same }
+        if ratio > 1 + threshold { return .slower }
+        if ratio < 1 - threshold { return .faster }
+        return .same
+    }
+
+    private struct LevelScope: Hashable {
+        var scenario: String
+        var strategy: Strategy
+    }
+
+    /// The scenarios in which some file measured several compilers, and the (scenario,
+    /// strategy) pairs some file measured at several concurrencies.
+    private static func scannedDimensions(_ files: [File]) -> (compilers: Set<String>, levels: Set<LevelScope>) {
+        var compilers: Set<String> = []
+        var levels: Set<LevelScope> = []
+        for file in files {
+            var seenCompilers: [String: Set<ByteString?>] = [:]
+            var seenLevels: [LevelScope: Set<Int>] = [:]
+            for m in file.document.measurements {
+                for run in m.runs {
+                    seenCompilers[m.scenario.name, default: []].insert(run.compiler)
+                    seenLevels[LevelScope(scenario: m.scenario.name, strategy: run.strategy), default: []].insert(run.concurrency)
+                }
+            }
+            compilers.formUnion(seenCompilers.filter { $0.value.count > 1 }.keys)
+            levels.formUnion(seenLevels.filter { $0.value.count > 1 }.keys)
+        }
+        return (compilers, levels)
+    }
+
+    /// "2 runs only in BASE: …" per file.
+    private static func lonelyRuns(_ rows: [Row], _ files: [File]) -> [String] {
+        var warnings: [String] = []
+        for f in files.indices {
+            let only = rows.filter { row in row.cells[f] != nil && row.cells.enumerated().allSatisfy { $0.offset == f || $0.element == nil } }
+            guard !only.isEmpty else { continue }
+            let names = only.map { "\($0.key.scenario): \($0.key.label)" }
+            warnings.append("\(only.count) run\(only.count == 1 ? "" : "s") only in \(files[f].label): \(names.joined(separator: ", "))")
+        }
+        for f in files.indices.dropFirst() {
+            let missing = rows.filter { $0.cells[0] != nil && $0.cells[f] == nil }.count
+            if missing > 0 && rows.contains(where: { $0.cells[f] != nil }) {
+                warnings.append("\(files[f].label) lacks \(missing) of the baseline's runs")
+            }
+        }
+        return warnings
+    }
+
+    /// Different recipes, recipe versions or parameters than the baseline's.
+    private static func provenanceDifferences(_ files: [File]) -> [String] {
+        var warnings: [String] = []
+        let base = files[0]
+        for other in files.dropFirst() {
+            guard let b = base.document.provenance, let o = other.document.provenance else {
+                let which = base.document.provenance == nil ? base.label : other.label
+                warnings.append("\(which) does not say which recipe or parameters made it (written by bench \(base.document.provenance == nil ? base.document.bench : other.document.bench)): check that the runs are alike")
+                continue
+            }
+            switch (b.recipe, o.recipe) {
+            case let (br?, or?) where br.name != or.name:
+                warnings.append("\(other.label) ran the recipe '\(or.name)', the baseline '\(br.name)': different recipes")
+            case let (br?, or?) where br.sha256 != or.sha256:
+                warnings.append("\(other.label): the recipe's sha256 differs from the baseline's (\(or.sha256.prefix(12)) against \(br.sha256.prefix(12))): another version of '\(or.name)'")
+            default: break
+            }
+            var differences: [String] = []
+            for name in (b.parameters.map(\.name) + o.parameters.map(\.name)).uniqued() {
+                let bv = b.parameters.first { $0.name == name }?.value, ov = o.parameters.first { $0.name == name }?.value
+                if bv != ov { differences.append("\(name)=\(ov?.text ?? "(none)") against \(bv?.text ?? "(none)")") }
+            }
+            if !differences.isEmpty { warnings.append("\(other.label): parameters differ from the baseline's: \(differences.joined(separator: "; "))") }
+        }
+        return warnings
+    }
+}

@@ -1,0 +1,46 @@
+/// The phrases every rendering of a comparison shares, so that the table, the Markdown and the
+/// chart say the same thing the same way.
+enum BaselineWords {
+    /// "fortran 3f2a9c1e4b7d, bench 0.3.0, 2026-12-01T22:10:05Z, AMD EPYC 7B13, 2 cores": where a file came from.
+    static func origin(_ file: BaselineComparison.File) -> String {
+        let d = file.document
+        var parts: [String] = []
+        if let recipe = d.provenance?.recipe { parts.append("\(recipe.name) \(recipe.sha256.prefix(12))") }
+        parts.append("bench \(d.bench)")
+        if let started = d.provenance?.started { parts.append(started) }
+        parts.append("\(d.host.cpu), \(d.host.cores) cores")
+        return TerminalText.line(parts.joined(separator: ", "))
+    }
+
+    /// How verdicts are reached, in one line.
+    static func rule(_ c: BaselineComparison) -> String {
+        "slower or faster: beyond \(percent(c.threshold)) of the baseline's median and p < \(BaselineComparison.significance) (Welch's t-test on the wall-time samples)"
+    }
+
+    /// "5 %", "2.5 %".
+    static func percent(_ fraction: Double) -> String {
+        var s = fixed(fraction * 100, 2)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s + " %"
+    }
+
+    /// "1.79 ± 0.04".
+    static func ratio(_ r: Ratio) -> String { "\(fixed(r.value, 2)) ± \(fixed(r.stddev, 2))" }
+
+    /// "< 0.001", "0.049", "1.000".
+    static func p(_ p: Double) -> String { p < 0.001 ? "< 0.001" : fixed(p, 3) }
+
+    /// The closing sentence: which runs are slower, or that none is.
+    static func conclusion(_ c: BaselineComparison) -> String {
+        let slower = c.slowerRows
+        guard !slower.isEmpty else { return "No run is slower than the baseline beyond \(percent(c.threshold))." }
+        let names = slower.map { row in
+            let files = row.cells.enumerated().compactMap { i, cell in
+                cell?.verdict == .slower ? "\(c.files[i].label) \(fixed(cell!.ratio!.value, 2))×" : nil
+            }
+            return "\(row.key.scenario): \(row.key.label) (\(files.joined(separator: ", ")))"
+        }
+        return "\(slower.count) run\(slower.count == 1 ? " is" : "s are") slower than the baseline: \(names.joined(separator: "; "))."
+    }
+}
