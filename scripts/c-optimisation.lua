@@ -1,12 +1,15 @@
--- What does an optimisation level cost a configure-style compile? One small C program is
--- compiled and linked n times at each level, all copies of a level in one concurrent batch.
+-- What one optimisation level costs a configure-style compile of a small C program
 --
---   bench run scripts/c-optimisation.lua                 # gcc, 8 copies, -O0 then -O2
---   bench run scripts/c-optimisation.lua --compiler clang -n 32 -j 4 -- -O0 -O1 -O3
+-- One small C program is compiled and linked `copies` times at each level, all copies of a
+-- level in one concurrent batch.
+--
+--   bench run c-optimisation                             # gcc, 8 copies, -O0 then -O2
+--   bench run c-optimisation --compiler clang -D copies=32 -D levels=-O0,-O1,-O3 -j 4
 
+local levels = bench.param("levels", { default = { "-O0", "-O2" }, help = "the optimisation flags to compare",
+                                       choices = { "-O0", "-O1", "-O2", "-O3", "-Os", "-Oz", "-Og", "-Ofast" } })
+local copies = bench.param("copies", { default = 8, min = 1, max = 100000, help = "copies compiled at once at each level" })
 local cc = assert(bench.compiler(bench.options.compiler or "gcc"))
-local levels = #bench.args > 0 and bench.args or { "-O0", "-O2" }
-local copies = bench.options.repeats or 8
 
 local source = [[
 #include <stdio.h>

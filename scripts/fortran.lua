@@ -1,23 +1,29 @@
+-- 16 Fortran feature probes compiled and linked, as a configure step checks a compiler
+--
 -- The study that bench grew from: asyncio-subprocess-examples' compiler_checks.py compiled
 -- these 16 tiny Fortran feature probes, as a build system's configure step does, with four
 -- ways of running subprocesses. This scenario repeats it; bench carries the table out.
 --
---   bench run scripts/fortran.lua                  # gfortran, or $FC, every strategy
---   bench run scripts/fortran.lua -n 8             # 8 copies of each probe per batch (the study's -n 8)
---   bench run scripts/fortran.lua --compiler flang-new -j 4 --strategy async,serial -v
---   bench run scripts/fortran.lua -n 8 -r 10 --format json --output fortran.json --plot fortran.svg
+--   bench run fortran                              # gfortran, or $FC, every strategy
+--   bench run fortran -D repeats=8                 # 8 copies of each probe per batch (the study's -n 8)
+--   bench run fortran -D compilers=gfortran,flang-new -j 4 --strategy async,serial -v
+--   bench run fortran -n 8 -r 10 --format json --output fortran.json --plot fortran.svg
 --
 -- The probes are the study's own, exactly as it generates them (version 1.2.0). With gfortran
 -- 12 on Debian 12, ten compile; f2003utf8 (a deliberate syntax error) and the five f2023 ones fail.
 
-require "lib.speedup"   -- adds --format speedup (an example reporter)
+require "speedup"   -- lib/speedup.lua: adds --format speedup (an example reporter)
 
 local fc = os.getenv("FC")
+local compilers = bench.param("compilers", {
+  default = { (fc and fc ~= "") and fc or "gfortran" },
+  help = "the Fortran compilers to compare (names in PATH or paths; default $FC or gfortran)" })
+local repeats = bench.param("repeats", { default = 1, min = 1, max = 1000000, help = "copies of each probe in one batch (-n overrides it)" })
 
 return {
   name = "fortran",
-  description = "16 Fortran feature probes compiled and linked, as a configure step checks a compiler",
-  compilers = { (fc and fc ~= "") and fc or "gfortran" },
+  compilers = compilers,
+  repeats = repeats,
   ext = ".f90",
   probes = {
     { name = "minimal",         source = "end" },

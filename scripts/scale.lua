@@ -1,13 +1,14 @@
--- Scale: many tiny jobs in one batch, to measure what bench itself costs per job.
+-- Many tiny jobs in one batch: what bench itself costs per job
+--
 -- Every job is /bin/true, so the time is almost all spawning and reaping: compare it with
 -- the floor for this machine, ../shared/tools/spawn-floor.c, run in the same minute.
 --
---   bench run scripts/scale.lua                          # 10,000 jobs at -j 64, every strategy
---   bench run scripts/scale.lua -n 2000 -j unbounded --strategy async
+--   bench run scale                                      # 10,000 jobs at -j 64, every strategy
+--   bench run scale -D count=2000 -j unbounded --strategy async
 --
 -- It fails (exit 1) if any job fails. Its last line is bench's own peak RSS for the run.
 
-local count = bench.options.repeats or 10000
+local count = bench.param("count", { default = 10000, min = 1, max = 1000000, help = "jobs of /bin/true in one batch" })
 local jobs = {}
 for i = 1, count do jobs[i] = bench.job{ "/bin/true", name = "true" } end
 

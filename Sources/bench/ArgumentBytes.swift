@@ -43,3 +43,10 @@ enum ArgumentBytes {
         return ByteString(out)
     }
 }
+
+extension ArgumentBytes {
+    /// The whole command line, the program as it was called first, byte for byte.
+    static func commandLine() -> [ByteString] {
+        (0..<Int(CommandLine.argc)).map { ByteString(cString: CommandLine.unsafeArgv[$0]!) }
+    }
+}

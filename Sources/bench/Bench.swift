@@ -11,7 +11,7 @@ protocol CancellableCommand {
 
 /// The `bench` command: runs benchmark scenarios written in Lua.
 struct Bench: ParsableCommand {
-    static let version = "0.2.0"
+    static let version = "0.3.0"
 
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -21,6 +21,6 @@ struct Bench: ParsableCommand {
             2 a usage or script error.
             """,
         version: "bench \(version)",
-        subcommands: [Run.self, Report.self, Worker.self, Guard.self]
+        subcommands: [Run.self, Report.self, Compare.self, List.self, Info.self, Worker.self, Guard.self]
     )
 }

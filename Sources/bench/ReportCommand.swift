@@ -27,11 +27,7 @@ extension Bench {
         private func show() -> Int32 {
             do {
                 let destinations = try report.destinations()
-                let path = ArgumentBytes.bytes(file)
-                let document: ResultDocument
-                do { document = try ResultDocument(json: try JSONParser.parse(try FileContents.read(path))) } catch {
-                    throw BenchError.invalidValue("\(TerminalText.line(path)): \(error)")
-                }
+                let document = try ResultFile.read(file)
                 let name = report.format ?? ReportFormat.table.rawValue
                 guard let format = ReportFormat(rawValue: name) else {
                     throw BenchError.invalidValue("unknown format '\(name)' (valid: \(ReportFormat.validNames); a script's reporters need its run)")

@@ -1,14 +1,37 @@
 import BenchCore
 import Glibc
 
-/// The files a run's reports go to, checked before the run.
+/// The formats `--export-json`, `--export-csv` and `--export-markdown` write.
+enum ExportFormat: String {
+    case json, csv, markdown
+
+    /// The same format for a result document.
+    var report: ReportFormat {
+        switch self {
+        case .json: return .json
+        case .csv: return .csv
+        case .markdown: return .markdown
+        }
+    }
+
+    /// The same format for a comparison.
+    var baseline: BaselineFormat {
+        switch self {
+        case .json: return .json
+        case .csv: return .csv
+        case .markdown: return .markdown
+        }
+    }
+}
+
+/// The files a command's reports go to, checked before it runs anything.
 struct ReportDestinations {
     /// `--output`: the report in the chosen format, instead of stdout.
     let report: OutputFile?
     /// `--plot`: the SVG chart.
     let plot: OutputFile?
-    /// `--export-json`, `--export-csv`, `--export-markdown`: the same document in more formats.
-    let exports: [(format: ReportFormat, file: OutputFile)]
+    /// `--export-json`, `--export-csv`, `--export-markdown`: the same report in more formats.
+    let exports: [(format: ExportFormat, file: OutputFile)]
 
     /// Every file with the option that named it.
     var all: [(option: String, file: OutputFile)] {
@@ -16,9 +39,11 @@ struct ReportDestinations {
             + exports.map { ("--export-\($0.format.rawValue)", $0.file) }
     }
 
-    /// Writes `text` (the chosen format's report, if any) to `--output` or stdout, then the chart
-    /// and the exports of `document`. Returns false when stdout's reader has gone.
-    func write(_ text: ByteString?, of document: ResultDocument, toStdout: Bool, cleanup: Cleanup?) throws(BenchError) -> Bool {
+    /// Writes `text` (the chosen format's report, if any) to `--output` or stdout, then the
+    /// chart and each export. Returns false when stdout's reader has gone.
+    func write(
+        _ text: ByteString?, chart: () -> String, export: (ExportFormat) -> String, toStdout: Bool, cleanup: Cleanup?
+    ) throws(BenchError) -> Bool {
         if let text {
             if let report {
                 try report.write(text, cleanup: cleanup)
@@ -26,8 +51,13 @@ struct ReportDestinations {
                 return false
             }
         }
-        if let plot { try plot.write(ByteString(SVGChart.render(document)), cleanup: cleanup) }
-        for (format, file) in exports { try file.write(ByteString(format.render(document)), cleanup: cleanup) }
+        if let plot { try plot.write(ByteString(chart()), cleanup: cleanup) }
+        for (format, file) in exports { try file.write(ByteString(export(format)), cleanup: cleanup) }
         return true
+    }
+
+    /// Writes a result document's report, chart and exports.
+    func write(_ text: ByteString?, of document: ResultDocument, toStdout: Bool, cleanup: Cleanup?) throws(BenchError) -> Bool {
+        try write(text, chart: { SVGChart.render(document) }, export: { $0.report.render(document) }, toStdout: toStdout, cleanup: cleanup)
     }
 }

@@ -17,8 +17,11 @@ extension Bench {
                 """
         )
 
-        @Argument(help: "The Lua scenario script.", completion: .file(extensions: ["lua"]))
+        @Argument(help: "The Lua scenario script, or a recipe's name (see `bench list`).", completion: .file(extensions: ["lua"]))
         var script: String
+
+        @OptionGroup(title: "Recipe parameters")
+        var parameters: ParameterOptions
 
         @Option(help: "The compiler to use (name in PATH, or a path); overrides the scenario's list.")
         var compiler: String?
@@ -50,6 +53,12 @@ extension Bench {
         @OptionGroup(title: "Reports")
         var report: ReportOptions
 
+        @Option(help: ArgumentHelp("Compare the results with this saved result document, as `bench compare BASE.json` does: its table and exit status.", valueName: "file.json"))
+        var baseline: String?
+
+        @Option(help: ArgumentHelp("With --baseline: differences within this share of the baseline's median are the same (default: 5).", valueName: "percent"))
+        var threshold: String?
+
         @Argument(parsing: .postTerminator, help: "Arguments for the script, after '--' (bench.args).")
         var arguments: [String] = []
 
@@ -77,9 +86,20 @@ extension Bench {
             } catch {
                 throw ValidationError(error.description)
             }
+            let definitions: [ParameterDefinition]
+            do {
+                definitions = try parameters.parsed()
+                if let threshold { _ = try Limits.threshold(threshold, "--threshold") }
+            } catch {
+                throw ValidationError(error.description)
+            }
+            if threshold != nil && baseline == nil { throw ValidationError("--threshold applies to a comparison: give --baseline too") }
+            if baseline != nil, let format = report.format, BaselineFormat(rawValue: format) == nil {
+                throw ValidationError("--baseline reports a comparison: --format must be one of \(BaselineFormat.validNames), not '\(format)'")
+            }
             return ScriptOptions(
-                overrides: overrides, arguments: arguments.map(ArgumentBytes.bytes), dryRun: dryRun, verbose: report.verbose,
-                format: report.format)
+                overrides: overrides, arguments: arguments.map(ArgumentBytes.bytes), definitions: definitions, dryRun: dryRun,
+                verbose: report.verbose, format: report.format)
         }
 
         func run(cancellation: Cancellation, cleanup: Cleanup?) throws {
@@ -89,9 +109,17 @@ extension Bench {
             if let progress { show = { progress.show($0) } }
             let configuration = HostConfiguration(
                 workerCommand: [executablePath(), "worker"], options: try options(), version: Bench.version,
-                cancellation: cancellation, cleanup: cleanup, progress: show)
+                cancellation: cancellation, cleanup: cleanup, progress: show, recipePath: RecipeLocation.path(),
+                commandLine: ArgumentBytes.commandLine())
+            let file: ByteString
+            do { file = try RecipeLocation.resolve(ArgumentBytes.bytes(script)) } catch {
+                Console.error("bench: error: \(error)")
+                throw ExitCode(2)
+            }
             let session = RunSession(
-                script: ArgumentBytes.bytes(script), configuration: configuration, report: report, color: Terminal.wantsColor)
+                script: file, configuration: configuration, report: report, baseline: baseline,
+                threshold: try threshold.map { t throws(BenchError) in try Limits.threshold(t, "--threshold") } ?? BaselineComparison.defaultThreshold,
+                color: Terminal.wantsColor)
             let status = session.run()
             if status != 0 { throw ExitCode(status) }
         }

@@ -10,6 +10,10 @@ struct RunSession {
     let script: ByteString
     let configuration: HostConfiguration
     let report: ReportOptions
+    /// `--baseline`: the saved document the results are compared with, instead of reported.
+    let baseline: String?
+    /// The comparison's noise threshold, as a fraction.
+    let threshold: Double
     /// Colour for the table on stdout.
     let color: Bool
 
@@ -39,6 +43,7 @@ struct RunSession {
         do {
             // Before anything runs: a typo in a path must not cost the whole benchmark.
             let destinations = try report.destinations()
+            let base = try baseline.map { path throws(BenchError) in BaselineComparison.File(label: path, document: try ResultFile.read(path)) }
             let outcome: ScriptOutcome
             do { outcome = try host.run(script: script) } catch { return exit(host) ?? fail(error.message, host) }
             if host.isInterrupted && host.measurements.isEmpty { return 0 }  // the interruption is reported once, by the caller
@@ -56,7 +61,7 @@ struct RunSession {
                     return 0
                 }
                 // A script that measured prints what it likes; bench reports only what was asked for.
-                guard report.writesFiles || report.format != nil else { return verdict(host.document(holding: host.measurements)) }
+                guard report.writesFiles || report.format != nil || base != nil else { return verdict(host.document(holding: host.measurements)) }
                 reporter = try resolve(report.format, choice: .unspecified, host: host)
             case .scenario(let scenario, let choice):
                 // Chosen before anything runs, so that a typo costs nothing.
@@ -65,6 +70,14 @@ struct RunSession {
             }
             if configuration.options.dryRun { return 0 }
             let document = host.document(holding: host.measurements)
+            if let base, !host.isInterrupted {
+                let label = report.files.exportJSON ?? "this run"
+                let comparison = BaselineComparison(files: [base, .init(label: label, document: document)], threshold: threshold)
+                let status = try BaselineOutput.write(
+                    comparison, format: BaselineFormat(rawValue: report.format ?? "table") ?? .table, to: destinations,
+                    export: { $0.report.render(document) }, cleanup: configuration.cleanup)
+                return max(status, verdict(document))
+            }
             // Interrupted: what was measured goes to the files (marked incomplete), not to stdout.
             let text: ByteString?
             switch reporter {

@@ -10,6 +10,8 @@
 public struct BaselineComparison: Sendable, Equatable {
     /// The significance level: a difference counts only when p is below it.
     public static let significance = 0.05
+    /// The threshold `bench compare` uses unless told otherwise: 5 %.
+    public static let defaultThreshold = 0.05
 
     /// The documents compared, the baseline first.
     public let files: [File]
@@ -74,6 +76,9 @@ public struct BaselineComparison: Sendable, Equatable {
         public var key: Key
         /// One per file, in the files' order; the first is the baseline's.
         public var cells: [Cell?]
+
+        /// True when the files ran it differently (another `-j` or compiler), so a report must say how each did.
+        public var varies: Bool { Set(cells.compactMap { $0?.label }).count > 1 }
     }
 
     /// A file's run and how it compares with the baseline's.

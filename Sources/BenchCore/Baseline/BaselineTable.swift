@@ -10,7 +10,7 @@ public enum BaselineTable {
             out.append((i == 0 ? "baseline " : "against  ") + TerminalText.line(file.label).padding(width) + "  " + BaselineWords.origin(file))
         }
         out.append(BaselineWords.rule(c))
-        let showAs = c.rows.contains { row in row.cells.contains { $0 != nil && $0!.label != row.key.label } }
+        let showAs = c.rows.contains(where: \.varies)
         var scenarios: [String] = []
         for row in c.rows where !scenarios.contains(row.key.scenario) { scenarios.append(row.key.scenario) }
         for scenario in scenarios {

@@ -9,9 +9,14 @@ public struct RecipeParameter: Sendable, Equatable {
     public var help: String?
     /// The values allowed (for a list, the elements allowed); `nil` allows any of the kind.
     public var choices: [ParameterValue]?
+    /// The smallest and largest number allowed (for a list, of each element), if bounded.
+    public var minimum: Double?, maximum: Double?
 
     /// Declares a parameter; the error says what is wrong with the declaration.
-    public init(name: String, defaultValue: ParameterValue, help: String? = nil, choices: [ParameterValue]? = nil) throws(BenchError) {
+    public init(
+        name: String, defaultValue: ParameterValue, help: String? = nil, choices: [ParameterValue]? = nil, minimum: Double? = nil,
+        maximum: Double? = nil
+    ) throws(BenchError) {
         guard Self.isValidName(name) else {
             throw .invalidValue("'\(TerminalText.line(name))' is not a parameter name (letters, digits, '_' and '-', starting with a letter or '_')")
         }
@@ -19,6 +24,12 @@ public struct RecipeParameter: Sendable, Equatable {
         self.defaultValue = defaultValue
         self.help = help
         self.choices = choices
+        self.minimum = minimum
+        self.maximum = maximum
+        if (minimum != nil || maximum != nil) && elementKind != .integer && elementKind != .number {
+            throw .invalidValue("min and max bound numbers; '\(name)' is \(typeName == "list of strings" ? "a list of strings" : "a " + typeName)")
+        }
+        if let minimum, let maximum, minimum > maximum { throw .invalidValue("the min of '\(name)' is above its max") }
         if case .list(let items) = defaultValue, let first = items.first, items.contains(where: { Kind.of($0) != Kind.of(first) }) {
             throw .invalidValue("the default of '\(name)' mixes kinds; a list holds numbers or strings, not both")
         }
@@ -27,8 +38,8 @@ public struct RecipeParameter: Sendable, Equatable {
             for choice in choices where Kind.of(choice) != elementKind {
                 throw .invalidValue("the choice \(choice.text) of '\(name)' is not \(elementKind.article) \(elementKind.rawValue), as its default is")
             }
-            try check(defaultValue, what: "the default")
         }
+        try check(defaultValue, what: "the default")
     }
 
     /// What kinds of value there are.
@@ -103,13 +114,36 @@ public struct RecipeParameter: Sendable, Equatable {
         }
     }
 
-    /// Refuses a value outside the choices.
+    /// Refuses a value outside the choices or the bounds.
     private func check(_ value: ParameterValue, what: String) throws(BenchError) {
-        guard let choices else { return }
         let items: [ParameterValue]
         if case .list(let list) = value { items = list } else { items = [value] }
-        for item in items where !choices.contains(item) {
-            throw .invalidValue("\(what) is not one of the choices: \(choices.map(\.text).joined(separator: ", "))")
+        for item in items {
+            if let choices, !choices.contains(item) {
+                throw .invalidValue("\(what) is not one of the choices: \(choices.map(\.text).joined(separator: ", "))")
+            }
+            let number: Double?
+            switch item {
+            case .integer(let n): number = Double(n)
+            case .number(let x): number = x
+            default: number = nil
+            }
+            guard let number else { continue }
+            if let minimum, number < minimum { throw .invalidValue("\(what) is below the least allowed, \(bound(minimum))") }
+            if let maximum, number > maximum { throw .invalidValue("\(what) is above the most allowed, \(bound(maximum))") }
+        }
+    }
+
+    /// A bound as the parameter's kind shows it: `1`, not `1.0`, for an integer.
+    private func bound(_ x: Double) -> String { elementKind == .integer && x == x.rounded() && abs(x) < 1e18 ? String(Int(x)) : String(x) }
+
+    /// "from 1 to 1000000", "at least 1", or nothing.
+    public var range: String? {
+        switch (minimum, maximum) {
+        case let (lo?, hi?): return "from \(bound(lo)) to \(bound(hi))"
+        case let (lo?, nil): return "at least \(bound(lo))"
+        case let (nil, hi?): return "at most \(bound(hi))"
+        case (nil, nil): return nil
         }
     }
 

@@ -62,7 +62,7 @@ public struct RecipeParameters: Sendable, Equatable {
         return "\(recipe)'s parameters (-D name=value):\n" + Self.table(declared)
     }
 
-    /// The parameters as aligned lines: name, type, default, choices and help.
+    /// The parameters as aligned lines: name, type, default, choices or range, and help.
     public static func table(_ parameters: [RecipeParameter]) -> String {
         let nameWidth = parameters.map(\.name.count).max() ?? 0
         let typeWidth = parameters.map(\.typeName.count).max() ?? 0
@@ -71,6 +71,7 @@ public struct RecipeParameters: Sendable, Equatable {
         return zip(parameters, defaults).map { parameter, shown in
             var line = "  " + parameter.name.padding(nameWidth) + "  " + parameter.typeName.padding(typeWidth) + "  " + shown.padding(defaultWidth)
             if let choices = parameter.choices { line += "  (\(choices.map(\.text).joined(separator: " | ")))" }
+            if let range = parameter.range { line += "  (\(range))" }
             if let help = parameter.help { line += "  " + TerminalText.line(help) }
             return line.trimmingTrailingSpaces()
         }.joined(separator: "\n")

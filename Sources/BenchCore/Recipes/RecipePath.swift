@@ -13,7 +13,7 @@ public struct RecipePath: Sendable, Equatable {
     /// True when `argument` names a recipe on the path rather than a file: it has no `/` and
     /// does not end in `.lua`.
     public static func isName(_ argument: ByteString) -> Bool {
-        !argument.contains(UInt8(ascii: "/")) && !argument.text.hasSuffix(".lua") && !argument.isEmpty
+        !argument.containsSlash && !argument.text.hasSuffix(".lua") && !argument.isEmpty
     }
 
     /// The file of the recipe called `name`: the first folder's that has one. The error lists

@@ -1,11 +1,11 @@
 extension String {
     /// The string padded with spaces on the right to `width` characters.
-    func padding(_ width: Int) -> String {
+    public func padding(_ width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 
     /// The string without trailing spaces.
-    func trimmingTrailingSpaces() -> String {
+    public func trimmingTrailingSpaces() -> String {
         var s = self
         while s.last == " " { s.removeLast() }
         return s

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The range of every number a script or the command line gives bench, so that no value can
 /// overflow a computation, trap, or ask for memory bench cannot have. A value outside its range
 /// is a usage error (exit 2) or a Lua error that states the range.
@@ -16,6 +18,19 @@ public enum Limits {
     public static let warmup: ClosedRange<Int> = 0...100_000
     /// Jobs at once (`-j N`).
     public static let concurrency: ClosedRange<Int> = 1...1_000_000
+
+    /// The noise threshold of a comparison (`--threshold`), in percent of the baseline's median.
+    public static let thresholdPercent: ClosedRange<Double> = 0...100
+
+    /// The threshold `text` gives ("5", "5%", "2.5 %") as a fraction; the error states the range.
+    public static func threshold(_ text: String, _ what: String) throws(BenchError) -> Double {
+        var digits = text.trimmingCharacters(in: .whitespaces)
+        if digits.hasSuffix("%") { digits = String(digits.dropLast()).trimmingCharacters(in: .whitespaces) }
+        guard let percent = Double(digits), percent.isFinite, thresholdPercent.contains(percent) else {
+            throw .invalidValue("\(what) must be a percentage from 0 to 100 (such as 5 or 2.5%), not '\(TerminalText.line(text))'")
+        }
+        return percent / 100
+    }
 
     /// Throws unless `value` lies in `range`; `what` names it in the message.
     public static func check(_ value: Int, in range: ClosedRange<Int>, _ what: String) throws(BenchError) {

@@ -37,6 +37,11 @@ enum BenchModule {
         lua_getglobal(L, "os")
         stack.pushFunction({ LuaStack(L: $0!).withHost(BenchModule.exit) }, context: context)
         stack.setField(-2, "exit")
+        // Where the output goes elsewhere (bench info), so does print's.
+        if host.configuration.output != nil {
+            stack.pushFunction({ LuaStack(L: $0!).withHost(BenchModule.print) }, context: context)
+            lua_setglobal(L, "print")
+        }
         // Under --dry-run, the shell escapes print their command instead of running it.
         if options.dryRun {
             stack.pushFunction({ LuaStack(L: $0!).withHost(BenchModule.dryExecute) }, context: context)
@@ -52,14 +57,31 @@ enum BenchModule {
     /// `os.execute(command)` under `--dry-run`: prints the command and answers as a success would.
     static func dryExecute(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         guard lua_type(s.L, 1) > LUA_TNIL else { s.push(true); return 1 }  // "is there a shell?"
-        Console.out("# os.execute\n" + Job(argv: ["/bin/sh", "-c", try s.checkBytes(1)]).shellLine)
+        host.write("# os.execute\n" + Job(argv: ["/bin/sh", "-c", try s.checkBytes(1)]).shellLine)
         s.push(true); s.push("exit"); s.push(0)
         return 3
     }
 
+    /// `print(...)` when the output goes elsewhere: its arguments as `tostring` shows them,
+    /// tab-separated, as one line.
+    static func print(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        var words: [String] = []
+        for i in stride(from: 1, through: lua_gettop(s.L), by: 1) {
+            switch lua_type(s.L, i) {
+            case LUA_TSTRING: words.append(s.string(at: i)!)
+            case LUA_TNUMBER: words.append(s.integer(at: i).flatMap { lua_isinteger(s.L, i) != 0 ? String($0) : nil } ?? String(s.number(at: i)!))
+            case LUA_TBOOLEAN: words.append(lua_toboolean(s.L, i) != 0 ? "true" : "false")
+            case LUA_TNIL: words.append("nil")
+            default: words.append(s.typeName(at: i))
+            }
+        }
+        host.write(words.joined(separator: "\t"))
+        return 0
+    }
+
     /// `io.popen(command)` under `--dry-run`: prints the command and fails as an unstartable one would.
     static func dryPopen(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
-        Console.out("# io.popen\n" + Job(argv: ["/bin/sh", "-c", try s.checkBytes(1)]).shellLine)
+        host.write("# io.popen\n" + Job(argv: ["/bin/sh", "-c", try s.checkBytes(1)]).shellLine)
         lua_pushnil(s.L)
         s.push("not run under --dry-run")
         return 2
@@ -78,7 +100,33 @@ enum BenchModule {
         ("fail", { LuaStack(L: $0!).withHost(BenchModule.fail) }),
         ("reporter", { LuaStack(L: $0!).withHost(BenchModule.reporter) }),
         ("usage", { LuaStack(L: $0!).withHost(BenchModule.usage) }),
+        ("param", { LuaStack(L: $0!).withHost(BenchModule.param) }),
     ]
+
+    /// `bench.param(name, {default=, help=, choices=, min=, max=})` → the parameter's value in this run: the
+    /// `-D name=value` given (parsed as the default's type), else the default. Declare every
+    /// parameter before the first job: the `-D` values are judged then, and a wrong one ends
+    /// the run with status 2 and the list of the recipe's parameters.
+    static func param(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        let parameter = try s.parameter()
+        do { s.push(try host.declare(parameter)) } catch { throw .argument(1, error.description) }
+        return 1
+    }
+
+    /// Ends the run with status 2 when the `-D` values do not fit the parameters declared so
+    /// far: called before anything that runs a job.
+    static func checkParameters(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) {
+        do { try host.checkParameters() } catch { try requestExit(s, host, code: 2, message: "error: \(error)") }
+    }
+
+    /// Records the exit the script asked for and raises the host's sentinel, which no `pcall`
+    /// can keep: the run ends.
+    static func requestExit(_ s: LuaStack, _ host: ScriptHost, code: Int32, message: String?) throws(LuaCallError) -> Never {
+        host.exitRequest = (code, message)
+        bench_lua_begin_exit(s.L)
+        lua_pushlightuserdata(s.L, Unmanaged.passUnretained(host).toOpaque())
+        throw .value
+    }
 
     /// `bench.reporter(name, fn)`: registers a report format; `--format name` (or a scenario's
     /// `report = name`) then calls `fn(results)` with the results document.
@@ -100,6 +148,7 @@ enum BenchModule {
     static func compiler(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         let name = try s.checkBytes(1)
         try s.refuseNUL(name, "name", arg: 1)
+        try checkParameters(s, host)  // it runs `--version`
         do {
             s.push(try host.compiler(name))
             return 1
@@ -169,6 +218,7 @@ enum BenchModule {
         } else {
             job = try s.job(at: 1, arg: 1)
         }
+        try checkParameters(s, host)
         if host.isInterrupted { throw .message("interrupted") }
         if host.isDryRun {
             s.push(host.dryRun([job], "bench.spawn")[0])
@@ -209,6 +259,7 @@ enum BenchModule {
                 do { limit = try ConcurrencyLimit.parse(text) } catch { throw .argument(2, "concurrency: \(error)") }
             }
         }
+        try checkParameters(s, host)
         if host.isInterrupted { throw .message("interrupted") }
         let executor = host.executor(strategy, limit: limit)
         let batch: BatchResult
@@ -248,6 +299,7 @@ enum BenchModule {
             throw .argument(1, "report: only a returned scenario chooses its report; a script that measures is reported by --format and the exports")
         }
         do { try ScenarioRunner.validate(scenario.applying(host.configuration.options.overrides)) } catch { throw .argument(1, error.description) }
+        try checkParameters(s, host)
         if host.isInterrupted { throw .message("interrupted") }
         let measurement: Measurement
         do { measurement = try host.measure(scenario) } catch { throw .message(error.description) }
@@ -292,11 +344,7 @@ enum BenchModule {
         let message = try s.checkString(1)
         lua_pushstring(s.L, "")
         luaL_where(s.L, 1)
-        let place = s.string(at: -1) ?? ""
-        host.exitRequest = (1, place + message)
-        bench_lua_begin_exit(s.L)
-        lua_pushlightuserdata(s.L, Unmanaged.passUnretained(host).toOpaque())
-        throw .value
+        try requestExit(s, host, code: 1, message: (s.string(at: -1) ?? "") + message)
     }
 
     /// `os.exit([code])`: ends the run (true or none: 0, false: 1), cleaning up as any end does;
@@ -310,9 +358,6 @@ enum BenchModule {
             guard let n = s.integer(at: 1), (0...255).contains(n) else { throw s.typeError(1, "exit status 0-255 or boolean") }
             code = Int32(n)
         }
-        host.exitRequest = (code, nil)
-        bench_lua_begin_exit(s.L)
-        lua_pushlightuserdata(s.L, Unmanaged.passUnretained(host).toOpaque())
-        throw .value
+        try requestExit(s, host, code: code, message: nil)
     }
 }

@@ -14,11 +14,18 @@ public struct HostConfiguration: Sendable {
     public var cleanup: Cleanup?
     /// Told of each batch a measurement runs, for a progress display.
     public var progress: (@Sendable (ProgressEvent) -> Void)?
+    /// The folders whose `lib/` `require` searches after the script's own folder.
+    public var recipePath: RecipePath
+    /// The command line that started the run, for the result document's provenance.
+    public var commandLine: [ByteString]
+    /// Where the script's `print` and `--dry-run`'s commands go, line by line; `nil` for stdout.
+    public var output: (@Sendable (String) -> Void)?
 
     /// Creates a configuration.
     public init(
         workerCommand: [ByteString], options: ScriptOptions = ScriptOptions(), version: String, cancellation: Cancellation? = nil,
-        cleanup: Cleanup? = nil, progress: (@Sendable (ProgressEvent) -> Void)? = nil
+        cleanup: Cleanup? = nil, progress: (@Sendable (ProgressEvent) -> Void)? = nil, recipePath: RecipePath = RecipePath(folders: []),
+        commandLine: [ByteString] = [], output: (@Sendable (String) -> Void)? = nil
     ) {
         self.workerCommand = workerCommand
         self.options = options
@@ -26,6 +33,9 @@ public struct HostConfiguration: Sendable {
         self.cancellation = cancellation
         self.cleanup = cleanup
         self.progress = progress
+        self.recipePath = recipePath
+        self.commandLine = commandLine
+        self.output = output
     }
 }
 
@@ -35,6 +45,8 @@ public struct ScriptOptions: Sendable, Equatable {
     public var overrides: ScenarioOverrides
     /// The arguments after `--`, byte for byte (`bench.args`).
     public var arguments: [ByteString]
+    /// The `-D name=value` given, for the recipe's `bench.param`.
+    public var definitions: [ParameterDefinition]
     /// `--dry-run`: print every command instead of running it.
     public var dryRun: Bool
     /// `-v`: show failing probes' messages.
@@ -44,11 +56,12 @@ public struct ScriptOptions: Sendable, Equatable {
 
     /// Creates options; all empty by default.
     public init(
-        overrides: ScenarioOverrides = ScenarioOverrides(), arguments: [ByteString] = [], dryRun: Bool = false, verbose: Bool = false,
-        format: String? = nil
+        overrides: ScenarioOverrides = ScenarioOverrides(), arguments: [ByteString] = [], definitions: [ParameterDefinition] = [],
+        dryRun: Bool = false, verbose: Bool = false, format: String? = nil
     ) {
         self.overrides = overrides
         self.arguments = arguments
+        self.definitions = definitions
         self.dryRun = dryRun
         self.verbose = verbose
         self.format = format

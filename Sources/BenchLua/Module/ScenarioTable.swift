@@ -19,14 +19,16 @@ enum ScenarioTable {
 extension LuaStack {
     /// Reads the scenario table at `index` (argument `arg` of the current call, or 0 for a
     /// returned table); `keep` takes each hook function (on top of the stack) and returns its
-    /// reference. Every field is checked and unknown ones are refused, in the job reader's words.
-    func scenario(at index: Int32, arg: Int32, defaultName: String, keep: () -> Int32) throws(LuaCallError) -> (Scenario, ReportChoice) {
+    /// reference; `defaultDescription` stands for an absent `description`. Every field is checked and unknown ones are refused, in the job reader's words.
+    func scenario(
+        at index: Int32, arg: Int32, defaultName: String, defaultDescription: String? = nil, keep: () -> Int32
+    ) throws(LuaCallError) -> (Scenario, ReportChoice) {
         let t = lua_absindex(L, index)
         guard lua_type(L, t) == LUA_TTABLE else { throw typeError(arg, "scenario table", at: t) }
         try checkKeys(t, arg: arg, allowed: ScenarioTable.fields, sequence: 0, label: "")
         var scenario = Scenario(name: defaultName, compilers: [], probes: [])
         if let name = try bytesField(t, "name", arg: arg, label: "") { scenario.name = name.text }
-        scenario.description = try bytesField(t, "description", arg: arg, label: "")?.text
+        scenario.description = try bytesField(t, "description", arg: arg, label: "")?.text ?? defaultDescription
         scenario.compilers = try stringList(t, "compilers", arg: arg)
         scenario.probes = try probes(t, arg: arg)
         scenario.ext = try extField(t, arg: arg, label: "")

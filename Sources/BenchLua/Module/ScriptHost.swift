@@ -16,6 +16,12 @@ public final class ScriptHost {
     public private(set) var measurements: [Measurement] = []
     /// Set by `os.exit` and `bench.fail` before they raise the host's sentinel.
     var exitRequest: (code: Int32, message: String?)?
+    /// The script being run, once `run(script:)` has read it.
+    public private(set) var recipe: Recipe?
+    /// The recipe's parameters: what it declared and the `-D` values for them.
+    public private(set) var parameters = RecipeParameters(recipe: "", definitions: [])
+    /// When the run started, for the result document.
+    private let started = Provenance.now()
 
     /// Creates the Lua state and installs the `bench` module.
     public init(configuration: HostConfiguration) {
@@ -46,6 +52,9 @@ public final class ScriptHost {
     public func run(script path: ByteString) throws(ScriptError) -> ScriptOutcome {
         let stack = lua.stack
         defer { lua_settop(stack.L, 0) }
+        // Unreadable, it has no identity, and Lua's own load error below says why.
+        recipe = try? Recipe.read(path)
+        parameters = RecipeParameters(recipe: Recipe.name(of: path), definitions: configuration.options.definitions)
         addToModulePath(directoryOf: path)
         let count: Int32
         do {
@@ -55,13 +64,14 @@ public final class ScriptHost {
             throw ScriptError(message: error.description)
         }
         if let exit = exitRequest { return .exit(exit.code, message: exit.message) }
+        do { try parameters.check() } catch { throw ScriptError(message: error.description) }
         guard count > 0, lua_type(stack.L, -count) != LUA_TNIL else { return .finished }
         lua_settop(stack.L, -count)  // keep the first returned value only
         guard lua_type(stack.L, -1) == LUA_TTABLE else {
             throw ScriptError(message: "\(path.text): the script returned a \(stack.typeName(at: -1)); return a scenario table, or nothing")
         }
         do {
-            let (scenario, report) = try stack.scenario(at: -1, arg: 0, defaultName: scriptName(path), keep: keep)
+            let (scenario, report) = try stack.scenario(at: -1, arg: 0, defaultName: Recipe.name(of: path), defaultDescription: recipe?.summary, keep: keep)
             return .scenario(scenario, report: report)
         } catch {
             switch error {
@@ -131,6 +141,7 @@ public final class ScriptHost {
     public func document(holding measurements: [Measurement]) -> ResultDocument {
         ResultDocument(
             bench: configuration.version, complete: !isInterrupted && measurements.allSatisfy(\.complete), host: HostInfo.current(),
+            provenance: Provenance(recipe: recipe, parameters: parameters.settings, commandLine: configuration.commandLine, started: started),
             measurements: measurements)
     }
 
@@ -237,10 +248,25 @@ public final class ScriptHost {
     /// Prints the jobs `--dry-run` does not run, after a `#` line saying what they are, and
     /// returns their stand-in results.
     func dryRun(_ jobs: [Job], _ what: String) -> [JobResult] {
-        Console.out("# " + TerminalText.line(what))
-        for job in jobs { Console.out(job.shellLine) }
+        write("# " + TerminalText.line(what))
+        for job in jobs { write(job.shellLine) }
         return jobs.map(JobResult.dryRun)
     }
+
+    /// Writes a line of the script's output (its `print`, `--dry-run`'s commands) where the
+    /// configuration sends it.
+    func write(_ line: String) {
+        if let output = configuration.output { output(line) } else { Console.out(line) }
+    }
+
+    /// Declares a parameter of the recipe and answers its value in this run.
+    func declare(_ parameter: RecipeParameter) throws(BenchError) -> ParameterValue {
+        try parameters.declare(parameter)
+    }
+
+    /// Judges the `-D` values, once, before the recipe's first job: every parameter it takes
+    /// must be declared by then.
+    func checkParameters() throws(BenchError) { try parameters.check() }
 
     /// A compiler by name, asked for its version once per run (under `--dry-run`, found but not asked).
     func compiler(_ name: ByteString) throws(BenchError) -> Compiler {
@@ -264,20 +290,18 @@ public final class ScriptHost {
         return try ProbeJob.make(probe, compiler: compiler, flags: [], ext: nil, timeout: timeout, files: &files)
     }
 
-    /// Lets `require "lib.x"` find `lib/x.lua` beside the script, whatever the working directory.
+    /// Lets `require` find modules beside the script and in its `lib/`, then in the `lib/` of
+    /// each recipe folder on the path, then where `LUA_PATH` says, whatever the working directory.
     private func addToModulePath(directoryOf path: ByteString) {
         let directory = path.directoryPath
         let L = lua.L
         lua_getglobal(L, "package")
         let old = lua.stack.pushField(-1, "path") == LUA_TSTRING ? lua.stack.bytes(at: -1) ?? "" : ""
         bench_lua_pop(L, 1)
-        lua.stack.push(directory + "/?.lua;" + directory + "/?/init.lua;" + old)
+        let own: [ByteString] = [directory + "/?.lua", directory + "/?/init.lua"] + RecipePath(folders: [directory]).modulePatterns
+        let patterns = (own + configuration.recipePath.modulePatterns).uniqued()
+        lua.stack.push(patterns.reduce(ByteString([])) { $0 + $1 + ";" } + old)
         lua.stack.setField(-2, "path")
         bench_lua_pop(L, 1)
-    }
-
-    private func scriptName(_ path: ByteString) -> String {
-        let file = path.lastPathComponent.text
-        return file.hasSuffix(".lua") ? String(file.dropLast(4)) : file
     }
 }
