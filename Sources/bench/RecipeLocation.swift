@@ -32,7 +32,11 @@ enum RecipeLocation {
     /// The file `argument` names: itself when it has a `/` or ends in `.lua`, else the recipe
     /// of that name on the path.
     static func resolve(_ argument: ByteString) throws(BenchError) -> ByteString {
-        RecipePath.isName(argument) ? try path().find(argument) : argument
+        guard RecipePath.isName(argument) else { return argument }
+        do { return try path().find(argument) } catch {
+            guard mode(argument) != nil else { throw error }
+            throw .invalidValue("\(error); to run the file '\(TerminalText.line(argument))' here, write ./\(TerminalText.line(argument))")
+        }
     }
 
     private static func isFile(_ path: ByteString) -> Bool { mode(path) == S_IFREG }

@@ -40,7 +40,7 @@ struct FortranScenarioTests {
 @Suite("The README's example scenario")
 struct ExampleScenarioTests {
     @Test func cOptimisationRunsEveryLevelItIsGiven() async {
-        let r = await bench(["run", "scripts/c-optimisation.lua", "-n", "3", "--strategy", "threads", "--", "-O1", "-Os"])
+        let r = await bench(["run", "scripts/c-optimisation.lua", "-D", "copies=3", "-Dlevels=-O1,-Os", "--strategy", "threads"])
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let lines = r.stdout.text.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
@@ -87,7 +87,7 @@ struct ExitCodeTests {
 
     @Test func versionAndHelpExitZero() async {
         let v = await bench(["--version"])
-        #expect(v.exitCode == 0 && v.stdout == "bench 0.2.0\n")
+        #expect(v.exitCode == 0 && v.stdout == "bench 0.3.0\n")
         let h = await bench(["run", "--help"])
         #expect(h.exitCode == 0 && h.stdout.text.contains("USAGE: bench run [<options>] <script>"))
     }

@@ -73,7 +73,7 @@ extension ReliabilityTests {
             """,
         ])
         #expect(await box.run(["run", "make.lua"]).exitCode == 0)
-        let r = await box.run(["run", "chunk.luac"])
+        let r = await box.run(["run", "./chunk.luac"])
         #expect(r.exitCode == 2)
         #expect(r.stderr.text.contains("attempt to load a binary chunk (mode is 't')"), "\(r.stderr)")
         let l = await box.run(["run", "loaders.lua"])
