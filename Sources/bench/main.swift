@@ -21,7 +21,7 @@ if let problem = Host.openFileLimitProblem() { fail("bench: error: \(problem)") 
 
 let command: ParsableCommand
 do {
-    command = try Bench.parseAsRoot(ArgumentBytes.escapedArguments())
+    command = try Bench.parseAsRoot(ParameterOptions.separatingJoined(ArgumentBytes.escapedArguments()))
 } catch {
     fail(error)
 }

@@ -50,6 +50,36 @@ local function is_timeout(v) return type(v) == "number" and v > 0 and v <= 31536
 -- Whole numbers as Lua converts them: an integer, or a float with an integral value (-0.0 is 0).
 local function whole(v, lo, hi) local i = math.type(v) and math.tointeger(v); return i ~= nil and i >= lo and i <= hi end
 
+-- Parameters (first, before any call could count as the recipe's first job): each declaration
+-- breaks the name or one field; names never repeat, so only the breakage can fail.
+local declared = 0
+local function fresh() declared = declared + 1; return "p" .. declared end
+each_value(function(v)
+  if not (is_plain_string(v) and v:match("^[%a_][%w_-]*$")) then
+    expect_error("param", bench.param, v, { default = 1 })
+    each_value(function(second) expect_error("param", bench.param, v, second) end)
+  end
+end)
+local non_numbers = { true, "", "1", {}, function() end, io.stdout, 0 / 0, math.huge, -math.huge }
+for _, v in ipairs { 0 / 0, math.huge, -math.huge, "a\0b", { {} }, { "a\0b" }, { 1, "x" }, { true }, function() end,
+                     coroutine.create(function() end), io.stdout } do
+  expect_error("param", bench.param, fresh(), { default = v })
+end
+expect_error("param", bench.param, fresh(), {})
+expect_error("param", bench.param, fresh())
+expect_error("param", bench.param, fresh(), { default = 1, bogus = 1 })
+for _, v in ipairs(non_numbers) do
+  if type(v) ~= "string" then expect_error("param", bench.param, fresh(), { default = 1, help = v }) end
+  expect_error("param", bench.param, fresh(), { default = 1, min = v })
+  expect_error("param", bench.param, fresh(), { default = 1, max = v })
+end
+for _, v in ipairs { true, 1, "a", {}, { {} }, { "b" }, { 2 } } do
+  expect_error("param", bench.param, fresh(), { default = 1, choices = v })
+end
+expect_error("param", bench.param, fresh(), { default = 5, min = 6 })
+expect_error("param", bench.param, fresh(), { default = 5, max = 4 })
+expect_error("param", bench.param, fresh(), { default = "s", min = 1 })
+
 -- Functions of one plain argument, with a second from the whole pool.
 for _, spec in ipairs {
   { "compiler", bench.compiler, is_plain_string },  -- an unknown name: nil, message
