@@ -18,9 +18,11 @@ extension Bench {
             let (entries, problems) = path.list()
             for problem in problems { Console.error("bench: warning: \(problem)") }
             let width = entries.map(\.recipe.name.count).max() ?? 0
-            for entry in entries {
+            let summaries = entries.map { $0.recipe.summary ?? "(no summary line)" }
+            let summaryWidth = summaries.map(\.count).max() ?? 0
+            for (entry, summary) in zip(entries, summaries) {
                 let r = entry.recipe
-                var line = r.name.padding(width) + "  " + (r.summary ?? "(no summary line)") + "  " + TerminalText.line(r.path)
+                var line = r.name.padding(width) + "  " + summary.padding(summaryWidth) + "  " + TerminalText.line(r.path)
                 if let winner = entry.shadowedBy { line += "  (shadowed by \(TerminalText.line(winner)))" }
                 Console.out(line)
             }

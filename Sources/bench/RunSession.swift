@@ -43,7 +43,9 @@ struct RunSession {
         do {
             // Before anything runs: a typo in a path must not cost the whole benchmark.
             let destinations = try report.destinations()
-            let base = try baseline.map { path throws(BenchError) in BaselineComparison.File(label: path, document: try ResultFile.read(path)) }
+            let base = try baseline.map { path throws(BenchError) in
+                BaselineComparison.File(label: TerminalText.line(ArgumentBytes.bytes(path)), document: try ResultFile.read(path))
+            }
             let outcome: ScriptOutcome
             do { outcome = try host.run(script: script) } catch { return exit(host) ?? fail(error.message, host) }
             if host.isInterrupted && host.measurements.isEmpty { return 0 }  // the interruption is reported once, by the caller
@@ -54,9 +56,9 @@ struct RunSession {
                 return code
             case .finished:
                 guard !host.measurements.isEmpty else {
-                    if report.writesFiles || report.format != nil {
+                    if report.writesFiles || report.format != nil || base != nil {
                         return fail("the script measured nothing (it returned no scenario and called no bench.measure), so there is no report for "
-                            + "--format, --output, --plot or the exports to write", host)
+                            + "--format, --output, --plot or the exports to write, and nothing to compare with --baseline", host)
                     }
                     return 0
                 }
@@ -71,7 +73,7 @@ struct RunSession {
             if configuration.options.dryRun { return 0 }
             let document = host.document(holding: host.measurements)
             if let base, !host.isInterrupted {
-                let label = report.files.exportJSON ?? "this run"
+                let label = report.files.exportJSON.map { TerminalText.line(ArgumentBytes.bytes($0)) } ?? "this run"
                 let comparison = BaselineComparison(files: [base, .init(label: label, document: document)], threshold: threshold)
                 let status = try BaselineOutput.write(
                     comparison, format: BaselineFormat(rawValue: report.format ?? "table") ?? .table, to: destinations,

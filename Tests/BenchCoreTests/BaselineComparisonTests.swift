@@ -26,7 +26,7 @@ struct BaselineComparisonTests {
         let c = Self.compare(j1)
         #expect(c.rows.map(\.key.label) == ["async", "serial"])
         let async = try #require(c.rows[0].cells[1])
-        #expect(async.label == "async -j 1 (gfortran)" && c.rows[0].varies)
+        #expect(async.label == "async -j 1 (gfortran)" && c.rows[0].label(async) == "async -j 1" && c.rows[0].varies)
         #expect(abs(async.ratio!.value - 1.5) < 1e-12)
         #expect(async.test!.p < 0.01 && async.verdict == .slower)
         #expect(c.rows[1].cells[1]?.verdict == .same)

@@ -77,7 +77,7 @@ struct RecipeSharingTests {
     }
 
     @Test func compareSaysWhichRunsAreSlowerAndGatesOnThem() async throws {
-        let dir = try scratch(["sleepers.lua": sleepersRecipe, "other.lua": sleepersRecipe])
+        let dir = try scratch(["sleepers.lua": sleepersRecipe, "other.lua": sleepersRecipe, "idle.lua": "print('measuring nothing')\n"])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let j1 = await bench(["run", "sleepers.lua", "-j", "1", "-D", "naps=4", "--export-json", "j1.json"], in: dir)
         let j2 = await bench(["run", "sleepers.lua", "-j", "2", "--export-json", "j2.json"], in: dir)
@@ -109,6 +109,10 @@ struct RecipeSharingTests {
         #expect(baseline.stdout.text.contains("baseline j2.json") && baseline.stdout.text.contains("again.json"))
         let saved = try JSONParser.parse(try FileContents.read(ByteString(dir + "/again.json")))
         #expect(saved["measurements"]?[0]?["runs"] != nil)
+        let idle = await bench(["run", "idle.lua", "--baseline", "j2.json"], in: dir)
+        #expect(idle.exitCode == 2 && idle.stderr.text.contains("nothing to compare with --baseline"))
+        let missing = await bench(["run", "sleepers.lua", "--baseline", "nosuch.json"], in: dir)
+        #expect(missing.exitCode == 2 && missing.stdout.isEmpty && missing.stderr.text.contains("nosuch.json"))
         let bad = await bench(["compare", "j2.json"], in: dir)
         #expect(bad.exitCode == 2)
         let threshold = await bench(["compare", "j2.json", "j1.json", "--threshold", "500"], in: dir)

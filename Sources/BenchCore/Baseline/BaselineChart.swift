@@ -43,7 +43,7 @@ public enum BaselineChart {
                 let w = cell.run.wall
                 let barTop = y(w.median)
                 let tip = cell.ratio.map { " (\(BaselineWords.ratio($0)) × the baseline\(cell.verdict.map { ", \($0.rawValue)" } ?? ""))" } ?? ""
-                body.append("<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(barTop, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - barTop, 1))\" fill=\"\(colors[f % colors.count])\" fill-opacity=\"0.85\"><title>\(SVGChart.escape("\(c.files[f].label): \(cell.label): median \(format3(w.median)) s\(tip)"))</title></rect>")
+                body.append("<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(barTop, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - barTop, 1))\" fill=\"\(colors[f % colors.count])\" fill-opacity=\"0.85\"><title>\(SVGChart.escape("\(c.files[f].label): \(row.label(cell)): median \(format3(w.median)) s\(tip)"))</title></rect>")
                 body.append(SVGChart.line(cx, y(w.min), cx, y(w.max), stroke: "#000"))
                 body.append(SVGChart.line(cx - barWidth / 6, y(w.min), cx + barWidth / 6, y(w.min), stroke: "#000"))
                 body.append(SVGChart.line(cx - barWidth / 6, y(w.max), cx + barWidth / 6, y(w.max), stroke: "#000"))

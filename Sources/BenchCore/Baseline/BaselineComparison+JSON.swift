@@ -24,7 +24,7 @@ extension BaselineComparison {
                     ("files", .array(row.cells.enumerated().map { i, cell in
                         guard let cell else { return .null }
                         return .object([
-                            ("file", .string(files[i].label)), ("as", .string(cell.label)),
+                            ("file", .string(files[i].label)), ("as", .string(row.label(cell))),
                             ("compiler", cell.run.compiler.map { .string($0.text) } ?? .null), ("concurrency", .int(cell.run.concurrency)),
                             ("samples", .array(cell.run.wall.samples.map(JSONValue.number))),
                             ("median_s", .number(cell.run.wall.median)), ("stddev_s", .number(cell.run.wall.stddev)),

@@ -78,7 +78,13 @@ public struct BaselineComparison: Sendable, Equatable {
         public var cells: [Cell?]
 
         /// True when the files ran it differently (another `-j` or compiler), so a report must say how each did.
-        public var varies: Bool { Set(cells.compactMap { $0?.label }).count > 1 }
+        public var varies: Bool { Set(cells.compactMap { $0.map(label) }).count > 1 }
+
+        /// How `cell`'s file ran this run: "async -j 1", with the compiler when the files' compilers differ.
+        public func label(_ cell: Cell) -> String {
+            let compilers = Set(cells.compactMap { $0?.run.compiler })
+            return compilers.count > 1 ? cell.label : cell.run.strategyLabel
+        }
     }
 
     /// A file's run and how it compares with the baseline's.

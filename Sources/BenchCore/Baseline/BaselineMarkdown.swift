@@ -19,7 +19,7 @@ public enum BaselineMarkdown {
                     var cells = [i == 0 ? md(row.key.label) : "", md(c.files[i].label)]
                     if let cell {
                         cells += [
-                            md(cell.label), format3(cell.run.wall.median), format3(cell.run.wall.stddev),
+                            md(row.label(cell)), format3(cell.run.wall.median), format3(cell.run.wall.stddev),
                             i == 0 ? "baseline" : cell.ratio.map(BaselineWords.ratio) ?? "no baseline run",
                             cell.test.map { BaselineWords.p($0.p) } ?? "", cell.verdict.map { $0 == .same ? "same" : "**\($0.rawValue)**" } ?? "",
                         ]

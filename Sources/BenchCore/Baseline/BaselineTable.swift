@@ -30,7 +30,7 @@ public enum BaselineTable {
                             cell.test.map { BaselineWords.p($0.p) } ?? "",
                             cell.verdict?.rawValue ?? "",
                         ]
-                        if showAs { line.insert(cell.label, at: 2) }
+                        if showAs { line.insert(row.label(cell), at: 2) }
                     } else {
                         line += ["not measured", "", "", ""]
                         if showAs { line.insert("", at: 2) }
