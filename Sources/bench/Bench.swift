@@ -17,7 +17,8 @@ struct Bench: ParsableCommand {
         commandName: "bench",
         abstract: "Run benchmark scenarios written in Lua: many small processes, four ways of running them.",
         discussion: """
-            Exit status: 0 success, 1 the scenario failed (strategies disagree, a check failed), \
+            Exit status: 0 success, 1 the scenario failed (strategies disagree, a check failed) or a \
+            comparison found a run slower than its baseline, \
             2 a usage or script error.
             """,
         version: "bench \(version)",

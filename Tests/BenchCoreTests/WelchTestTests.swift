@@ -1,7 +1,7 @@
 import BenchCore
 import Testing
 
-/// Welch's t-test against SciPy 1.16's `scipy.stats.ttest_ind(a, b, equal_var=False)`, run
+/// Welch's t-test against SciPy 1.17's `scipy.stats.ttest_ind(a, b, equal_var=False)`, run
 /// once on these samples and its figures written here.
 @Suite("Welch's t-test")
 struct WelchTestTests {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A comparison as an SVG grouped bar chart: a group per joined run, a bar per file (its
 /// median, coloured by file, whiskers from min to max), the verdict under each bar that is
 /// not the baseline's. Labels that would not fit are shortened with "…".
@@ -47,13 +49,19 @@ public enum BaselineChart {
                 body.append(SVGChart.line(cx, y(w.min), cx, y(w.max), stroke: "#000"))
                 body.append(SVGChart.line(cx - barWidth / 6, y(w.min), cx + barWidth / 6, y(w.min), stroke: "#000"))
                 body.append(SVGChart.line(cx - barWidth / 6, y(w.max), cx + barWidth / 6, y(w.max), stroke: "#000"))
+                // Under the bar, how this file ran the run, where the files differ ("-j 1").
+                if row.varies {
+                    let how = row.label(cell)
+                    let shown = how.hasPrefix(row.key.label) ? String(how.dropFirst(row.key.label.count)).trimmingCharacters(in: .whitespaces) : how
+                    body.append(SVGChart.text(cx, margin.top + plotHeight + 14, SVGChart.fit(shown, slot - 2, size: 10), size: 10, anchor: "middle"))
+                }
                 if slot >= 30, let ratio = cell.ratio {
                     let fill = cell.verdict == .slower ? "#d62728" : cell.verdict == .faster ? "#2ca02c" : "#333"
                     body.append(SVGChart.text(cx, min(barTop, y(w.max)) - 5, "\(fixed(ratio.value, 2))×", size: 10, anchor: "middle", fill: fill))
                 }
             }
             let centre = margin.left + groupWidth * (Double(g) + 0.5)
-            body.append(SVGChart.text(centre, margin.top + plotHeight + 18, SVGChart.fit(groupLabel(row), groupWidth - 6, size: 11), size: 11, anchor: "middle", weight: "bold"))
+            body.append(SVGChart.text(centre, margin.top + plotHeight + 32, SVGChart.fit(groupLabel(row), groupWidth - 6, size: 11), size: 11, anchor: "middle", weight: "bold"))
         }
         let lx = margin.left + plotWidth + 16
         for (f, file) in c.files.enumerated() {

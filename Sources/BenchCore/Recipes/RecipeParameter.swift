@@ -44,6 +44,7 @@ public struct RecipeParameter: Sendable, Equatable {
 
     /// What kinds of value there are.
     public enum Kind: String, Sendable {
+        /// A whole number, a finite number, true or false, bytes, a list of one kind.
         case integer, number, boolean, string, list
 
         /// The kind of `value`.

@@ -22,13 +22,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// The value of `key` in an object, else `nil`.
     /// The element at `index` of an array; `nil` for anything else or out of range.
     public subscript(index: Int) -> JSONValue? {
         guard case .array(let items) = self, items.indices.contains(index) else { return nil }
         return items[index]
     }
 
+    /// The value of `key` in an object, else `nil`.
     public subscript(key: String) -> JSONValue? {
         if case .object(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
         return nil
