@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(liblua5.4-dev pkg-config gfortran gcc gzip procps)
+packages=(liblua5.4-dev pkg-config gfortran gcc gzip procps python3 python3-venv ninja-build)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -18,6 +18,17 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Meson for the replay tests, from PyPI and pinned: Debian 12's Meson 1.0 does not log the
+# outcome of each check, which the replay compares with its own.
+meson_version=1.12.1
+meson=.build/meson/bin/meson
+if [ "$("$meson" --version 2>/dev/null)" != "$meson_version" ]; then
+  echo "setup: installing Meson $meson_version into .build/meson" >&2
+  rm -rf .build/meson
+  python3 -m venv .build/meson
+  .build/meson/bin/pip install --quiet --disable-pip-version-check "meson==$meson_version"
 fi
 
 config=${1:-debug}

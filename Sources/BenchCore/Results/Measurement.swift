@@ -157,6 +157,15 @@ public struct Measurement: Sendable, Equatable {
                 found.append("\(run.title): every job failed; the timings measure failures (see -v)")
             }
         }
+        // Once per compiler and probe: when strategies disagree, the disagreement says so.
+        var told: Set<[ByteString?]> = []
+        for run in runs {
+            for p in run.probes where p.isUnexpected && told.insert([run.compiler, p.name]).inserted {
+                let who = "probe '\(TerminalText.line(p.name))'" + (run.compiler.map { " (\(TerminalText.line($0)))" } ?? "")
+                let first = p.message.text.split(separator: "\n").first.map { ": " + TerminalText.line(String($0)) } ?? ""
+                found.append(p.ok ? "\(who) was expected to fail, and succeeded" : "\(who) was expected to succeed, and failed\(first)")
+            }
+        }
         return found
     }
 }

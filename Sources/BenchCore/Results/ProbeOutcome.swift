@@ -8,12 +8,18 @@ public struct ProbeOutcome: Sendable, Equatable {
     public var failedCopies: Int
     /// The first failing copy's stderr, or why it could not run ("" when all passed).
     public var message: ByteString
+    /// The outcome the probe should have had (its `expected`), if it declared one.
+    public var expected: Bool?
 
     /// Creates an outcome.
-    public init(name: ByteString, ok: Bool, failedCopies: Int = 0, message: ByteString = "") {
+    public init(name: ByteString, ok: Bool, failedCopies: Int = 0, message: ByteString = "", expected: Bool? = nil) {
         self.name = name
         self.ok = ok
         self.failedCopies = failedCopies
         self.message = message
+        self.expected = expected
     }
+
+    /// True when the probe declared an outcome and had the other one.
+    public var isUnexpected: Bool { expected.map { $0 != ok } ?? false }
 }

@@ -114,11 +114,10 @@ extension Measurement {
             ("speedup_vs_serial", speedupOverSerial(r).map { .number($0.value) } ?? .null),
             ("relative_to_fastest", .number(relativeToFastest(r).value)),
             ("failed", .int(r.failed)),
-            ("probes", .array(r.probes.map {
-                .object([
-                    ("name", .string($0.name.text)), ("ok", .bool($0.ok)), ("failed_copies", .int($0.failedCopies)),
-                    ("message", .string($0.message.text)),
-                ])
+            ("probes", .array(r.probes.map { p in
+                // `expected` only where the probe declared one, so that older documents are written back as they were.
+                .object([("name", .string(p.name.text)), ("ok", .bool(p.ok))] + (p.expected.map { [("expected", JSONValue.bool($0))] } ?? [])
+                    + [("failed_copies", .int(p.failedCopies)), ("message", .string(p.message.text))])
             })),
         ])
     }
@@ -157,7 +156,7 @@ extension RunSummary {
             peakRSS: try r.int("peak_rss_kib"), cores: cores, failed: try r.int("failed"),
             probes: try r.array("probes").map { p throws(BenchError) in
                 ProbeOutcome(name: ByteString(try p.string("name")), ok: try p.bool("ok"), failedCopies: try p.int("failed_copies"),
-                             message: ByteString(try p.string("message")))
+                             message: ByteString(try p.string("message")), expected: p.has("expected") ? try p.bool("expected") : nil)
             })
     }
 }

@@ -16,11 +16,14 @@ public struct Probe: Sendable, Hashable {
     /// The whole argv, replacing the default compile command; its items may hold `{compiler}`,
     /// `{source}`, `{output}` and `{dir}`.
     public var command: [ByteString]?
+    /// The outcome it should have (true: it succeeds, false: it fails), as a replayed log
+    /// recorded it; `nil` when nothing is expected. A different outcome is a warning.
+    public var expected: Bool?
 
     /// Creates a probe.
     public init(
         name: ByteString, source: ByteString? = nil, flags: [ByteString] = [], libs: [ByteString] = [],
-        ext: ByteString? = nil, command: [ByteString]? = nil
+        ext: ByteString? = nil, command: [ByteString]? = nil, expected: Bool? = nil
     ) {
         self.name = name
         self.source = source
@@ -28,6 +31,7 @@ public struct Probe: Sendable, Hashable {
         self.libs = libs
         self.ext = ext
         self.command = command
+        self.expected = expected
     }
 
     /// Why `name` cannot name a probe, or `nil` when it can.

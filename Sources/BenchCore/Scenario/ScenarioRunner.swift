@@ -211,7 +211,7 @@ public struct ScenarioRunner: Sendable {
             let copies = stride(from: i, to: results.count, by: probes.count).map { results[$0] }
             let failed = copies.filter { !$0.ok }
             let message = failed.first.map { $0.error.map { ByteString($0) } ?? ($0.stderr.isEmpty ? ByteString($0.summary) : $0.stderrTail) } ?? ""
-            return ProbeOutcome(name: probe.name, ok: failed.isEmpty, failedCopies: failed.count, message: message)
+            return ProbeOutcome(name: probe.name, ok: failed.isEmpty, failedCopies: failed.count, message: message, expected: probe.expected)
         }
     }
 }

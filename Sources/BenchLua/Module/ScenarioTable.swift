@@ -13,7 +13,7 @@ enum ScenarioTable {
         "warmup", "timeout", "setup", "prepare", "cleanup", "report",
     ]
     /// The fields a probe table may have.
-    static let probeFields = ["name", "source", "flags", "libs", "ext", "command"]
+    static let probeFields = ["name", "source", "flags", "libs", "ext", "command", "expected"]
 }
 
 extension LuaStack {
@@ -141,7 +141,7 @@ extension LuaStack {
         return probes
     }
 
-    /// One probe table: `{ name=, source=, flags=, libs=, ext=, command= }`.
+    /// One probe table: `{ name=, source=, flags=, libs=, ext=, command=, expected= }`.
     private func probe(at index: Int32, arg: Int32, label: String) throws(LuaCallError) -> Probe {
         let t = lua_absindex(L, index)
         guard lua_type(L, t) == LUA_TTABLE else { throw .argument(arg, "\(label): probe table expected, got \(typeName(at: t))") }
@@ -153,7 +153,10 @@ extension LuaStack {
         let probe = Probe(
             name: name, source: try bytesField(t, "source", arg: arg, label: label),
             flags: try stringList(t, "flags", arg: arg, label: label), libs: try stringList(t, "libs", arg: arg, label: label),
-            ext: try extField(t, arg: arg, label: label), command: command == nil ? nil : try stringList(t, "command", arg: arg, label: label))
+            ext: try extField(t, arg: arg, label: label), command: command == nil ? nil : try stringList(t, "command", arg: arg, label: label),
+            expected: try field(t, "expected", arg: arg, label: label, expected: "boolean") {
+                lua_type(L, -1) == LUA_TBOOLEAN ? lua_toboolean(L, -1) != 0 : nil
+            })
         if probe.command?.isEmpty == true { throw .argument(arg, "\(label).command: the command is empty") }
         return probe
     }

@@ -1,0 +1,61 @@
+-- Unit tests of scripts/lib/mesonlog.lua on two real logs of one project (meson-checks.build),
+-- configured by Meson 1.12.1 and by Debian 12's Meson 1.0.1. Prints "ok", or fails at the line.
+local mesonlog = require "mesonlog"
+local dir = bench.args[1]
+local function read(name)
+  local f = assert(io.open(dir .. "/" .. name, "rb"))
+  local text = f:read("a")
+  f:close()
+  return text
+end
+local function same(a, b, what)
+  if a ~= b then error(string.format("%s: %q, expected %q", what, tostring(a), tostring(b)), 2) end
+end
+
+local names = table.concat({
+  "has_header stdio.h", "has_header sys/inotify.h", "has_header no/such.h", "has_function clock_gettime",
+  "has_function no_such_function_xyz (1 of 2)", "has_function no_such_function_xyz (2 of 2)",
+  "get_supported_arguments -Wlogical-op", "get_supported_arguments -Wno-unused", "get_supported_arguments -Wbogus-flag",
+  "compiles trivial", "links cos with -lm", "sizeof long", "run runs",
+}, "|")
+
+for _, case in ipairs { { "meson-1.12.log", "1.12.1", true }, { "meson-1.0.log", "1.0.1", false } } do
+  local log = assert(mesonlog.parse(read(case[1])))
+  same(log.version, case[2], case[1] .. " version")
+  local found, kinds, statuses, ran = {}, {}, {}, 0
+  for i, c in ipairs(log.checks) do
+    found[i], kinds[i], statuses[i] = c.name, c.kind, tostring(c.status)
+    same(c.compiler, "cc", case[1] .. " compiler")
+    if c.ran then ran = ran + 1 end
+  end
+  same(table.concat(found, "|"), names, case[1] .. " names")
+  same(table.concat(kinds, " "), "preprocess preprocess preprocess link link link compile compile compile compile link link link", case[1] .. " kinds")
+  same(ran, 2, case[1] .. " run checks")
+  if case[3] then
+    same(table.concat(statuses, " "), "0 0 1 0 1 1 0 0 1 0 0 0 0", "statuses")
+  else
+    same(table.concat(statuses, " "), "nil nil nil nil nil nil nil nil nil nil nil nil nil", "no statuses before Meson 1.2")
+  end
+  local header = log.checks[1]
+  assert(header.code:find('#include <stdio.h>', 1, true), "the Code: block")
+  local argv = mesonlog.remap(header)
+  same(argv[1], "cc", "program")
+  same(argv[2], "{source}", "the source remapped")
+  same(table.concat(argv, " ", 3, 5), "-E -P -D_FILE_OFFSET_BITS=64", "the rest kept")
+  local link = mesonlog.remap(log.checks[11])
+  same(link[2] .. " " .. link[3] .. " " .. link[4], "{source} -o {output}", "the output remapped")
+  same(table.concat(link, " "):find(" -lm", 1, true) ~= nil, true, "libs kept")
+end
+
+local split = mesonlog.split([[cc 'a b' "c \"d\"" e\ f '' -DX="1"]])
+same(#split, 6, "words")
+same(split[2], "a b", "single quotes")
+same(split[3], 'c "d"', "double quotes")
+same(split[4], "e f", "backslash")
+same(split[5], "", "empty quotes")
+same(split[6], "-DX=1", "quotes inside a word")
+same(select(2, mesonlog.split("cc 'open")), "an unclosed ' quote", "an unclosed quote")
+local none, why = mesonlog.parse("just some text\nRunning compile:\n")
+same(none, nil, "not a log")
+same(why, "not a Meson log (no 'The Meson build system' header with its version)", "why")
+print("ok")
