@@ -6,7 +6,7 @@
 --
 --   bench run fortran                              # gfortran, or $FC, every strategy
 --   bench run fortran -D repeats=8                 # 8 copies of each probe per batch (the study's -n 8)
---   bench run fortran -D compilers=gfortran,flang-new -j 4 --strategy async,serial -v
+--   bench run fortran -D compilers=gfortran,flang-new-19 -n 2   # two compilers: the feature matrix too
 --   bench run fortran -n 8 -r 10 --format json --output fortran.json --plot fortran.svg
 --
 -- The probes are the study's own, exactly as it generates them (version 1.2.0). With gfortran
@@ -20,9 +20,20 @@ local compilers = bench.param("compilers", {
   help = "the Fortran compilers to compare (names in PATH or paths; default $FC or gfortran)" })
 local repeats = bench.param("repeats", { default = 1, min = 1, max = 1000000, help = "copies of each probe in one batch (-n overrides it)" })
 
+-- A compiler that is not installed is skipped with a note, so that one list serves every machine.
+local installed = {}
+for _, name in ipairs(compilers) do
+  local found, why = bench.compiler(name)
+  if found then installed[#installed + 1] = name else io.stderr:write("fortran: skipped " .. name .. ": " .. why .. "\n") end
+end
+if #installed == 0 then
+  io.stderr:write("bench: error: none of the compilers is installed (" .. table.concat(compilers, ", ") .. ")\n")
+  os.exit(2)
+end
+
 return {
   name = "fortran",
-  compilers = compilers,
+  compilers = installed,
   repeats = repeats,
   ext = ".f90",
   probes = {

@@ -40,6 +40,12 @@ public enum MarkdownReport {
                 lines.append("")
                 lines.append("\(markdown(fastest.label))\(context) ran " + others.joined(separator: ", ") + ".")
             }
+            if let matrix = ProbeMatrix(m) {
+                lines += ["", "| Probe | " + matrix.compilers.map { markdown($0.text) }.joined(separator: " | ") + " |",
+                          "|:---|" + matrix.compilers.map { _ in ":---:|" }.joined()]
+                for row in matrix.rows { lines.append("| \(markdown(row.probe.text)) | " + row.accepted.map(ProbeMatrix.mark).joined(separator: " | ") + " |") }
+                lines.append("| accepted | " + matrix.acceptedCounts.map { "\($0) of \(matrix.rows.count)" }.joined(separator: " | ") + " |")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -43,6 +43,15 @@ public enum StudyReport {
                 lines.append("")
             }
         }
+        for m in document.measurements {
+            guard let matrix = ProbeMatrix(m) else { continue }
+            let width = matrix.rows.map { TerminalText.line($0.probe).count }.max() ?? 0
+            lines.append("feature matrix: " + matrix.compilers.map { TerminalText.line($0) }.joined(separator: ", "))
+            for row in matrix.rows {
+                lines.append("  " + TerminalText.line(row.probe).padding(width) + "  " + row.accepted.map(ProbeMatrix.mark).joined(separator: " "))
+            }
+            lines.append("")
+        }
         for d in document.disagreements { lines.append("error: " + d) }
         return lines.joined(separator: "\n")
     }

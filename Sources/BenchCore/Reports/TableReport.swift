@@ -65,7 +65,17 @@ public enum TableReport {
         for comparison in m.comparisons where comparison.kind == .compilers {
             out += summary(comparison, paint: paint, showContext: true)
         }
+        if let matrix = ProbeMatrix(m) { out += matrixLines(matrix) }
         return out
+    }
+
+    /// Which probes each compiler accepts, a row per probe.
+    private static func matrixLines(_ matrix: ProbeMatrix) -> [String] {
+        let names = matrix.compilers.map { TerminalText.line($0) }
+        var rows = [["probes × compilers"] + names]
+        for row in matrix.rows { rows.append([TerminalText.line(row.probe)] + row.accepted.map(ProbeMatrix.mark)) }
+        rows.append(["accepted"] + zip(matrix.acceptedCounts, names).map { count, _ in "\(count) of \(matrix.rows.count)" })
+        return ["", "Feature matrix (✓ accepted, ✗ refused):"] + align(rows, rightAligned: [])
     }
 
     private static func seconds(_ s: Double) -> String { format3(s) + " s" }

@@ -64,6 +64,15 @@ extension Measurement {
     /// The measurement as a JSON value.
     public var json: JSONValue {
         let s = scenario
+        // The feature matrix only with several compilers, so that older documents are written back as they were.
+        let matrix: [(String, JSONValue)] = ProbeMatrix(self).map { matrix in
+            [("matrix", .object([
+                ("compilers", .array(matrix.compilers.map { .string($0.text) })),
+                ("probes", .array(matrix.rows.map { row in
+                    .object([("name", .string(row.probe.text)), ("accepted", .array(row.accepted.map { $0.map(JSONValue.bool) ?? .null }))])
+                })),
+            ]))]
+        } ?? []
         return .object([
             ("scenario", .object([
                 ("name", .string(s.name) as JSONValue),
@@ -82,6 +91,7 @@ extension Measurement {
                 .object([("name", .string(c.name.text)), ("path", .string(c.path.text)), ("version", .string(c.version))])
             })),
             ("runs", .array(runs.map(json))),
+        ] + matrix + [
             ("warnings", .array(warnings.map(JSONValue.string))),
             ("disagreements", .array(disagreements.map(JSONValue.string))),
         ])
