@@ -34,6 +34,14 @@ struct FortranScenarioTests {
         let fc = await bench(["run", "scripts/fortran.lua", "--strategy", "serial"], environment: ["FC": "bench-no-such-fc"])
         #expect(fc.exitCode == 2)
         #expect(fc.stderr.text.contains("'bench-no-such-fc' not found"))
+        #expect(fc.stderr.text.contains("bench: error: none of the compilers is installed (bench-no-such-fc)"))
+    }
+
+    @Test func aCompilerThatIsNotInstalledIsSkippedWithANote() async {
+        let r = await bench(["run", "fortran", "-D", "compilers=bench-no-such-fc,gfortran", "-r", "1", "-w", "0", "--strategy", "serial"])
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        #expect(r.stderr.text == "fortran: skipped bench-no-such-fc: compiler 'bench-no-such-fc' not found in PATH; install it or name another with --compiler\n")
+        #expect(r.stdout.text.contains("GNU Fortran") && !r.stdout.text.contains("Feature matrix"))
     }
 }
 

@@ -11,7 +11,7 @@ struct ArgumentErrorTests {
         ("bench.compile{compiler='gcc', source='x', nmae='y'}", "bad argument #1 to 'compile' (unknown field 'nmae' (valid: compiler, source, name, ext, flags, libs, timeout))"),
         ("bench.compile{compiler='gcc', source='x', name='a\\nb'}", "bad argument #1 to 'compile' (name: a probe name must be one line)"),
         ("bench.measure{ probes = { { name = 'x', source = 'y' } } }", "bad argument #1 to 'measure' (scenario 'measurement 1': probe 'x': a scenario without compilers runs each probe's command; give it one (command = { \"prog\", \"arg\" }))"),
-        ("bench.measure{ probes = { { name = 'x', command = { 'true' }, flgs = 1 } } }", "bad argument #1 to 'measure' (probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, command))"),
+        ("bench.measure{ probes = { { name = 'x', command = { 'true' }, flgs = 1 } } }", "bad argument #1 to 'measure' (probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, command, expected))"),
         ("bench.measure{ probes = { { name = 'x', command = { '{compiler}' } } } }", "bad argument #1 to 'measure' (scenario 'measurement 1': probe 'x': command uses {compiler}, but the scenario has no compilers)"),
         ("bench.compile{compiler='gcc', source='x', flags={{}}}", "bad argument #1 to 'compile' (flags[1]: string expected, got table)"),
         ("bench.compiler()", "bad argument #1 to 'compiler' (string expected, got no value)"),
