@@ -5,34 +5,8 @@ import Testing
 /// The Meson that scripts/setup.sh installs (pinned, from PyPI): Debian 12's does not log outcomes.
 let meson = repositoryRoot + "/.build/meson/bin/meson"
 
-/// A Meson project with a few dozen checks of every kind, some of which fail.
-let checksProject: String = {
-    let headers = ["stdio.h", "stdlib.h", "string.h", "unistd.h", "fcntl.h", "poll.h", "pthread.h", "sys/types.h", "sys/stat.h",
-                   "sys/inotify.h", "sys/epoll.h", "sys/mman.h", "sys/socket.h", "netinet/in.h", "dlfcn.h", "locale.h", "langinfo.h",
-                   "threads.h", "stdatomic.h", "no/such.h", "sys/event.h", "crt_externs.h", "windows.h"]
-    let functions = ["clock_gettime", "posix_spawn", "pipe2", "accept4", "memfd_create", "strlcpy", "kqueue", "no_such_function_xyz",
-                     "getentropy", "eventfd", "mkostemp", "close_range"]
-    let flags = ["-Wall", "-Wextra", "-Wlogical-op", "-Wduplicated-cond", "-Wno-unused", "-Wshadow", "-Wformat=2", "-Wnull-dereference",
-                 "-Wbogus-flag", "-Wimplicit-fallthrough", "-Wno-missing-field-initializers", "-fno-strict-aliasing", "-Wnot-a-warning"]
-    func list(_ items: [String]) -> String { "[" + items.map { "'\($0)'" }.joined(separator: ", ") + "]" }
-    return """
-        project('checks', 'c')
-        cc = meson.get_compiler('c')
-        foreach h : \(list(headers))
-          cc.has_header(h)
-        endforeach
-        foreach f : \(list(functions))
-          cc.has_function(f)
-        endforeach
-        cc.get_supported_arguments(\(list(flags)))
-        cc.compiles('int main(void) { return 0; }', name: 'trivial')
-        cc.compiles('int main(void) { return nonsense; }', name: 'broken')
-        cc.links('#include <math.h>\\nint main(int c, char **v) { return (int)cos(c); }', args: ['-lm'], name: 'cos with -lm')
-        cc.sizeof('long')
-        cc.run('int main(void) { return 0; }', name: 'runs')
-
-        """
-}()
+/// A Meson project with a few dozen checks of every kind, some of which fail (the README's too).
+let checksProject = repositoryRoot + "/Tests/BenchEndToEndTests/Fixtures/meson-project"
 
 @Suite("Replaying a Meson log", .serialized)
 struct MesonReplayTests {
@@ -43,9 +17,9 @@ struct MesonReplayTests {
     }
 
     @Test func aRealProjectsChecksReplayWithTheLoggedCommandsAndOutcomes() async throws {
-        let dir = try scratch(["src/meson.build": checksProject])
+        let dir = try scratch([:])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let configure = await spawn(Job(argv: [ByteString(meson), "setup", "build", "src"], workingDirectory: ByteString(dir), timeout: 300))
+        let configure = await spawn(Job(argv: [ByteString(meson), "setup", "build", ByteString(checksProject)], workingDirectory: ByteString(dir), timeout: 300))
         #expect(configure.exitCode == 0, "meson setup (run scripts/setup.sh for Meson): \(configure.stdout.text)\(configure.stderr.text)")
         let log = dir + "/build/meson-logs/meson-log.txt"
 
