@@ -59,6 +59,10 @@ print(string.format("%s: %d checks replayed (Meson %s): %s", path, #probes, log.
 if not log.checks[1].status then
   print("this log records no outcomes (Meson before 1.2): outcomes are replayed, not compared")
 end
+if #log.commands > 0 then
+  print(string.format("skipped: %d command%s that %s not a compiler check (%s)", #log.commands, #log.commands == 1 and "" or "s",
+                      #log.commands == 1 and "is" or "are", log.commands[1]))
+end
 if ran > 0 then print(string.format("skipped: the execution step of %d run check%s (bench replays the compiles)", ran, ran == 1 and "" or "s")) end
 for _, s in ipairs(skipped) do print("skipped: " .. s) end
 

@@ -2,12 +2,14 @@
 --
 --   local mesonlog = require "mesonlog"
 --   local log = mesonlog.parse(text)   -- nil, why: when the text is not a Meson log
---   log.version, log.checks, log.runs
+--   log.version, log.checks, log.commands
 --
 -- Each check is one "Running compile:" block: { name =, result =, workdir =, code =,
 -- command = { argv... }, status = N or nil, kind = "preprocess" | "compile" | "link",
 -- compiler =, ran = true when Meson then ran the program (a run check) }. Meson 1.2 and later
 -- log each command as `...` -> N; older logs give the command without its outcome (status nil).
+-- `log.commands` lists the other commands Meson ran ("Running command:", its compiler
+-- detection, for example): they are not compiler checks.
 
 local M = {}
 
@@ -79,7 +81,7 @@ function M.parse(text)
   if not text:find("The Meson build system", 1, true) or not version then
     return nil, "not a Meson log (no 'The Meson build system' header with its version)"
   end
-  local log = { version = version, checks = {} }
+  local log = { version = version, checks = {}, commands = {} }
   local pending, check, state = {}, nil, "outside"
   local function finish_result(line)
     local name = result_name(line)
@@ -92,6 +94,8 @@ function M.parse(text)
     return true
   end
   for line in (text .. "\n"):gmatch("(.-)\r?\n") do
+    local command = line:match("^Running command:%s+(.-)%s*$")
+    if command then log.commands[#log.commands + 1] = command end
     if line == "Running compile:" then
       check = { code = {}, line = line }
       log.checks[#log.checks + 1] = check

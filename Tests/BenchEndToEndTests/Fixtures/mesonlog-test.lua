@@ -31,6 +31,8 @@ for _, case in ipairs { { "meson-1.12.log", "1.12.1", true }, { "meson-1.0.log",
   same(table.concat(found, "|"), names, case[1] .. " names")
   same(table.concat(kinds, " "), "preprocess preprocess preprocess link link link compile compile compile compile link link link", case[1] .. " kinds")
   same(ran, 2, case[1] .. " run checks")
+  same(#log.commands, 2, case[1] .. " commands that are not checks (the compiler's predefined macros)")
+  assert(log.commands[1]:find("-E -dM -", 1, true), case[1] .. " " .. log.commands[1])
   if case[3] then
     same(table.concat(statuses, " "), "0 0 1 0 1 1 0 0 1 0 0 0 0", "statuses")
   else
