@@ -26,6 +26,9 @@ extension Bench {
         @Option(help: "The compiler to use (name in PATH, or a path); overrides the scenario's list.")
         var compiler: String?
 
+        @Option(help: ArgumentHelp("What runs every compile, before the compiler (as CMAKE_<LANG>_COMPILER_LAUNCHER): \"ccache\", \"distcc\"; words split at spaces.", valueName: "command"))
+        var launcher: String?
+
         @Option(name: [.customShort("n"), .customLong("repeat")], help: ArgumentHelp("Copies of each probe compiled in one batch.", valueName: "n"))
         var repeats: Int?
 
@@ -69,12 +72,15 @@ extension Bench {
         /// The options as bench uses them: numbers checked against `Limits`, paths and the
         /// script's arguments as the exact bytes given.
         func options() throws -> ScriptOptions {
-            var overrides = ScenarioOverrides(compiler: compiler.map(ArgumentBytes.bytes), repeats: repeats, runs: runs, warmup: warmup, timeout: timeout)
+            var overrides = ScenarioOverrides(
+                compiler: compiler.map(ArgumentBytes.bytes), repeats: repeats, runs: runs, warmup: warmup, timeout: timeout,
+                launcher: launcher.map { Launcher.parse(ArgumentBytes.bytes($0)) })
             do {
                 if let repeats { try Limits.check(repeats, in: Limits.repeats, "-n/--repeat") }
                 if let runs { try Limits.check(runs, in: Limits.runs, "-r/--runs") }
                 if let warmup { try Limits.check(warmup, in: Limits.warmup, "-w/--warmup") }
                 if let timeout { try Limits.checkTimeout(timeout, "--timeout") }
+                if let launcher = overrides.launcher { try Launcher.check(launcher) }
                 if let jobs { overrides.concurrency = try ConcurrencyLimit.parseList(jobs) }
                 if let strategy {
                     var parsed: [Strategy] = []

@@ -3,9 +3,10 @@ enum ReportWords {
     /// "16 probes × 8 copies = 128 jobs per batch", or for one-probe batches "2 probes, 1 copy per batch".
     static func shape(_ s: ScenarioSettings) -> String {
         let copies = "\(s.repeats) cop\(s.repeats == 1 ? "y" : "ies")"
+        let through = s.launcher.isEmpty ? "" : ", compiled through " + s.launcher.map { TerminalText.line($0) }.joined(separator: " ")
         switch s.batch {
-        case .all: return "\(s.probes.count) probe\(s.probes.count == 1 ? "" : "s") × \(copies) = \(s.jobsPerBatch) jobs per batch"
-        case .probe: return "\(s.probes.count) probe\(s.probes.count == 1 ? "" : "s"), each its own batch of \(copies)"
+        case .all: return "\(s.probes.count) probe\(s.probes.count == 1 ? "" : "s") × \(copies) = \(s.jobsPerBatch) jobs per batch" + through
+        case .probe: return "\(s.probes.count) probe\(s.probes.count == 1 ? "" : "s"), each its own batch of \(copies)" + through
         }
     }
 

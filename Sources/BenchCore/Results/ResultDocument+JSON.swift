@@ -85,7 +85,7 @@ extension Measurement {
                 ("warmup", .int(s.warmup)),
                 ("interleaved", .bool(true)),
                 ("timeout_s", s.timeout.map(JSONValue.number) ?? .null),
-            ])),
+            ] + (s.launcher.isEmpty ? [] : [("launcher", .array(s.launcher.map { .string($0.text) }))]))),
             ("complete", .bool(complete)),
             ("compilers", .array(compilers.map { c in
                 .object([("name", .string(c.name.text)), ("path", .string(c.path.text)), ("version", .string(c.version))])
@@ -141,7 +141,8 @@ extension Measurement {
             scenario: ScenarioSettings(
                 name: try s.string("name"), description: try s.optionalString("description"), batch: batch,
                 probes: try s.array("probes").map { p throws(BenchError) in ByteString(try p.stringValue()) },
-                repeats: try s.int("repeats"), runs: try s.int("runs"), warmup: try s.int("warmup"), timeout: try s.optionalNumber("timeout_s")),
+                repeats: try s.int("repeats"), runs: try s.int("runs"), warmup: try s.int("warmup"), timeout: try s.optionalNumber("timeout_s"),
+                launcher: s.has("launcher") ? try s.array("launcher").map { a throws(BenchError) in ByteString(try a.stringValue()) } : []),
             compilers: try json.array("compilers").map { c throws(BenchError) in
                 Compiler(name: ByteString(try c.string("name")), path: ByteString(try c.string("path")), version: try c.string("version"))
             },

@@ -17,11 +17,13 @@ public struct ScenarioSettings: Sendable, Equatable {
     public var warmup: Int
     /// The timeout of its jobs, if any.
     public var timeout: Double?
+    /// What ran each compile (`ccache`), or empty.
+    public var launcher: [ByteString]
 
     /// Creates settings.
     public init(
         name: String, description: String? = nil, batch: BatchShape, probes: [ByteString], repeats: Int, runs: Int, warmup: Int,
-        timeout: Double? = nil
+        timeout: Double? = nil, launcher: [ByteString] = []
     ) {
         self.name = name
         self.description = description
@@ -31,13 +33,14 @@ public struct ScenarioSettings: Sendable, Equatable {
         self.runs = runs
         self.warmup = warmup
         self.timeout = timeout
+        self.launcher = launcher
     }
 
     /// The settings of `scenario`.
     public init(_ scenario: Scenario) {
         self.init(
             name: scenario.name, description: scenario.description, batch: scenario.batch, probes: scenario.probes.map(\.name),
-            repeats: scenario.repeats, runs: scenario.runs, warmup: scenario.warmup, timeout: scenario.timeout)
+            repeats: scenario.repeats, runs: scenario.runs, warmup: scenario.warmup, timeout: scenario.timeout, launcher: scenario.launcher)
     }
 
     /// Jobs in one batch.

@@ -1,6 +1,7 @@
 /// One job of a scenario: a program to compile, or a whole command to run.
 ///
-/// Its default command is `[launcher] compiler <scenario flags> <flags> <source> -o <output> <libs>`;
+/// Its default command is `[launcher] compiler <scenario flags> <flags> <source> -o <output> <libs>`
+/// (the launcher, such as `ccache`, as CMake's `CMAKE_<LANG>_COMPILER_LAUNCHER` puts it first);
 /// a `command` replaces it, with the placeholders of `ProbeCommand` filled in.
 public struct Probe: Sendable, Hashable {
     /// Its name: unique in its scenario, any text without NUL or newline (`sys/inotify.h`, `-Wlogical-op`).
@@ -19,11 +20,13 @@ public struct Probe: Sendable, Hashable {
     /// The outcome it should have (true: it succeeds, false: it fails), as a replayed log
     /// recorded it; `nil` when nothing is expected. A different outcome is a warning.
     public var expected: Bool?
+    /// The launcher of its compile, replacing the scenario's (`[]`: none); `nil` takes the scenario's.
+    public var launcher: [ByteString]?
 
     /// Creates a probe.
     public init(
         name: ByteString, source: ByteString? = nil, flags: [ByteString] = [], libs: [ByteString] = [],
-        ext: ByteString? = nil, command: [ByteString]? = nil, expected: Bool? = nil
+        ext: ByteString? = nil, command: [ByteString]? = nil, expected: Bool? = nil, launcher: [ByteString]? = nil
     ) {
         self.name = name
         self.source = source
@@ -32,6 +35,7 @@ public struct Probe: Sendable, Hashable {
         self.ext = ext
         self.command = command
         self.expected = expected
+        self.launcher = launcher
     }
 
     /// Why `name` cannot name a probe, or `nil` when it can.

@@ -1,7 +1,8 @@
 /// The one builder of a probe's job, for returned scenarios, `bench.measure` and `bench.compile` alike.
 ///
 /// The default command compiles and links, as a configure check does:
-/// `compiler <scenario flags> <probe flags> <source> -o <output> <libs>`. A probe's `command`
+/// `[launcher] compiler <scenario flags> <probe flags> <source> -o <output> <libs>`; a launcher
+/// also goes before a `command` that starts with `{compiler}`. A probe's `command`
 /// replaces it; in each of its items `{compiler}`, `{source}`, `{output}` and `{dir}` (the run's
 /// private directory) are replaced by their paths. Every job writes an output of its own (the
 /// study's parallel runs all wrote `./a.out`, a race) and gets the run's directory as `TMPDIR`,
@@ -54,8 +55,8 @@ public enum ProbeJob {
 
     /// `probe`'s job: its source written (once) into `files`, its own output, its command.
     public static func make(
-        _ probe: Probe, compiler: Compiler?, flags: [ByteString], ext scenarioExt: ByteString?, timeout: Double?,
-        files: inout WorkFiles
+        _ probe: Probe, compiler: Compiler?, flags: [ByteString], ext scenarioExt: ByteString?, launcher: [ByteString] = [],
+        environment: [ByteString: ByteString] = [:], timeout: Double?, files: inout WorkFiles
     ) throws(BenchError) -> Job {
         try check(probe, hasCompiler: compiler != nil)
         let ext = try ext(for: probe, scenarioExt: scenarioExt, compiler: compiler)
@@ -67,10 +68,11 @@ public enum ProbeJob {
             let values: [(String, ByteString)] = [
                 ("{compiler}", compiler?.path ?? ""), ("{source}", source ?? ""), ("{output}", output), ("{dir}", files.directory.path),
             ]
-            argv = command.map { item in values.reduce(item) { $0.replacing($1.0, with: $1.1) } }
+            let filled = command.map { item in values.reduce(item) { $0.replacing($1.0, with: $1.1) } }
+            argv = (command.first == "{compiler}" ? probe.launcher ?? launcher : []) + filled
         } else {
-            argv = [compiler!.path] + flags + probe.flags + [source!, "-o", output] + probe.libs
+            argv = (probe.launcher ?? launcher) + [compiler!.path] + flags + probe.flags + [source!, "-o", output] + probe.libs
         }
-        return Job(name: probe.name, argv: argv, environment: ["TMPDIR": files.directory.path], timeout: timeout)
+        return Job(name: probe.name, argv: argv, environment: environment.merging(["TMPDIR": files.directory.path]) { $1 }, timeout: timeout)
     }
 }

@@ -30,6 +30,12 @@ public struct Scenario: Sendable, Equatable {
     public var timeout: Double?
     /// What runs untimed around the batches: hyperfine's `setup`, `prepare` and `cleanup`.
     public var hooks: ScenarioHooks
+    /// What runs each compile (`ccache`, `distcc`, with its arguments): put before the compiler
+    /// in the default command and in a command that starts with `{compiler}`; empty for none.
+    public var launcher: [ByteString]
+    /// Variables set for every job of the scenario (its probes; its hook jobs have their own),
+    /// on top of bench's environment: `CCACHE_DIR`, `DISTCC_HOSTS`.
+    public var environment: [ByteString: ByteString]
 
     /// Creates a scenario; the defaults are those of the study (every strategy, one copy, one job
     /// per core), and a scenario without compilers compares its probes one batch each.
@@ -37,7 +43,7 @@ public struct Scenario: Sendable, Equatable {
         name: String, description: String? = nil, compilers: [ByteString], probes: [Probe], ext: ByteString? = nil,
         flags: [ByteString] = [], repeats: Int = 1, batch: BatchShape? = nil, strategies: [Strategy] = Strategy.allCases,
         concurrency: [ConcurrencyLimit] = [.cores], runs: Int = 5, warmup: Int = 1, timeout: Double? = nil,
-        hooks: ScenarioHooks = ScenarioHooks()
+        hooks: ScenarioHooks = ScenarioHooks(), launcher: [ByteString] = [], environment: [ByteString: ByteString] = [:]
     ) {
         self.name = name
         self.description = description
@@ -53,11 +59,14 @@ public struct Scenario: Sendable, Equatable {
         self.warmup = warmup
         self.timeout = timeout
         self.hooks = hooks
+        self.launcher = launcher
+        self.environment = environment
     }
 
     /// The scenario with the command line's choices put over its own.
     public func applying(_ overrides: ScenarioOverrides) -> Scenario {
         var s = self
+        if let launcher = overrides.launcher { s.launcher = launcher }
         if let compiler = overrides.compiler, !s.compilers.isEmpty { s.compilers = [compiler] }
         if let repeats = overrides.repeats { s.repeats = repeats }
         if let strategies = overrides.strategies { s.strategies = strategies }

@@ -14,11 +14,13 @@ public struct ScenarioOverrides: Sendable, Equatable {
     public var timeout: Double?
     /// `--strategy`: which strategies, in order.
     public var strategies: [Strategy]?
+    /// `--launcher`: what runs every compile, instead of the scenario's launcher (a probe's own still wins).
+    public var launcher: [ByteString]?
 
     /// Creates overrides; all empty by default.
     public init(
         compiler: ByteString? = nil, repeats: Int? = nil, concurrency: [ConcurrencyLimit]? = nil, runs: Int? = nil,
-        warmup: Int? = nil, timeout: Double? = nil, strategies: [Strategy]? = nil
+        warmup: Int? = nil, timeout: Double? = nil, strategies: [Strategy]? = nil, launcher: [ByteString]? = nil
     ) {
         self.compiler = compiler
         self.repeats = repeats
@@ -27,5 +29,6 @@ public struct ScenarioOverrides: Sendable, Equatable {
         self.warmup = warmup
         self.timeout = timeout
         self.strategies = strategies
+        self.launcher = launcher
     }
 }

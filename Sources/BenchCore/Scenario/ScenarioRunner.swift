@@ -131,7 +131,8 @@ public struct ScenarioRunner: Sendable {
         for (i, probe) in scenario.probes.enumerated() {
             for _ in 1...scenario.repeats {
                 jobs[i].append(try ProbeJob.make(
-                    probe, compiler: compiler, flags: scenario.flags, ext: scenario.ext, timeout: scenario.timeout, files: &files))
+                    probe, compiler: compiler, flags: scenario.flags, ext: scenario.ext, launcher: scenario.launcher,
+                    environment: scenario.environment, timeout: scenario.timeout, files: &files))
             }
         }
         switch scenario.batch {
@@ -163,6 +164,9 @@ public struct ScenarioRunner: Sendable {
         }
         for probe in scenario.probes {
             do { try ProbeJob.check(probe, hasCompiler: !scenario.compilers.isEmpty) } catch { throw .invalidValue("scenario '\(name)': \(error)") }
+        }
+        for launcher in [scenario.launcher] + scenario.probes.compactMap(\.launcher) {
+            try Launcher.check(launcher)
         }
         if let twice = firstDuplicate(scenario.probes.map(\.name)) {
             throw .invalidValue("scenario '\(name)': two probes are named '\(TerminalText.line(twice))'; probe names must be unique")

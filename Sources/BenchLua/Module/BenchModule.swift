@@ -159,9 +159,9 @@ enum BenchModule {
         }
     }
 
-    static let compileFields = ["compiler", "source", "name", "ext", "flags", "libs", "timeout"]
+    static let compileFields = ["compiler", "source", "name", "ext", "flags", "libs", "timeout", "launcher"]
 
-    /// `bench.compile{compiler=, source=, name=, ext=, flags=, libs=, timeout=}` → a job table
+    /// `bench.compile{compiler=, source=, name=, ext=, flags=, libs=, timeout=, launcher=}` → a job table
     /// that compiles and links `source` (written once into the run's temporary directory) into
     /// an output file of its own, built as a scenario's probe is.
     static func compile(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
@@ -192,7 +192,8 @@ enum BenchModule {
         let ext = try s.bytesField(1, "ext", arg: 1, label: "")
         if let ext, let problem = ProbeJob.problem(withExt: ext) { throw .argument(1, "ext: \(problem)") }
         let probe = Probe(
-            name: name, source: source, flags: try s.stringList(1, "flags", arg: 1), libs: try s.stringList(1, "libs", arg: 1), ext: ext)
+            name: name, source: source, flags: try s.stringList(1, "flags", arg: 1), libs: try s.stringList(1, "libs", arg: 1), ext: ext,
+            launcher: try s.launcherField(1, arg: 1, label: ""))
         let timeout = try s.timeoutField(1, arg: 1, label: "")
         do {
             s.push(try host.compileJob(probe, compiler: compiler, timeout: timeout))

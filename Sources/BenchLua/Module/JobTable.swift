@@ -122,7 +122,7 @@ extension LuaStack {
 
     /// An `env` table: names as shells write them (`[A-Za-z_][A-Za-z0-9_]*`, so that a dry-run
     /// line can never run a command hidden in a name), values any bytes but NUL.
-    private func environment(at index: Int32, arg: Int32, label: String) throws(LuaCallError) -> [ByteString: ByteString] {
+    func environment(at index: Int32, arg: Int32, label: String) throws(LuaCallError) -> [ByteString: ByteString] {
         let t = lua_absindex(L, index)
         let prefix = label.isEmpty ? "" : label + "."
         guard lua_type(L, t) == LUA_TTABLE else { throw .argument(arg, "\(prefix)env: table expected, got \(typeName(at: t))") }

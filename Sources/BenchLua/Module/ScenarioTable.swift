@@ -9,11 +9,11 @@ import CLua
 enum ScenarioTable {
     /// The fields a scenario table may have.
     static let fields = [
-        "name", "description", "compilers", "probes", "ext", "flags", "repeats", "batch", "strategies", "concurrency", "runs",
+        "name", "description", "compilers", "probes", "ext", "flags", "launcher", "env", "repeats", "batch", "strategies", "concurrency", "runs",
         "warmup", "timeout", "setup", "prepare", "cleanup", "report",
     ]
     /// The fields a probe table may have.
-    static let probeFields = ["name", "source", "flags", "libs", "ext", "command", "expected"]
+    static let probeFields = ["name", "source", "flags", "libs", "ext", "command", "expected", "launcher"]
 }
 
 extension LuaStack {
@@ -33,6 +33,13 @@ extension LuaStack {
         scenario.probes = try probes(t, arg: arg)
         scenario.ext = try extField(t, arg: arg, label: "")
         scenario.flags = try stringList(t, "flags", arg: arg)
+        scenario.launcher = try launcherField(t, arg: arg, label: "") ?? []
+        if pushField(t, "env") != LUA_TNIL {
+            defer { bench_lua_pop(L, 1) }
+            scenario.environment = try environment(at: -1, arg: arg, label: "")
+        } else {
+            bench_lua_pop(L, 1)
+        }
         if let n = try count(t, "repeats", in: Limits.repeats, arg: arg) { scenario.repeats = n }
         if let n = try count(t, "runs", in: Limits.runs, arg: arg) { scenario.runs = n }
         if let n = try count(t, "warmup", in: Limits.warmup, arg: arg) { scenario.warmup = n }
@@ -141,7 +148,18 @@ extension LuaStack {
         return probes
     }
 
-    /// One probe table: `{ name=, source=, flags=, libs=, ext=, command=, expected= }`.
+    /// A `launcher` field (`"ccache"`, or `{ "distcc", "-v" }`): `nil` when absent, `[]` for an
+    /// empty list (no launcher, whatever the scenario's).
+    func launcherField(_ t: Int32, arg: Int32, label: String) throws(LuaCallError) -> [ByteString]? {
+        let given = pushField(t, "launcher") != LUA_TNIL
+        bench_lua_pop(L, 1)
+        guard given else { return nil }
+        let launcher = try stringList(t, "launcher", arg: arg, label: label)
+        do { try Launcher.check(launcher) } catch { throw .argument(arg, "\(label.isEmpty ? "" : label + ".")launcher: \(error)") }
+        return launcher
+    }
+
+    /// One probe table: `{ name=, source=, flags=, libs=, ext=, command=, expected=, launcher= }`.
     private func probe(at index: Int32, arg: Int32, label: String) throws(LuaCallError) -> Probe {
         let t = lua_absindex(L, index)
         guard lua_type(L, t) == LUA_TTABLE else { throw .argument(arg, "\(label): probe table expected, got \(typeName(at: t))") }
@@ -156,7 +174,8 @@ extension LuaStack {
             ext: try extField(t, arg: arg, label: label), command: command == nil ? nil : try stringList(t, "command", arg: arg, label: label),
             expected: try field(t, "expected", arg: arg, label: label, expected: "boolean") {
                 lua_type(L, -1) == LUA_TBOOLEAN ? lua_toboolean(L, -1) != 0 : nil
-            })
+            },
+            launcher: try launcherField(t, arg: arg, label: label))
         if probe.command?.isEmpty == true { throw .argument(arg, "\(label).command: the command is empty") }
         return probe
     }

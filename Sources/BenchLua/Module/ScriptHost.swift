@@ -287,7 +287,8 @@ public final class ScriptHost {
     func compileJob(_ probe: Probe, compiler: Compiler, timeout: Double?) throws(BenchError) -> Job {
         var files = try self.files()
         defer { workFiles = files }
-        return try ProbeJob.make(probe, compiler: compiler, flags: [], ext: nil, timeout: timeout, files: &files)
+        return try ProbeJob.make(
+            probe, compiler: compiler, flags: [], ext: nil, launcher: configuration.options.overrides.launcher ?? [], timeout: timeout, files: &files)
     }
 
     /// Lets `require` find modules beside the script and in its `lib/`, then in the `lib/` of
