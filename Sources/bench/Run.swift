@@ -86,6 +86,7 @@ extension Bench {
                     var parsed: [Strategy] = []
                     for name in strategy.split(separator: ",", omittingEmptySubsequences: false) {
                         parsed.append(try Strategy.parse(String(name)))
+                        try ReferenceExecutor.checkAvailable(parsed[parsed.count - 1])
                     }
                     overrides.strategies = parsed
                 }

@@ -8,6 +8,18 @@ public enum Strategy: String, Sendable, Codable, CaseIterable {
     case processes
     /// One job after another on the calling thread.
     case serial
+    /// The batch as a generated `build.ninja`, run by `ninja -j N`: a reference runner.
+    case ninja
+    /// The batch as a generated Makefile, run by `make -j N`: a reference runner.
+    case make
+    /// The batch as argument lists, run by `xargs -P N`: a reference runner.
+    case xargs
+
+    /// bench's own strategies: what a scenario runs unless it or `--strategy` names others.
+    public static let own: [Strategy] = [.async, .threads, .processes, .serial]
+
+    /// True for the reference runners, which run a batch through another tool.
+    public var isReference: Bool { !Self.own.contains(self) }
 
     /// The valid names, comma-separated, for error messages.
     public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }

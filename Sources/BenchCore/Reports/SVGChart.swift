@@ -9,7 +9,9 @@ public enum SVGChart {
     static let width = 760.0
     static let panelHeight = 420.0
     static let margin = (left: 70.0, right: 170.0, top: 50.0, bottom: 70.0)
-    static let colors: [Strategy: String] = [.async: "#1f77b4", .threads: "#ff7f0e", .processes: "#2ca02c", .serial: "#7f7f7f"]
+    static let colors: [Strategy: String] = [
+        .async: "#1f77b4", .threads: "#ff7f0e", .processes: "#2ca02c", .serial: "#7f7f7f", .ninja: "#9467bd", .make: "#8c564b", .xargs: "#e377c2",
+    ]
     /// The width of one character of 11-point sans-serif, generously: for fitting labels.
     static let characterWidth = 0.62
 

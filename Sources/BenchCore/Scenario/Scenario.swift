@@ -41,7 +41,7 @@ public struct Scenario: Sendable, Equatable {
     /// per core), and a scenario without compilers compares its probes one batch each.
     public init(
         name: String, description: String? = nil, compilers: [ByteString], probes: [Probe], ext: ByteString? = nil,
-        flags: [ByteString] = [], repeats: Int = 1, batch: BatchShape? = nil, strategies: [Strategy] = Strategy.allCases,
+        flags: [ByteString] = [], repeats: Int = 1, batch: BatchShape? = nil, strategies: [Strategy] = Strategy.own,
         concurrency: [ConcurrencyLimit] = [.cores], runs: Int = 5, warmup: Int = 1, timeout: Double? = nil,
         hooks: ScenarioHooks = ScenarioHooks(), launcher: [ByteString] = [], environment: [ByteString: ByteString] = [:]
     ) {

@@ -174,6 +174,7 @@ public struct ScenarioRunner: Sendable {
         if let twice = firstDuplicate(scenario.compilers) {
             throw .invalidValue("scenario '\(name)': compiler '\(TerminalText.line(twice))' is listed twice")
         }
+        for strategy in scenario.strategies { try ReferenceExecutor.checkAvailable(strategy) }
         if let twice = firstDuplicate(scenario.strategies) {
             throw .invalidValue("scenario '\(name)': strategy '\(twice.rawValue)' is listed twice")
         }

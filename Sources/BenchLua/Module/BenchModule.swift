@@ -18,7 +18,7 @@ enum BenchModule {
         stack.setField(-2, "args")
         stack.push(Host.usableCores)
         stack.setField(-2, "cores")
-        stack.pushArray(Strategy.allCases.map(\.rawValue))
+        stack.pushArray(Strategy.own.map(\.rawValue))
         stack.setField(-2, "strategies")
         stack.push(host.configuration.version)
         stack.setField(-2, "version")
@@ -254,7 +254,12 @@ enum BenchModule {
             try s.checkTable(2)
             try s.checkKeys(2, arg: 2, allowed: ["strategy", "concurrency"], sequence: 0, label: "")
             if let name = try s.stringField(2, "strategy", arg: 2, label: "") {
-                do { strategy = try Strategy.parse(name) } catch { throw .argument(2, "strategy: \(error)") }
+                do {
+                    strategy = try Strategy.parse(name)
+                    try ReferenceExecutor.checkAvailable(strategy)
+                } catch {
+                    throw .argument(2, "strategy: \(error)")
+                }
             }
             if let text = try s.field(2, "concurrency", arg: 2, label: "", expected: "positive integer or 'unbounded'", { s.scalarString(at: -1) }) {
                 do { limit = try ConcurrencyLimit.parse(text) } catch { throw .argument(2, "concurrency: \(error)") }

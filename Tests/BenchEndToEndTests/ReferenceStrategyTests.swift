@@ -1,0 +1,60 @@
+import BenchCore
+import Foundation
+import Testing
+
+/// Jobs where some fail, of both kinds: compiles (whose output a failure removes) and plain
+/// commands (whose only outcome is their exit status), with words a shell would mangle.
+let mixedOutcomes = """
+    return { compilers = { "gcc" }, ext = ".c", repeats = 2, runs = 1, warmup = 0,
+      probes = {
+        { name = "compiles", source = "int main(void){return 0;}" },
+        { name = "does not", source = "int main(void){return x;}" },
+        { name = "q'uote $HOME `x`", source = "int main(void){return 0;}", flags = { "-DX=\\"a b\\"" } },
+        { name = "exit 3", source = "", command = { "sh", "-c", "exit 3" } },
+        { name = "true", source = "", command = { "true" } },
+        { name = "killed", source = "", command = { "sh", "-c", "kill -9 $$" } },
+      } }
+    """
+
+@Suite("ninja, make and xargs as reference strategies")
+struct ReferenceStrategyTests {
+    @Test func everyReferenceRunnerAgreesWithBenchsOwnOnJobsWhereSomeFail() async throws {
+        let dir = try scratch(["mixed.lua": mixedOutcomes])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = await bench(["run", "mixed.lua", "--strategy", "threads,serial,ninja,make,xargs", "--format", "json"], in: dir)
+        #expect(r.exitCode == 0, "\(r.stderr.text)")  // 1 if any strategy disagreed
+        let json = try JSONParser.parse(r.stdout)
+        let runs = try #require(json["measurements"]?[0]?["runs"])
+        var outcomes: [String: [JSONValue]] = [:]
+        for i in 0..<5 {
+            guard case .string(let strategy)? = runs[i]?["strategy"], case .array(let probes)? = runs[i]?["probes"] else { continue }
+            outcomes[strategy] = probes.map { $0["ok"] ?? .null }
+            #expect(runs[i]?["failed"] == .int(6), "\(strategy)")  // 3 failing probes × 2 copies
+            guard case .number(let cpu)? = runs[i]?["child_cpu_s"] else { Issue.record("no CPU"); continue }
+            #expect(cpu > 0, "\(strategy): the tool's rusage counts")
+        }
+        let expected: [JSONValue] = [.bool(true), .bool(false), .bool(true), .bool(false), .bool(true), .bool(false)]
+        #expect(outcomes.count == 5 && outcomes.values.allSatisfy { $0 == expected }, "\(outcomes)")
+        let warnings = "\(json["warnings"] ?? .null)"
+        #expect(warnings.contains("make -j 2 (gcc): each job ran as `JOB; echo $? > STATUS` through /bin/sh"))
+        #expect(warnings.contains("xargs -j 2 (gcc): each job ran as"))
+    }
+
+    @Test func benchRunTakesThemTooAndAMissingToolNamesItsPackage() async throws {
+        let dir = try scratch(["run.lua": """
+            local jobs = { bench.job{ "true" }, bench.job{ "false" }, bench.job{ "sh", "-c", "exit 7" } }
+            for _, s in ipairs { "ninja", "make", "xargs" } do
+              local b = bench.run(jobs, { strategy = s, concurrency = 2 })
+              assert(b.strategy == s and b.concurrency == 2, s)
+              assert(b.results[1].ok and not b.results[2].ok and b.results[3].exit == 7, s .. ": " .. b.results[3].summary)
+            end
+            print("ok")
+            """, "true.lua": "return { probes = { { name = 't', command = { '/bin/true' } } }, strategies = { 'ninja' } }"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = await bench(["run", "run.lua"], in: dir)
+        #expect(r.exitCode == 0 && r.stdout.text == "ok\n", "\(r.stderr.text)")
+        let missing = await bench(["run", "true.lua"], in: dir, environment: ["PATH": "/nonexistent"])
+        #expect(missing.exitCode == 2)
+        #expect(missing.stderr.text.contains("strategy ninja needs ninja, not found in PATH; install it (Debian: sudo apt-get install ninja-build)"), "\(missing.stderr.text)")
+    }
+}
