@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(liblua5.4-dev pkg-config gfortran gcc gzip procps python3 python3-venv ninja-build make ccache)
+packages=(liblua5.4-dev pkg-config gfortran gcc gzip procps python3 python3-venv ninja-build make ccache distcc)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
