@@ -64,7 +64,7 @@ struct ExitCodeTests {
         ("syntax.lua", "local x = \nreturn {", "bench: error: syntax.lua:2: unexpected symbol near 'return'"),
         ("compile42.lua", "local j = bench.compile{source=42}", "bench: error: compile42.lua:1: bad argument #1 to 'compile' (compiler: compiler table or name expected, got nil)"),
         ("bogus.lua", "return { compilers = { 'gfortran' }, probes = { { name = 'm', source = 'end' } }, strategies = { 'bogus' } }",
-         "bench: error: bogus.lua: scenario: strategies: unknown strategy 'bogus' (valid: async, threads, processes, serial)"),
+         "bench: error: bogus.lua: scenario: strategies: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs)"),
         ("runtime.lua", "local t\nprint(t.x)", "bench: error: runtime.lua:2: attempt to index a nil value (local 't')"),
         ("missing-compiler.lua", "return { compilers = { 'bench-no-such-cc' }, probes = { { name = 'm', source = 'int main(){}' } }, ext = '.c' }",
          "bench: error: compiler 'bench-no-such-cc' not found in PATH; install it or name another with --compiler"),
@@ -79,7 +79,7 @@ struct ExitCodeTests {
 
     @Test(arguments: [
         (["run", "nope.lua"], "bench: error: cannot open nope.lua: No such file or directory"),
-        (["run", "x.lua", "--strategy", "async,bogus"], "Error: unknown strategy 'bogus' (valid: async, threads, processes, serial)"),
+        (["run", "x.lua", "--strategy", "async,bogus"], "Error: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs)"),
         (["run", "x.lua", "-j", "0"], "Error: concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0'"),
         (["run", "x.lua", "-n", "0"], "Error: -n/--repeat must be a whole number from 1 to 1000000, not 0"),
         (["run"], "Error: Missing expected argument '<script>'"),

@@ -36,8 +36,30 @@ struct ReferenceStrategyTests {
         let expected: [JSONValue] = [.bool(true), .bool(false), .bool(true), .bool(false), .bool(true), .bool(false)]
         #expect(outcomes.count == 5 && outcomes.values.allSatisfy { $0 == expected }, "\(outcomes)")
         let warnings = "\(json["warnings"] ?? .null)"
-        #expect(warnings.contains("make -j 2 (gcc): each job ran as `JOB; echo $? > STATUS` through /bin/sh"))
+        #expect(warnings.contains("make -j 2 (gcc): each job ran as `JOB; echo $? > STATUS` through /bin/sh, to know its exit status (its jobs write no output file of their own)"))
         #expect(warnings.contains("xargs -j 2 (gcc): each job ran as"))
+    }
+
+    @Test func compilesRunWithNoShellAndTheirOutputFilesTellTheirOutcomes() async throws {
+        let dir = try scratch(["compiles.lua": """
+            return { compilers = { "gcc" }, ext = ".c", repeats = 2, runs = 2, warmup = 0,
+              probes = {
+                { name = "compiles", source = "int main(void){return 0;}" },
+                { name = "does not", source = "int main(void){return x;}" },
+                { name = "caf\\u{e9} q'uote", source = "int main(void){return Y;}", flags = { "-DY=(1 - 1)", "-DZ=\\"a 'b'\\"" } },
+                { name = "links -lm", source = "#include <math.h>\\nint main(int c, char **v){return (int)cos(c);}", libs = { "-lm" } },
+              } }
+            """])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = await bench(["run", "compiles.lua", "--strategy", "serial,ninja,make,xargs", "--format", "json"], in: dir)
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        let json = try JSONParser.parse(r.stdout)
+        let runs = try #require(json["measurements"]?[0]?["runs"])
+        for i in 0..<4 {
+            #expect(runs[i]?["probes"]?[1]?["ok"] == .bool(false) && runs[i]?["probes"]?[2]?["ok"] == .bool(true), "\(runs[i]?["strategy"] ?? .null)")
+            #expect(runs[i]?["failed"] == .int(2))
+            #expect(runs[i]?["notes"] == nil, "no shell added for compiles")
+        }
     }
 
     @Test func benchRunTakesThemTooAndAMissingToolNamesItsPackage() async throws {

@@ -7,11 +7,15 @@ import Glibc
 /// first job's result carries it (and the tool's peak RSS), the others none, since no job's
 /// own is known; no job's own wall time is known either.
 ///
-/// Each job's outcome is its exit status, which the tool alone would not tell: every job runs
-/// as `JOB; echo $? > STATUS` in a POSIX shell. ninja and make run their commands through
-/// `/bin/sh` anyway; xargs does not, so under `xargs` each job costs one `sh` more than the
-/// tool needs (a report says so). The jobs of a batch must share their environment (which the
-/// tool gets), and have no standard input or working directory of their own.
+/// Each job's outcome: when every job of the batch writes an output file of its own (`-o
+/// FILE`, as compiles do), make and xargs run the jobs as they are, with no shell, and a job
+/// succeeded when its output exists afterwards (compilers remove it when they fail; bench
+/// removes it before each batch). Otherwise, and always under ninja, which runs every command
+/// through `/bin/sh` anyway, each job runs as `JOB; echo $? > STATUS` in a POSIX shell, so its
+/// exit status is known: under make and xargs that is one process per job more than the tool
+/// needs, which `note(for:jobs:)` says for the report. The jobs of a batch must share their
+/// environment (which the tool gets), and have no standard input or working directory of
+/// their own.
 public struct ReferenceExecutor: Executor {
     /// The tool that runs the batch.
     public enum Tool: String, Sendable {
@@ -46,6 +50,28 @@ public struct ReferenceExecutor: Executor {
     }
 
     /// Runs the batch through the tool; see the type's description for what the results hold.
+    /// Each job's output file, when every job of the batch names its own (`-o FILE`).
+    static func outputs(_ jobs: [Job]) -> [ByteString]? {
+        var found: [ByteString] = []
+        for job in jobs {
+            guard let i = job.argv.firstIndex(of: "-o"), i + 1 < job.argv.count, i > 0 else { return nil }
+            found.append(job.argv[i + 1])
+        }
+        return Set(found).count == found.count ? found : nil
+    }
+
+    /// True when `tool` runs `jobs` as they are, reading their outcomes from their output files.
+    static func runsDirectly(_ tool: Tool, _ jobs: [Job]) -> Bool {
+        guard tool != .ninja, outputs(jobs) != nil else { return false }
+        return tool != .xargs || Set(jobs.map { $0.argv[0] }).count == 1
+    }
+
+    /// What a report must say of how `strategy` ran `jobs`, if anything: the shell it added.
+    public static func note(for strategy: Strategy, jobs: [Job]) -> String? {
+        guard strategy == .make || strategy == .xargs, let tool = Tool(rawValue: strategy.rawValue), !runsDirectly(tool, jobs) else { return nil }
+        return "each job ran as `JOB; echo $? > STATUS` through /bin/sh, to know its exit status (its jobs write no output file of their own): one process per job more than \(tool.rawValue) itself needs"
+    }
+
     public func execute(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> (results: [JobResult], helperCPU: Double) {
         guard let environment = jobs.first?.environment else { return ([], 0) }
         for job in jobs {
@@ -59,10 +85,10 @@ public struct ReferenceExecutor: Executor {
         let directory = try TempDirectory()
         defer { _ = directory.remove() }
         let status = { (i: Int) -> ByteString in directory.path + "/status-\(i)" }
-        let lines = jobs.enumerated().map { i, job in
-            job.argv.enumerated().map { k, word in ShellLine.quote(word, commandWord: k == 0) }.joined(separator: " ")
-                + "; echo $? > " + ShellLine.quote(status(i))
-        }
+        let outputs = Self.runsDirectly(tool, jobs) ? Self.outputs(jobs) : nil
+        for output in outputs ?? [] { _ = output.withCString { unlink($0) } }
+        let commands = jobs.map { job in job.argv.enumerated().map { k, word in ShellLine.quote(word, commandWord: k == 0) }.joined(separator: " ") }
+        let lines = outputs != nil ? commands : commands.enumerated().map { i, command in command + "; echo $? > " + ShellLine.quote(status(i)) }
         let slots = String(concurrency(for: jobs.count))
         let argv: [ByteString]
         switch tool {
@@ -76,25 +102,42 @@ public struct ReferenceExecutor: Executor {
             argv = ["ninja", "-f", file, "-j", ByteString(slots), "-k", "0", "--quiet"]
         case .make:
             let file = directory.path + "/Makefile"
-            var text = ".PHONY: all\nall:" + jobs.indices.map { " s\($0)" }.joined() + "\n"
+            var text = ".PHONY: all" + jobs.indices.map { " s\($0)" }.joined() + "\nall:" + jobs.indices.map { " s\($0)" }.joined() + "\n"
             for (i, line) in lines.enumerated() { text += "s\(i):\n\t\(line.replacingOccurrences(of: "$", with: "$$"))\n" }
             try write(text, to: file)
             argv = ["make", "-f", file, "-j", ByteString(slots), "-k", "-s", "-r", "-R"]
         case .xargs:
             let file = directory.path + "/jobs"
-            // One argument per line, taken as it is (-d): xargs runs `sh -c LINE` for each. No
-            // line holds a newline: ShellLine writes control bytes as escapes.
-            try write(lines.joined(separator: "\n") + "\n", to: file)
-            argv = ["xargs", "-P", ByteString(slots), "-d", "\\n", "-n", "1", "-a", file, "sh", "-c"]
+            if outputs != nil {
+                // The common program as xargs' command, each job's arguments a line, every byte escaped for xargs.
+                var text: [UInt8] = []
+                for job in jobs { text += Array(job.argv.dropFirst().map(xargsEscape).joined(separator: [32])) + [10] }
+                try write(text, to: file)
+                argv = ["xargs", "-P", ByteString(slots), "-L", "1", "-a", file, jobs[0].argv[0]]
+            } else {
+                // One argument per line, taken as it is (-d): xargs runs `sh -c LINE` for each. No
+                // line holds a newline: ShellLine writes control bytes as escapes.
+                try write(lines.joined(separator: "\n") + "\n", to: file)
+                argv = ["xargs", "-P", ByteString(slots), "-d", "\\n", "-n", "1", "-a", file, "sh", "-c"]
+            }
         }
         let run = Spawn.run(Job(name: ByteString(tool.rawValue), argv: argv, environment: environment), cancellation: cancellation)
         var results: [JobResult] = []
         for (i, job) in jobs.enumerated() {
-            let code = (try? FileContents.read(status(i))).flatMap { Int32($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            let code: Int32?
+            if let outputs {
+                var st = stat()
+                code = outputs[i].withCString { stat($0, &st) } == 0 ? 0 : (run.interrupted ? nil : 1)
+            } else {
+                code = (try? FileContents.read(status(i))).flatMap { Int32($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            }
             var result = JobResult(
                 name: job.name, exitCode: code, interrupted: run.interrupted,
                 error: code == nil ? "\(tool.rawValue) did not run it (\(run.summary))" : nil)
-            if code != 0 && code != nil { result.stderr = "exit \(code!) under \(tool.rawValue), which keeps no job's own output" }
+            if let code, code != 0 {
+                result.stderr = ByteString(outputs != nil ? "no output file: the job failed under \(tool.rawValue), which keeps no job's own messages"
+                    : "exit \(code) under \(tool.rawValue), which keeps no job's own messages")
+            }
             // The tool's rusage covers every job it waited for: it goes to the first result, so that the batch's sum is the tool's.
             if i == 0 { result.user = run.user; result.sys = run.sys; result.maxRSS = run.maxRSS }
             results.append(result)
@@ -103,14 +146,29 @@ public struct ReferenceExecutor: Executor {
         return (results, 0)
     }
 
+    /// `word` as xargs reads it, byte for byte: each ASCII byte but a letter or digit after a
+    /// backslash (bytes above 0x7F are no xargs syntax and stay as they are).
+    private func xargsEscape(_ word: ByteString) -> [UInt8] {
+        guard !word.isEmpty else { return Array("''".utf8) }
+        var out: [UInt8] = []
+        for b in word.bytes {
+            let plain = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+            if !plain { out.append(UInt8(ascii: "\\")) }
+            out.append(b)
+        }
+        return out
+    }
+
     private func ninjaEscape(_ path: String) -> String {
         path.replacingOccurrences(of: "$", with: "$$").replacingOccurrences(of: " ", with: "$ ").replacingOccurrences(of: ":", with: "$:")
     }
 
-    private func write(_ text: String, to path: ByteString) throws(BenchError) {
+    private func write(_ text: String, to path: ByteString) throws(BenchError) { try write(Array(text.utf8), to: path) }
+
+    private func write(_ bytes: [UInt8], to path: ByteString) throws(BenchError) {
         let fd = path.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600) }
         guard fd >= 0 else { throw .io("cannot write \(TerminalText.line(path)): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        guard writeAll(fd, Array(text.utf8)) else { throw .io("cannot write \(TerminalText.line(path)): \(String(cString: strerror(errno)))") }
+        guard writeAll(fd, bytes) else { throw .io("cannot write \(TerminalText.line(path)): \(String(cString: strerror(errno)))") }
     }
 }

@@ -153,9 +153,7 @@ public struct Measurement: Sendable, Equatable {
                     found.append("\(run.title): the first timed run took \(fixed(w.samples[0] / rest.median, 2))x the median of the others; caches may have been cold: use more warm-up runs (-w)")
                 }
             }
-            if run.strategy == .make || run.strategy == .xargs {
-                found.append("\(run.title): each job ran as `JOB; echo $? > STATUS` through /bin/sh, to know its exit status: one process per job more than \(run.strategy.rawValue) itself needs for a plain command")
-            }
+            for note in run.notes { found.append("\(run.title): \(note)") }
             if run.failed > 0 && run.failed == run.jobs {
                 found.append("\(run.title): every job failed; the timings measure failures (see -v)")
             }

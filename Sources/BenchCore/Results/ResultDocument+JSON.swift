@@ -124,6 +124,7 @@ extension Measurement {
             ("speedup_vs_serial", speedupOverSerial(r).map { .number($0.value) } ?? .null),
             ("relative_to_fastest", .number(relativeToFastest(r).value)),
             ("failed", .int(r.failed)),
+        ] + (r.notes.isEmpty ? [] : [("notes", .array(r.notes.map(JSONValue.string)))]) + [
             ("probes", .array(r.probes.map { p in
                 // `expected` only where the probe declared one, so that older documents are written back as they were.
                 .object([("name", .string(p.name.text)), ("ok", .bool(p.ok))] + (p.expected.map { [("expected", JSONValue.bool($0))] } ?? [])
@@ -168,6 +169,7 @@ extension RunSummary {
             probes: try r.array("probes").map { p throws(BenchError) in
                 ProbeOutcome(name: ByteString(try p.string("name")), ok: try p.bool("ok"), failedCopies: try p.int("failed_copies"),
                              message: ByteString(try p.string("message")), expected: p.has("expected") ? try p.bool("expected") : nil)
-            })
+            },
+            notes: r.has("notes") ? try r.array("notes").map { n throws(BenchError) in try n.stringValue() } : [])
     }
 }

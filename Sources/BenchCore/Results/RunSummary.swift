@@ -29,12 +29,14 @@ public struct RunSummary: Sendable, Equatable {
     public var failed: Int
     /// Each probe's outcome over all samples.
     public var probes: [ProbeOutcome]
+    /// What a reader must know of how it was run (a reference runner's added shell), if anything.
+    public var notes: [String]
 
     /// Creates a summary.
     public init(
         strategy: Strategy, compiler: ByteString?, probe: ByteString? = nil, level: ConcurrencyLimit, concurrency: Int, jobs: Int,
         wall: SampleSummary, childCPU: Double, runnerCPU: Double, longestJob: Double, peakRSS: Int,
-        cores: Int, failed: Int, probes: [ProbeOutcome]
+        cores: Int, failed: Int, probes: [ProbeOutcome], notes: [String] = []
     ) {
         self.strategy = strategy
         self.compiler = compiler
@@ -50,6 +52,7 @@ public struct RunSummary: Sendable, Equatable {
         self.cores = cores
         self.failed = failed
         self.probes = probes
+        self.notes = notes
     }
 
     /// The best wall time this machine allows: the children's CPU spread over

@@ -208,7 +208,8 @@ public struct ScenarioRunner: Sendable {
             wall: SampleSummary(samples.map(\.wall)),
             childCPU: median(samples.map(\.childCPU)), runnerCPU: median(samples.map(\.runnerCPU)),
             longestJob: median(samples.map(\.longestJob)), peakRSS: samples.map(\.peakRSS).max() ?? 0,
-            cores: cores, failed: samples.map(\.failed).max() ?? 0, probes: outcomes)
+            cores: cores, failed: samples.map(\.failed).max() ?? 0, probes: outcomes,
+            notes: ReferenceExecutor.note(for: cell.executor.strategy, jobs: cell.jobs).map { [$0] } ?? [])
     }
 
     private func outcomes(_ probes: [Probe], _ results: [JobResult]) -> [ProbeOutcome] {
