@@ -79,8 +79,8 @@ struct RecipeSharingTests {
     @Test func compareSaysWhichRunsAreSlowerAndGatesOnThem() async throws {
         let dir = try scratch(["sleepers.lua": sleepersRecipe, "other.lua": sleepersRecipe, "idle.lua": "print('measuring nothing')\n"])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let j1 = await bench(["run", "sleepers.lua", "-j", "1", "-D", "naps=4", "--export-json", "j1.json"], in: dir)
-        let j2 = await bench(["run", "sleepers.lua", "-j", "2", "--export-json", "j2.json"], in: dir)
+        let j1 = await bench(["run", "sleepers.lua", "-j", "1", "-r", "7", "-D", "naps=4", "--export-json", "j1.json"], in: dir)
+        let j2 = await bench(["run", "sleepers.lua", "-j", "2", "-r", "7", "--export-json", "j2.json"], in: dir)
         #expect(j1.exitCode == 0 && j2.exitCode == 0, "\(j1.stderr.text)\(j2.stderr.text)")
 
         let slower = await bench(["compare", "j2.json", "j1.json"], in: dir)
@@ -104,7 +104,7 @@ struct RecipeSharingTests {
         #expect(try String(contentsOfFile: dir + "/compare.svg", encoding: .utf8).contains("baseline: j2.json"))
         #expect(try String(contentsOfFile: dir + "/compare.md", encoding: .utf8).contains("| async | j2.json |"))
 
-        let baseline = await bench(["run", "sleepers.lua", "-j", "1", "--baseline", "j2.json", "--export-json", "again.json"], in: dir)
+        let baseline = await bench(["run", "sleepers.lua", "-j", "1", "-r", "7", "--baseline", "j2.json", "--export-json", "again.json"], in: dir)
         #expect(baseline.exitCode == 1, "\(baseline.stdout.text)\(baseline.stderr.text)")
         #expect(baseline.stdout.text.contains("baseline j2.json") && baseline.stdout.text.contains("again.json"))
         let saved = try JSONParser.parse(try FileContents.read(ByteString(dir + "/again.json")))
