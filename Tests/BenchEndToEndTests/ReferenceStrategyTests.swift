@@ -19,9 +19,9 @@ let mixedOutcomes = """
 @Suite("ninja, make and xargs as reference strategies")
 struct ReferenceStrategyTests {
     @Test func everyReferenceRunnerAgreesWithBenchsOwnOnJobsWhereSomeFail() async throws {
-        let dir = try scratch(["mixed.lua": mixedOutcomes])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = await bench(["run", "mixed.lua", "--strategy", "threads,serial,ninja,make,xargs", "--format", "json"], in: dir)
+        let box = try Sandbox(["mixed.lua": mixedOutcomes])
+        let r = await box.run(["run", "mixed.lua", "--strategy", "threads,serial,ninja,make,xargs", "--format", "json"])
+        box.expectNothingLeft("the tools' files and children")
         #expect(r.exitCode == 0, "\(r.stderr.text)")  // 1 if any strategy disagreed
         let json = try JSONParser.parse(r.stdout)
         let runs = try #require(json["measurements"]?[0]?["runs"])

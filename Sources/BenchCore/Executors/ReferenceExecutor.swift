@@ -49,7 +49,6 @@ public struct ReferenceExecutor: Executor {
         throw .compilerNotFound("strategy \(tool.rawValue) needs \(tool.rawValue), not found in PATH; install it (Debian: sudo apt-get install \(tool.package))")
     }
 
-    /// Runs the batch through the tool; see the type's description for what the results hold.
     /// Each job's output file, when every job of the batch names its own (`-o FILE`).
     static func outputs(_ jobs: [Job]) -> [ByteString]? {
         var found: [ByteString] = []
@@ -72,6 +71,7 @@ public struct ReferenceExecutor: Executor {
         return "each job ran as `JOB; echo $? > STATUS` through /bin/sh, to know its exit status (its jobs write no output file of their own): one process per job more than \(tool.rawValue) itself needs"
     }
 
+    /// Runs the batch through the tool; see the type's description for what the results hold.
     public func execute(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> (results: [JobResult], helperCPU: Double) {
         guard let environment = jobs.first?.environment else { return ([], 0) }
         for job in jobs {
@@ -82,7 +82,9 @@ public struct ReferenceExecutor: Executor {
                 throw .invalidValue("strategy \(tool.rawValue) gives every job of a batch one environment; these jobs have different ones")
             }
         }
-        let directory = try TempDirectory()
+        // Inside the run's directory where the jobs have one (their TMPDIR), so that even a
+        // killed bench leaves nothing of the tool's files behind: the run's clean-up removes it.
+        let directory = try TempDirectory(in: environment["TMPDIR"])
         defer { _ = directory.remove() }
         let status = { (i: Int) -> ByteString in directory.path + "/status-\(i)" }
         let outputs = Self.runsDirectly(tool, jobs) ? Self.outputs(jobs) : nil

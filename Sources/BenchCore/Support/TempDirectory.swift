@@ -6,10 +6,10 @@ public final class TempDirectory: Sendable {
     /// The directory's absolute path.
     public let path: ByteString
 
-    /// Creates `$TMPDIR/bench-XXXXXX` (mode 0700).
-    public init() throws(BenchError) {
+    /// Creates `PARENT/bench-XXXXXX` (mode 0700), in `parent` if given, else in `$TMPDIR` or `/tmp`.
+    public init(in parent: ByteString? = nil) throws(BenchError) {
         let tmpdir = getenv("TMPDIR").map { ByteString(cString: $0) }
-        let base: ByteString = tmpdir.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let base: ByteString = parent.flatMap { $0.isEmpty ? nil : $0 } ?? tmpdir.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = (base + "/bench-XXXXXX").cCharacters
         guard mkdtemp(&template) != nil else {
             throw .io("cannot create a temporary directory in \(TerminalText.line(base)): \(String(cString: strerror(errno)))")
