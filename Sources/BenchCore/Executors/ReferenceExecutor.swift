@@ -19,6 +19,7 @@ import Glibc
 public struct ReferenceExecutor: Executor {
     /// The tool that runs the batch.
     public enum Tool: String, Sendable {
+        /// `ninja`, `make` (GNU make) and `xargs` (GNU findutils).
         case ninja, make, xargs
 
         /// The Debian package that has it.
