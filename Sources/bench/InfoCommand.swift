@@ -44,20 +44,22 @@ extension Bench {
             }
             let host = ScriptHost(configuration: configuration)
             defer { host.closeLua(); host.close() }
+            // A recipe that stops early (it needs a -D, say) still shows what it declared.
+            var status: Int32 = 0
+            var stopped: String?
             do {
                 switch try host.run(script: path) {
                 case .finished: break
                 case .scenario(let scenario, _):
                     do { _ = try host.measure(scenario) } catch { throw ScriptError(message: error.description) }
                 case .exit(let code, let message):
-                    if let message { Console.error("bench: \(message)") }
-                    if code != 0 { return code }
+                    (status, stopped) = (code, message)
                 }
             } catch {
                 Console.error("bench: error: \(error)")
                 return 2
             }
-            if let status = cancellation.exitStatus { return status }
+            if let interrupted = cancellation.exitStatus { return interrupted }
             var lines = ["\(identity.name): \(identity.summary ?? "(no summary line)")", "  file    \(TerminalText.line(path))", "  sha256  \(identity.sha256)", ""]
             let declared = host.parameters.declared
             if declared.isEmpty {
@@ -67,8 +69,10 @@ extension Bench {
             }
             lines += ["", "One batch of each measurement, as --dry-run prints it (nothing was run):"]
             lines += Self.folded(output.lines).map { "  " + $0 }
+            if status != 0 { lines.append("  # the recipe stopped here, with exit status \(status)") }
             Console.out(lines.joined(separator: "\n"))
-            return 0
+            if let stopped { Console.error("bench: \(stopped)") }
+            return status
         }
 
         /// `lines` with each run of identical lines longer than `repeatedLines` cut short and counted.
