@@ -90,6 +90,9 @@ struct MesonReplayTests {
         #expect(notALog.exitCode == 2 && notALog.stderr.text == "bench: error: notes.txt: not a Meson log (no 'The Meson build system' header with its version)\n")
         let none = await bench(["run", "meson-log"], in: dir)
         #expect(none.exitCode == 2 && none.stderr.text.contains("-D log=builddir/meson-logs/meson-log.txt"))
+        let info = await bench(["info", "meson-log"], in: dir)
+        #expect(info.exitCode == 2 && info.stdout.text.contains("  log  string  default (empty)  the Meson log to replay"), "\(info.stdout.text)")
+        #expect(info.stdout.text.hasSuffix("# the recipe stopped here, with exit status 2\n"))
         let missing = await bench(["run", "meson-log", "-D", "log=nosuch.txt"], in: dir)
         #expect(missing.exitCode == 2 && missing.stderr.text.contains("cannot read the log: nosuch.txt"))
     }
