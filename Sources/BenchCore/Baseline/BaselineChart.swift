@@ -73,13 +73,6 @@ public enum BaselineChart {
         body.append(SVGChart.text(lx, ly, "bar: median", size: 11))
         body.append(SVGChart.text(lx, ly + 16, "whiskers: min … max", size: 11))
         body.append(SVGChart.text(lx, ly + 32, "label: × the baseline", size: 11))
-        return """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif">
-            <rect width="100%" height="100%" fill="white"/>
-            \(body.joined(separator: "\n"))
-            </svg>
-
-            """
+        return SVGChart.svg(width: width, height: height, body: body)
     }
 }

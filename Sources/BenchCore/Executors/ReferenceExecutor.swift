@@ -96,31 +96,28 @@ public struct ReferenceExecutor: Executor {
         let argv: [ByteString]
         switch tool {
         case .ninja:
-            let file = directory.path + "/build.ninja"
             var text = "rule run\n  command = $command\n"
             for (i, line) in lines.enumerated() {
                 text += "build \(ninjaEscape(status(i).text)): run\n  command = \(line.replacingOccurrences(of: "$", with: "$$"))\n"
             }
-            try write(text, to: file)
+            let file = try directory.write("build.ninja", ByteString(text))
             argv = ["ninja", "-f", file, "-j", ByteString(slots), "-k", "0", "--quiet"]
         case .make:
-            let file = directory.path + "/Makefile"
             var text = ".PHONY: all" + jobs.indices.map { " s\($0)" }.joined() + "\nall:" + jobs.indices.map { " s\($0)" }.joined() + "\n"
             for (i, line) in lines.enumerated() { text += "s\(i):\n\t\(line.replacingOccurrences(of: "$", with: "$$"))\n" }
-            try write(text, to: file)
+            let file = try directory.write("Makefile", ByteString(text))
             argv = ["make", "-f", file, "-j", ByteString(slots), "-k", "-s", "-r", "-R"]
         case .xargs:
-            let file = directory.path + "/jobs"
             if outputs != nil {
                 // The common program as xargs' command, each job's arguments a line, every byte escaped for xargs.
                 var text: [UInt8] = []
                 for job in jobs { text += Array(job.argv.dropFirst().map(xargsEscape).joined(separator: [32])) + [10] }
-                try write(text, to: file)
+                let file = try directory.write("jobs", ByteString(text))
                 argv = ["xargs", "-P", ByteString(slots), "-L", "1", "-a", file, jobs[0].argv[0]]
             } else {
                 // One argument per line, taken as it is (-d): xargs runs `sh -c LINE` for each. No
                 // line holds a newline: ShellLine writes control bytes as escapes.
-                try write(lines.joined(separator: "\n") + "\n", to: file)
+                let file = try directory.write("jobs", ByteString(lines.joined(separator: "\n") + "\n"))
                 argv = ["xargs", "-P", ByteString(slots), "-d", "\\n", "-n", "1", "-a", file, "sh", "-c"]
             }
         }
@@ -164,14 +161,5 @@ public struct ReferenceExecutor: Executor {
 
     private func ninjaEscape(_ path: String) -> String {
         path.replacingOccurrences(of: "$", with: "$$").replacingOccurrences(of: " ", with: "$ ").replacingOccurrences(of: ":", with: "$:")
-    }
-
-    private func write(_ text: String, to path: ByteString) throws(BenchError) { try write(Array(text.utf8), to: path) }
-
-    private func write(_ bytes: [UInt8], to path: ByteString) throws(BenchError) {
-        let fd = path.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600) }
-        guard fd >= 0 else { throw .io("cannot write \(TerminalText.line(path)): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        guard writeAll(fd, bytes) else { throw .io("cannot write \(TerminalText.line(path)): \(String(cString: strerror(errno)))") }
     }
 }

@@ -23,15 +23,19 @@ public enum SVGChart {
             body += panel(m, host: document.host)
             body.append("</g>")
         }
-        let height = panelHeight * Double(max(document.measurements.count, 1))
-        return """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif">
-            <rect width="100%" height="100%" fill="white"/>
-            \(body.joined(separator: "\n"))
-            </svg>
+        return svg(width: width, height: panelHeight * Double(max(document.measurements.count, 1)), body: body)
+    }
 
-            """
+    /// A self-contained SVG document of `width` × `height` on white, holding `body`.
+    static func svg(width: Double, height: Double, body: [String]) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif">
+        <rect width="100%" height="100%" fill="white"/>
+        \(body.joined(separator: "\n"))
+        </svg>
+
+        """
     }
 
     private static func panel(_ m: Measurement, host: HostInfo) -> [String] {
