@@ -37,15 +37,7 @@ local flags = {
   "-Wold-style-definition", "-Wunsafe-loop-optimizations", "-Wbogus-flag", "-Wnot-a-warning",
 }
 
-local installed = {}
-for _, name in ipairs(compilers) do
-  local cc, why = bench.compiler(name)
-  if cc then installed[#installed + 1] = cc else io.stderr:write("c-checks: skipped " .. name .. ": " .. why .. "\n") end
-end
-if #installed == 0 then
-  io.stderr:write("bench: error: none of the compilers is installed (" .. table.concat(compilers, ", ") .. ")\n")
-  os.exit(2)
-end
+local installed = require("compilers").installed(compilers, "c-checks")
 
 local function best(m)
   local serial, fastest

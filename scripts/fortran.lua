@@ -22,14 +22,7 @@ local repeats = bench.param("repeats", { default = 1, min = 1, max = 1000000, he
 
 -- A compiler that is not installed is skipped with a note, so that one list serves every machine.
 local installed = {}
-for _, name in ipairs(compilers) do
-  local found, why = bench.compiler(name)
-  if found then installed[#installed + 1] = name else io.stderr:write("fortran: skipped " .. name .. ": " .. why .. "\n") end
-end
-if #installed == 0 then
-  io.stderr:write("bench: error: none of the compilers is installed (" .. table.concat(compilers, ", ") .. ")\n")
-  os.exit(2)
-end
+for i, cc in ipairs(require("compilers").installed(compilers, "fortran")) do installed[i] = cc.name end
 
 return {
   name = "fortran",
