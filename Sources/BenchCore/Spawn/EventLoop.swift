@@ -1,0 +1,98 @@
+import CSystem
+import Glibc
+
+/// One event loop of the `async` executor: on the thread that runs it, it starts its children
+/// and watches all of them through one epoll set (pidfds and pipes), as asyncio's loop or
+/// ninja's does. No thread is parked per child and no other thread takes part, so a child's exit
+/// and the start of the next one are one wake-up of one thread.
+final class EventLoop {
+    private let epfd: Int32
+    private let cancellation: Cancellation?
+
+    // A child's tokens are its job's index times four plus which descriptor; the cancellation's is
+    // the one no index reaches.
+    private static let cancelToken = UInt64.max
+    private enum Slot: UInt64 { case exit = 0, stdout, stderr, stdin }
+
+    /// Makes the epoll set; a cancelled `cancellation` kills the running children and starts no more.
+    init(cancellation: Cancellation?) throws(SpawnError) {
+        self.cancellation = cancellation
+        epfd = bench_epoll_create()
+        guard epfd >= 0 else { throw .system(call: "epoll_create1", errno: errno) }
+        if let fd = cancellation?.descriptor, fd >= 0 { _ = bench_epoll_add(epfd, fd, bench_epoll_in, Self.cancelToken) }
+    }
+
+    deinit { close(epfd) }
+
+    /// Runs jobs taken from `queue`, at most `slots` children at once, the next starting as soon
+    /// as one has been reaped, and stores each result in the queue.
+    func run(_ queue: BatchQueue, slots: Int) {
+        var running: [Int: ChildProcess] = [:]
+        var cancelled = false
+        var exhausted = false
+        var tokens = [UInt64](repeating: 0, count: 64)
+        var events = [UInt32](repeating: 0, count: 64)
+        while true {
+            while !cancelled && !exhausted && running.count < max(1, slots) {
+                guard let (index, job) = queue.take() else { exhausted = true; break }
+                if let child = start(job, index: index, queue: queue) { running[index] = child }
+            }
+            if running.isEmpty { break }
+            let nearest = running.values.lazy.compactMap(\.deadline).min()
+            let timeout = nearest.map { Int32(clamping: Int(max(0, ($0 - MonotonicClock.now()) * 1000).rounded(.up))) } ?? -1
+            let n = Int(bench_epoll_wait(epfd, &tokens, &events, Int32(tokens.count), timeout))
+            if nearest != nil {
+                let now = MonotonicClock.now()
+                for child in running.values { child.checkDeadline(now: now) }
+            }
+            for i in 0..<max(n, 0) {
+                if tokens[i] == Self.cancelToken {
+                    // It stays readable: watch it no more.
+                    if let fd = cancellation?.descriptor { _ = bench_epoll_remove(epfd, fd) }
+                    cancelled = true
+                    for child in running.values { child.interrupt() }
+                    continue
+                }
+                let index = Int(tokens[i] >> 2)
+                guard let child = running[index], let slot = Slot(rawValue: tokens[i] & 3) else { continue }
+                switch slot {
+                case .stdout: child.drain(child.stdoutFD)
+                case .stderr: child.drain(child.stderrFD)
+                case .stdin: child.writeStdin()  // a closed descriptor leaves the epoll set by itself
+                case .exit:
+                    running[index] = nil
+                    queue.store(child.finish(), at: index)
+                }
+            }
+        }
+    }
+
+    /// Starts one child and adds its descriptors to the set; a child that cannot start or be
+    /// watched is completed at once, as a failed result.
+    private func start(_ job: Job, index: Int, queue: BatchQueue) -> ChildProcess? {
+        let child: ChildProcess
+        switch ChildProcess.start(job) {
+        case .success(let c): child = c
+        case .failure(let error):
+            queue.store(.failed(job, error.description), at: index)
+            return nil
+        }
+        child.writeStdin()
+        let base = UInt64(index) << 2
+        var ok = bench_epoll_add(epfd, child.pidfd, bench_epoll_in, base | Slot.exit.rawValue) == 0
+        ok = ok && bench_epoll_add(epfd, child.stdoutFD, bench_epoll_in, base | Slot.stdout.rawValue) == 0
+        ok = ok && bench_epoll_add(epfd, child.stderrFD, bench_epoll_in, base | Slot.stderr.rawValue) == 0
+        if child.stdinFD >= 0 {
+            ok = ok && bench_epoll_add(epfd, child.stdinFD, bench_epoll_out, base | Slot.stdin.rawValue) == 0
+        }
+        if !ok {
+            // Cannot watch it (descriptor limits): stop it rather than lose track of it.
+            child.killGroup()
+            var result = child.finish()
+            result.error = "cannot watch the child: epoll_ctl failed"
+            queue.store(result, at: index)
+            return nil
+        }
+        return child
+    }
+}
