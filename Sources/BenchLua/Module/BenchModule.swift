@@ -93,6 +93,7 @@ enum BenchModule {
         ("job", { LuaStack(L: $0!).withHost(BenchModule.job) }),
         ("spawn", { LuaStack(L: $0!).withHost(BenchModule.spawn) }),
         ("run", { LuaStack(L: $0!).withHost(BenchModule.run) }),
+        ("floor", { LuaStack(L: $0!).withHost(BenchModule.floor) }),
         ("measure", { LuaStack(L: $0!).withHost(BenchModule.measure) }),
         ("clock", { LuaStack(L: $0!).withHost(BenchModule.clock) }),
         ("which", { LuaStack(L: $0!).withHost(BenchModule.which) }),
