@@ -53,8 +53,9 @@ struct StatisticsTests {
 
     @Test func efficiencyIsIdealOverMedianWall() {
         let run = Fixture.run(.async, samples: [2.4, 2.5, 2.6], childCPU: 4, concurrency: 2)
-        #expect(run.ideal == 2)
-        #expect(abs(run.efficiency - 0.8) < 1e-12)
+        let m = Fixture.result([run])
+        #expect(m.ideal(of: run) == 2)
+        #expect(abs(m.efficiency(of: run) - 0.8) < 1e-12)
         #expect(abs(run.runnerShare - 0.05) < 1e-12)
     }
 

@@ -17,7 +17,7 @@ public enum CSVReport {
                     quote(TerminalText.line(m.scenario.name)), quote(r.compiler.map { TerminalText.line($0) } ?? ""),
                     quote(r.probe.map { TerminalText.line($0) } ?? ""), r.strategy.rawValue, String(r.concurrency), String(r.jobs),
                     String(w.samples.count), fixed(w.min, 6), fixed(w.median, 6), fixed(w.mean, 6), fixed(w.stddev, 6), fixed(w.max, 6),
-                    fixed(r.childCPU, 6), fixed(r.runnerCPU, 6), fixed(r.ideal, 6), fixed(r.efficiency, 4),
+                    fixed(r.childCPU, 6), fixed(r.runnerCPU, 6), fixed(m.ideal(of: r), 6), fixed(m.efficiency(of: r), 4),
                     m.speedupOverSerial(r).map { fixed($0.value, 4) } ?? "", fixed(m.relativeToFastest(r).value, 4),
                     String(r.failed),
                 ]

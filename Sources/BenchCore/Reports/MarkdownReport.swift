@@ -23,7 +23,7 @@ public enum MarkdownReport {
                 let relative = m.relativeToFastest(r)
                 var cells = [
                     r.strategy.rawValue, String(r.concurrency), format3(w.median), format3(w.stddev), "\(format3(w.min)) … \(format3(w.max))",
-                    format3(r.ideal), "\(format1(r.efficiency * 100)) %", m.speedupOverSerial(r).map { fixed($0.value, 2) + "×" } ?? "",
+                    format3(m.ideal(of: r)), "\(format1(m.efficiency(of: r) * 100)) %", m.speedupOverSerial(r).map { fixed($0.value, 2) + "×" } ?? "",
                     "\(fixed(relative.value, 2)) ± \(fixed(relative.stddev, 2))",
                 ]
                 if s.batch == .probe { cells.insert(markdown(r.probe?.text ?? ""), at: 0) }

@@ -92,7 +92,7 @@ public enum SVGChart {
 
     private static func bars(_ m: Measurement) -> [String] {
         var body: [String] = []
-        let top = m.runs.map { Swift.max($0.wall.max, $0.ideal) }.max() ?? 1
+        let top = m.runs.map { Swift.max($0.wall.max, m.ideal(of: $0)) }.max() ?? 1
         let maxY = axis(top * 1.08, into: &body)
         let groups = groups(m)
         let groupWidth = plotWidth / Double(max(groups.count, 1))
@@ -109,7 +109,7 @@ public enum SVGChart {
                 body.append(line(cx, lo, cx, hi, stroke: "#000"))
                 body.append(line(cx - barWidth / 6, lo, cx + barWidth / 6, lo, stroke: "#000"))
                 body.append(line(cx - barWidth / 6, hi, cx + barWidth / 6, hi, stroke: "#000"))
-                let iy = y(r.ideal, max: maxY)
+                let iy = y(m.ideal(of: r), max: maxY)
                 body.append("<line x1=\"\(fixed(cx - barWidth / 2 - 3, 1))\" y1=\"\(fixed(iy, 1))\" x2=\"\(fixed(cx + barWidth / 2 + 3, 1))\" y2=\"\(fixed(iy, 1))\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>")
                 // Below each bar, only what the colour does not say: the level, when levels differ.
                 if levels > 1 && r.strategy != .serial {

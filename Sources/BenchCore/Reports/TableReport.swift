@@ -43,7 +43,7 @@ public enum TableReport {
                     r.strategy.rawValue, String(r.concurrency),
                     "\(seconds(w.median)) ± \(seconds(w.stddev))", "\(seconds(w.min)) … \(seconds(w.max))",
                     seconds(r.childCPU), "\(seconds(r.runnerCPU)) (\(format1(r.runnerShare * 100)) %)",
-                    seconds(r.ideal), "\(format1(r.efficiency * 100)) %",
+                    seconds(m.ideal(of: r)), "\(format1(m.efficiency(of: r) * 100)) %",
                     m.speedupOverSerial(r).map { fixed($0.value, 2) + "×" } ?? "",
                 ]
                 if perProbe { row.insert(TerminalText.line(r.probe ?? ""), at: 0) }

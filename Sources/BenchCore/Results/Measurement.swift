@@ -38,6 +38,33 @@ public struct Measurement: Sendable, Equatable {
         runs.first { $0.compiler == run.compiler && $0.probe == run.probe && $0.strategy == .serial }
     }
 
+    /// The runs that ran the same batch as `run`: the same compiler, probe and number of jobs,
+    /// whatever the strategy and level.
+    public func sameBatch(as run: RunSummary) -> [RunSummary] {
+        runs.filter { $0.compiler == run.compiler && $0.probe == run.probe && $0.jobs == run.jobs }
+    }
+
+    /// The best wall time this machine allows for `run`'s batch at `run`'s concurrency: the least
+    /// child CPU any run measured for that batch, spread over min(cores, concurrency), but never
+    /// less than the shortest longest job any of them measured.
+    ///
+    /// Not `run`'s own child CPU: children that oversubscribe the cores take more CPU themselves
+    /// (cache and scheduler contention), so an ideal from their own CPU would rise with them,
+    /// and a slower run would look more efficient. The least measured CPU (serial's, normally)
+    /// is the work the batch needs; each run's own stays in `childCPU`.
+    public func ideal(of run: RunSummary) -> Double {
+        let batch = sameBatch(as: run)
+        let cpu = batch.map(\.childCPU).filter { $0 > 0 }.min() ?? run.childCPU
+        let longest = batch.map(\.longestJob).filter { $0 > 0 }.min() ?? run.longestJob
+        return run.ideal(leastChildCPU: cpu, shortestLongestJob: longest)
+    }
+
+    /// Ideal over median wall: 1 means the run wasted nothing this machine could have used, and
+    /// of two runs of the same batch at the same concurrency the slower has the lower efficiency.
+    public func efficiency(of run: RunSummary) -> Double {
+        run.wall.median > 0 ? ideal(of: run) / run.wall.median : 0
+    }
+
     /// serial's median over `run`'s: how many times faster than serial it is.
     public func speedupOverSerial(_ run: RunSummary) -> Ratio? {
         serialBaseline(for: run).map { Ratio($0.wall, over: run.wall) }

@@ -55,14 +55,12 @@ public struct RunSummary: Sendable, Equatable {
         self.notes = notes
     }
 
-    /// The best wall time this machine allows: the children's CPU spread over
-    /// min(cores, concurrency), but never less than the longest job.
-    public var ideal: Double {
-        max(childCPU / Double(max(1, min(cores, concurrency))), longestJob)
+    /// The best wall time this machine allows, given the least child CPU and the shortest
+    /// longest job measured for the same batch (by whichever run): the CPU spread over
+    /// min(cores, concurrency), but never less than that job. `Measurement.ideal(of:)` supplies them.
+    func ideal(leastChildCPU: Double, shortestLongestJob: Double) -> Double {
+        max(leastChildCPU / Double(max(1, min(cores, concurrency))), shortestLongestJob)
     }
-
-    /// Ideal over median wall: 1 means the strategy wasted nothing this machine could have used.
-    public var efficiency: Double { wall.median > 0 ? ideal / wall.median : 0 }
 
     /// bench's own CPU as a share of the children's.
     public var runnerShare: Double { childCPU > 0 ? runnerCPU / childCPU : 0 }
