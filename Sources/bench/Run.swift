@@ -152,7 +152,7 @@ extension Bench {
     struct Worker: ParsableCommand, CancellableCommand {
         static let ownsARun = false
         static let configuration = CommandConfiguration(
-            abstract: "Serve jobs as a 'processes' worker (JSON lines on stdin and stdout).",
+            abstract: "Serve jobs as a 'processes' worker (one line per job on stdin, one per result on stdout).",
             shouldDisplay: false
         )
 

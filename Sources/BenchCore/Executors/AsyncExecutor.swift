@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// One loop per core rather than one in all: `posix_spawn` stops its caller until the child
 /// has called `exec`, so a single loop starts one child at a time, and at `-j 2` on two cores
-/// it ran 15 % over the spawn floor (docs/measuring.md, "What bench costs").
+/// it ran 15 % over the spawn floor (the README's figures, `bench run scale`).
 public struct AsyncExecutor: Executor {
     /// Always `async`.
     public var strategy: Strategy { .async }

@@ -1,16 +1,13 @@
-import Foundation
 import CSystem
 import Glibc
 
-/// The parent's handle on one `processes` worker: a bench process that reads jobs as JSON
-/// lines on its stdin and answers each with a result line on its stdout.
+/// The parent's handle on one `processes` worker: a bench process that reads jobs as lines
+/// (`WorkerCodec`) on its stdin and answers each with a result line on its stdout.
 final class WorkerProcess {
     private let pid: pid_t
     private let toWorker: Int32
     private let fromWorker: Int32
     private let lines: LineReader
-    private let encoder = JSONEncoder()
-    private let decoder = JSONDecoder()
     /// CPU seconds of the jobs this worker ran (their rusage, which the kernel also adds to the worker's).
     private var jobsCPU = 0.0
 
@@ -57,12 +54,10 @@ final class WorkerProcess {
     func run(_ job: Job, cancellation: Cancellation?) -> Result<JobResult, WorkerFailure> {
         let started = MonotonicClock.now()
         let deadline = job.timeout.map { started + $0 + ChildProcess.killGrace + Self.answerMargin }
-        guard var line = try? encoder.encode(job) else {
-            return .success(.failed(job, "cannot send the job to a worker: it cannot be encoded"))
-        }
+        var line = WorkerCodec.encode(job)
         line.append(UInt8(ascii: "\n"))
-        if writeAll(toWorker, Array(line)), let answer = answer(cancellation, deadline: deadline),
-           let result = try? decoder.decode(JobResult.self, from: Data(answer)) {
+        if writeAll(toWorker, line), let answer = answer(cancellation, deadline: deadline),
+           let result = WorkerCodec.result(answer) {
             jobsCPU += result.user + result.sys
             return .success(result)
         }
