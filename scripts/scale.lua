@@ -39,7 +39,7 @@ local function sample(key, wall, cpu)
 end
 
 local needs_floor1 = false
-for _, strategy in ipairs(strategies) do if strategy == "serial" then needs_floor1 = true end end
+for _, strategy in ipairs(strategies) do if strategy == "serial" and level ~= "1" then needs_floor1 = true end end
 
 for _ = 1, rounds do
   local floor = bench.floor(true_job, { count = count, concurrency = level == "unbounded" and count or tonumber(level) })
@@ -64,7 +64,7 @@ print(string.format("%d jobs of /bin/true per batch, -j %s, %d cores; medians of
 print(string.format("%-9s -j %-5d %7.1f µs per job", "floor", used.floor, per_job("floor")))
 if needs_floor1 then print(string.format("%-9s -j %-5d %7.1f µs per job", "floor", 1, per_job("floor1"))) end
 for _, strategy in ipairs(strategies) do
-  local floor = (strategy == "serial") and "floor1" or "floor"
+  local floor = (strategy == "serial" and needs_floor1) and "floor1" or "floor"
   local ratio = per_job(floor) > 0 and per_job(strategy) / per_job(floor) or 0  -- 0 under --dry-run
   print(string.format("%-9s -j %-5d %7.1f µs per job  %5.2f× the floor at -j %d  bench CPU %5.1f µs per job",
     strategy, used[strategy], per_job(strategy), ratio,

@@ -115,8 +115,7 @@ extension ByteString: Codable {
         bytes = Array(data)
     }
 
-    /// Encodes the bytes as base64, so that JSON (the `processes` workers' protocol) carries
-    /// every byte value exactly.
+    /// Encodes the bytes as base64, so that JSON carries every byte value exactly.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(Data(bytes).base64EncodedString())
