@@ -26,7 +26,8 @@ enum WorkerCodec {
 
     /// The job of a line, or `nil` if it is not one.
     static func job(_ line: [UInt8]) -> Job? {
-        var r = Reader(unescaped(line))
+        guard let data = unescaped(line) else { return nil }
+        var r = Reader(data)
         guard let name = r.bytes(), let argc = r.count(), argc > 0 else { return nil }
         var argv: [ByteString] = []
         for _ in 0..<argc { guard let arg = r.bytes() else { return nil }; argv.append(arg) }
@@ -66,7 +67,8 @@ enum WorkerCodec {
 
     /// The result of a line, or `nil` if it is not one.
     static func result(_ line: [UInt8]) -> JobResult? {
-        var r = Reader(unescaped(line))
+        guard let data = unescaped(line) else { return nil }
+        var r = Reader(data)
         guard let name = r.bytes(), let hasExit = r.flag(), let exit = r.int32(), let hasSignal = r.flag(), let signal = r.int32(),
               let timedOut = r.flag(), let interrupted = r.flag(), let error = r.optionalBytes(),
               let wall = r.double(), let user = r.double(), let sys = r.double(), let started = r.double(), let ended = r.double(),
@@ -117,24 +119,19 @@ enum WorkerCodec {
     private struct Reader {
         private let data: [UInt8]
         private var at = 0
-        init(_ data: [UInt8]?) { self.data = data ?? [] ; if data == nil { at = -1 } }
+        init(_ data: [UInt8]) { self.data = data }
         var atEnd: Bool { at == data.count }
         private mutating func take(_ n: Int) -> ArraySlice<UInt8>? {
-            guard at >= 0, n >= 0, n <= data.count - at else { return nil }
+            guard n >= 0, n <= data.count - at else { return nil }
             defer { at += n }
             return data[at..<at + n]
         }
-        mutating func int() -> Int? {
-            guard let s = take(8) else { return nil }
-            let v = s.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-            return Int(exactly: Int64(bitPattern: v))
-        }
+        /// Eight little-endian bytes.
+        private mutating func word() -> UInt64? { take(8).map { $0.reversed().reduce(0) { $0 << 8 | UInt64($1) } } }
+        mutating func int() -> Int? { word().flatMap { Int(exactly: Int64(bitPattern: $0)) } }
         mutating func int32() -> Int32? { int().flatMap { Int32(exactly: $0) } }
         mutating func count() -> Int? { int().flatMap { $0 >= 0 && $0 <= data.count ? $0 : nil } }
-        mutating func double() -> Double? {
-            guard let s = take(8) else { return nil }
-            return Double(bitPattern: s.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
-        }
+        mutating func double() -> Double? { word().map(Double.init(bitPattern:)) }
         mutating func flag() -> Bool? { take(1).flatMap { $0.first! <= 1 ? $0.first! == 1 : nil } }
         mutating func bytes() -> ByteString? {
             guard let n = count(), let s = take(n) else { return nil }
