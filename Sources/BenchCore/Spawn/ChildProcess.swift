@@ -194,7 +194,7 @@ final class ChildProcess {
             fds.append(pollfd(fd: cancel, events: Int16(POLLIN), revents: 0))  // poll skips a negative fd
             for fd in [stdoutFD, stderrFD] where fd >= 0 { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
             if stdinFD >= 0 { fds.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)) }
-            let timeout = deadline.map { Int32(clamping: Int(max(0, ($0 - MonotonicClock.now()) * 1000).rounded(.up))) } ?? -1
+            let timeout = MonotonicClock.pollTimeout(until: deadline)
             let n = poll(&fds, nfds_t(fds.count), timeout)
             if n < 0 && errno != EINTR { return finish() }
             checkDeadline(now: MonotonicClock.now())

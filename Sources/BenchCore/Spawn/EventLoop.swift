@@ -39,7 +39,7 @@ final class EventLoop {
             }
             if running.isEmpty { break }
             let nearest = running.values.lazy.compactMap(\.deadline).min()
-            let timeout = nearest.map { Int32(clamping: Int(max(0, ($0 - MonotonicClock.now()) * 1000).rounded(.up))) } ?? -1
+            let timeout = MonotonicClock.pollTimeout(until: nearest)
             let n = Int(bench_epoll_wait(epfd, &tokens, &events, Int32(tokens.count), timeout))
             if nearest != nil {
                 let now = MonotonicClock.now()

@@ -32,7 +32,7 @@ final class LineReader {
                 return line
             }
             var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: cancel, events: Int16(POLLIN), revents: 0)]
-            let wait = deadline.map { Int32(clamping: Int(max(0, ($0 - MonotonicClock.now()) * 1000).rounded(.up))) } ?? -1
+            let wait = MonotonicClock.pollTimeout(until: deadline)
             let ready = poll(&fds, 2, wait)
             if ready < 0 && errno == EINTR { continue }
             if ready == 0 || fds[1].revents != 0 { return nil }

@@ -39,7 +39,7 @@ public enum SignalWatcher {
             var deadline: Double?
             while true {
                 var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: watchOutput, events: 0, revents: 0)]
-                let wait = deadline.map { Int32(clamping: Int(max(0, ($0 - MonotonicClock.now()) * 1000).rounded(.up))) } ?? -1
+                let wait = MonotonicClock.pollTimeout(until: deadline)
                 let ready = poll(&fds, 2, wait)
                 if ready < 0 && errno == EINTR { continue }
                 if let deadline, MonotonicClock.now() >= deadline { stop(cancellation.signal ?? SIGTERM, true) }
