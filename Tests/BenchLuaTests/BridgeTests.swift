@@ -36,6 +36,20 @@ struct BridgeTests {
         #expect(errorMessage(outcome) == "")
     }
 
+    @Test func floorRunsTheCommandCountTimesAndCountsFailures() async {
+        let ok = await runScript("""
+            local f = bench.floor(bench.job{ "/bin/true" }, { count = 20, concurrency = 3 })
+            assert(f.jobs == 20 and f.concurrency == 3 and f.failed == 0 and f.wall > 0)
+            local g = bench.floor(bench.job{ "false" }, { count = 5, concurrency = 8 })
+            assert(g.jobs == 5 and g.concurrency == 5 and g.failed == 5)
+            """)
+        #expect(errorMessage(ok) == "")
+        let bad = await runScript(#"bench.floor(bench.job{ "/bin/true" }, { count = 0 })"#)
+        #expect(errorMessage(bad).contains("count") && errorMessage(bad).contains("1 to 1000000"))
+        let missing = await runScript(#"bench.floor(bench.job{ "/nonexistent/program" }, { count = 2 })"#)
+        #expect(errorMessage(missing).contains("bench.floor:"))
+    }
+
     @Test func compileWritesSourcesOnceAndGivesEveryJobItsOwnOutput() async {
         let outcome = await runScript("""
             local cc = assert(bench.compiler("gcc"))
