@@ -89,7 +89,7 @@ extension ReliabilityTests {
         }
         #expect(written == nil, "the output path was decoded as text")
         #expect(file == Array("caf".utf8) + [0xE9, 0xE9, 0x00, 0xFF], "the reporter's bytes were changed: \(file ?? [])")
-        box.expectNothingLeft()
+        box.expectNothingLeft(besides: ["caf\u{FFFD}.lua", "r\u{FFFD}s.out"])  // the names the test gave, as FileManager decodes them
     }
 
     @Test func controlBytesInNamesAndVersionsNeverReachATerminalTableOrMarkdown() async throws {

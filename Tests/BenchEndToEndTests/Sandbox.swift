@@ -11,11 +11,14 @@ final class Sandbox: Sendable {
     let directory: String
     /// The run's `TMPDIR`.
     let tmp: String
+    /// What `directory` held before any run: the files given and `tmp`.
+    private let initialEntries: Set<String>
 
     init(_ files: [String: String], executable: Set<String> = []) throws {
         directory = try scratch(files, executable: executable)
         tmp = directory + "/tmp"
         try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: false)
+        initialEntries = Set(try FileManager.default.contentsOfDirectory(atPath: directory))
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
@@ -88,12 +91,23 @@ final class Sandbox: Sendable {
         return found
     }
 
-    /// Expects that no process of the run is left and nothing is left in its `TMPDIR`.
-    func expectNothingLeft(_ what: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Expects that no process of the run is left, nothing is left in its `TMPDIR`, and the
+    /// directory it ran in holds nothing new but `written`, the files the test asked bench for.
+    func expectNothingLeft(
+        _ what: String = "", besides written: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let survivors = survivors()
         #expect(survivors.isEmpty, "\(what) left processes: \(survivors)", sourceLocation: sourceLocation)
         let leftovers = leftovers()
         #expect(leftovers.isEmpty, "\(what) left files: \(leftovers)", sourceLocation: sourceLocation)
+        let strays = strays(besides: written)
+        #expect(strays.isEmpty, "\(what) left files where it ran: \(strays)", sourceLocation: sourceLocation)
+    }
+
+    /// What is new in the directory the run started in, but `written`.
+    func strays(besides written: Set<String> = []) -> [String] {
+        let now = Set((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+        return now.subtracting(initialEntries).subtracting(written).sorted()
     }
 
     /// What is left in the run's `TMPDIR`.

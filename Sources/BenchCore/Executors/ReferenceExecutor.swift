@@ -96,7 +96,8 @@ public struct ReferenceExecutor: Executor {
         let argv: [ByteString]
         switch tool {
         case .ninja:
-            var text = "rule run\n  command = $command\n"
+            // builddir keeps ninja's log (.ninja_log) out of the directory bench was started in.
+            var text = "builddir = \(ninjaEscape(directory.path.text))\nrule run\n  command = $command\n"
             for (i, line) in lines.enumerated() {
                 text += "build \(ninjaEscape(status(i).text)): run\n  command = \(line.replacingOccurrences(of: "$", with: "$$"))\n"
             }
