@@ -19,11 +19,17 @@ func fail(_ message: String) -> Never {
 // before anything that needs one starts.
 if let problem = Host.openFileLimitProblem() { fail("bench: error: \(problem)") }
 
+// A `processes` pool starts a worker per slot for every batch: parsing its two words through
+// ArgumentParser, which builds every subcommand's options first, was a third of its start-up.
 let command: ParsableCommand
-do {
-    command = try Bench.parseAsRoot(ParameterOptions.separatingJoined(ArgumentBytes.escapedArguments()))
-} catch {
-    fail(error)
+if CommandLine.arguments.dropFirst() == ["worker"] {
+    command = Bench.Worker()
+} else {
+    do {
+        command = try Bench.parseAsRoot(ParameterOptions.separatingJoined(ArgumentBytes.escapedArguments()))
+    } catch {
+        fail(error)
+    }
 }
 
 guard let cancellable = command as? CancellableCommand else {

@@ -135,6 +135,34 @@ struct ExecutorTests {
         #expect(cancellation.exitStatus == 130)
     }
 
+    @Test func aJobWaitingBehindOneThatKillsItsWorkerRunsOnTheReplacement() async {
+        // One worker: from its second job on, the next job waits in its pipe while it runs one.
+        let executor = Executors.make(.processes, limit: .limited(1), workerCommand: [ByteString(benchBinary()), "worker"])
+        let jobs = ["a", "b", nil, "c", "d"].map { word in
+            word.map { Job(argv: ["echo", ByteString($0)]) } ?? Job(argv: ["sh", "-c", "kill -9 $PPID"])
+        }
+        let results = await run(executor, jobs)
+        #expect(results[2].error?.contains("died of SIGKILL") == true, "\(results[2].summary)")
+        #expect([0, 1, 3, 4].map { results[$0].ok ? results[$0].stdout.text : results[$0].summary } == ["a\n", "b\n", "c\n", "d\n"])
+    }
+
+    @Test func cancellingReportsTheJobsWaitingInTheWorkersPipesAsNotStarted() async {
+        let cancellation = Cancellation()
+        let executor = Executors.make(.processes, limit: .limited(2), workerCommand: [ByteString(benchBinary()), "worker"], cancellation: cancellation)
+        // Once each worker has answered a quick job, it runs a sleep with another waiting behind it.
+        let jobs = (0..<4).map { _ in Job(argv: ["true"]) } + (0..<10).map { _ in Job(argv: ["sleep", "30"]) }
+        Thread {
+            usleep(1_500_000)
+            cancellation.cancel(signal: SIGINT)
+        }.start()
+        let results = await run(executor, jobs)
+        #expect(results.prefix(4).allSatisfy { $0.ok })
+        let sleeps = results.dropFirst(4).map { $0.error ?? $0.summary }
+        let interrupted = sleeps.filter { $0.hasPrefix("interrupted after") }.count
+        let notStarted = sleeps.filter { $0 == "not started: the run was interrupted" }.count
+        #expect(interrupted == 2 && notStarted == 8, "\(sleeps)")
+    }
+
     @Test func theConcurrencyUsedIsCappedByTheOpenFileLimitAndTheWorkerCap() {
         #expect(ConcurrencyLimit.unbounded.slots(for: 5000, capacity: 32) == 32)
         #expect(ConcurrencyLimit.limited(8).slots(for: 5000, capacity: 32) == 8)

@@ -27,6 +27,9 @@ final class BatchQueue: Sendable {
         }
     }
 
+    /// How many jobs are not taken yet.
+    var untaken: Int { next.withLock { jobs.count - $0 } }
+
     /// Records the result of job `index`.
     func store(_ result: JobResult, at index: Int) {
         results.withLock { $0[index] = result }

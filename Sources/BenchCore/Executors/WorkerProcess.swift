@@ -46,18 +46,24 @@ final class WorkerProcess {
     /// before it kills the worker itself.
     static let answerMargin = 0.5
 
-    /// Sends one job and waits for its result; a failure means the worker is gone (and reaped,
-    /// with its job). When `cancellation` is cancelled, the worker is sent SIGTERM: it kills its
-    /// job's process group, answers, and exits. The job's timeout holds even if the worker cannot
-    /// enforce it (a job that stopped its worker with SIGSTOP): the host then kills the worker's
-    /// whole session, and the failure carries the job's timed-out result.
-    func run(_ job: Job, cancellation: Cancellation?) -> Result<JobResult, WorkerFailure> {
-        let started = MonotonicClock.now()
-        let deadline = job.timeout.map { started + $0 + ChildProcess.killGrace + Self.answerMargin }
+    /// Writes one job to the worker's stdin, where it waits until the worker has answered the
+    /// jobs sent before it; false if the worker is gone.
+    func send(_ job: Job) -> Bool {
         var line = WorkerCodec.encode(job)
         line.append(UInt8(ascii: "\n"))
-        if writeAll(toWorker, line), let answer = answer(cancellation, deadline: deadline),
-           let result = WorkerCodec.result(answer) {
+        return writeAll(toWorker, line)
+    }
+
+    /// Waits for the result of `job`, the oldest job sent and not answered, which the worker
+    /// runs from now on; a failure means the worker is gone (and reaped, with its job). When
+    /// `cancellation` is cancelled, the worker is sent SIGTERM: it kills its job's process
+    /// group, answers, and exits. The job's timeout holds even if the worker cannot enforce it
+    /// (a job that stopped its worker with SIGSTOP): the host then kills the worker's whole
+    /// session, and the failure carries the job's timed-out result.
+    func receive(_ job: Job, cancellation: Cancellation?) -> Result<JobResult, WorkerFailure> {
+        let started = MonotonicClock.now()
+        let deadline = job.timeout.map { started + $0 + ChildProcess.killGrace + Self.answerMargin }
+        if let answer = answer(cancellation, deadline: deadline), let result = WorkerCodec.result(answer) {
             jobsCPU += result.user + result.sys
             return .success(result)
         }

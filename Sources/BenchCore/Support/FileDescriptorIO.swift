@@ -17,6 +17,8 @@ final class LineReader {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where each read lands, allocated once: a worker reads a line per job.
+    private var chunk = [UInt8](repeating: 0, count: 65_536)
 
     init(fd: Int32) { self.fd = fd }
 
@@ -36,7 +38,6 @@ final class LineReader {
             let ready = poll(&fds, 2, wait)
             if ready < 0 && errno == EINTR { continue }
             if ready == 0 || fds[1].revents != 0 { return nil }
-            var chunk = [UInt8](repeating: 0, count: 65_536)
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return nil }
