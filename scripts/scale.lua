@@ -1,9 +1,9 @@
 -- Many tiny jobs in one batch: what bench itself costs per job, against the floor
 --
--- Every job is /bin/true, so the time is almost all spawning and reaping. bench first measures
+-- Every job is /bin/true, so the time is almost all spawning and reaping. bench measures
 -- the floor in the same run: bench.floor, a bare spawn-and-wait loop through bench's own spawn
 -- layer (no pipes, no pidfd, no rusage) at the same -j, and at -j 1 for serial. Each strategy's
--- time per job is then a ratio to it. The rounds interleave floor and strategies, and each
+-- time per job is then a ratio to it, from pairs of batches run next to each other, and each
 -- figure is the median over the rounds, so a burst of load on a shared machine moves one
 -- sample, not the ratio.
 --
@@ -30,45 +30,51 @@ local function median(xs)
   return n % 2 == 1 and s[(n + 1) // 2] or (s[n // 2] + s[n // 2 + 1]) / 2
 end
 
-local walls, cpus, used = {}, {}, {}
-local function sample(key, wall, cpu)
-  walls[key] = walls[key] or {}
-  cpus[key] = cpus[key] or {}
-  table.insert(walls[key], wall)
-  table.insert(cpus[key], cpu or 0)
+-- Each strategy's batch is paired with a floor batch at the level it runs at (serial's at 1),
+-- measured next to it, first before it and then after it in alternate rounds; its ratio is the
+-- median of its pairs' ratios, so a machine that slows down or speeds up between pairs moves
+-- both halves of a pair, not the ratio.
+local function floor_level(strategy)
+  if strategy == "serial" then return 1 end
+  return level == "unbounded" and count or tonumber(level)
 end
 
-local needs_floor1 = false
-for _, strategy in ipairs(strategies) do if strategy == "serial" and level ~= "1" then needs_floor1 = true end end
+local ratios, walls, cpus, floors, used = {}, {}, {}, {}, {}
+local function add(t, key, x)
+  t[key] = t[key] or {}
+  table.insert(t[key], x)
+end
 
-for _ = 1, rounds do
-  local floor = bench.floor(true_job, { count = count, concurrency = level == "unbounded" and count or tonumber(level) })
-  used.floor = floor.concurrency
-  sample("floor", floor.wall)
-  if needs_floor1 then sample("floor1", bench.floor(true_job, { count = count, concurrency = 1 }).wall) end
+for round = 1, rounds do
   for _, strategy in ipairs(strategies) do
-    local batch = bench.run(jobs, { strategy = strategy, concurrency = level })
+    local floor, batch
+    local function measure_floor() floor = bench.floor(true_job, { count = count, concurrency = floor_level(strategy) }) end
+    local function measure_batch() batch = bench.run(jobs, { strategy = strategy, concurrency = level }) end
+    if round % 2 == 1 then measure_floor(); measure_batch() else measure_batch(); measure_floor() end
     if batch.failed > 0 then
       for _, r in ipairs(batch.results) do
         if not r.ok then bench.fail(string.format("%s: %d jobs failed, the first: %s", strategy, batch.failed, r.summary)) end
       end
     end
-    used[strategy] = batch.concurrency
-    sample(strategy, batch.wall, batch.runner_cpu)
+    used[strategy], used[strategy .. " floor"] = batch.concurrency, floor.concurrency
+    add(walls, strategy, batch.wall)
+    add(cpus, strategy, batch.runner_cpu)
+    add(floors, floor.concurrency, floor.wall)
+    add(ratios, strategy, floor.wall > 0 and batch.wall / floor.wall or 0)  -- 0 under --dry-run
   end
 end
 
-local function per_job(key) return median(walls[key]) / count * 1e6 end
-print(string.format("%d jobs of /bin/true per batch, -j %s, %d cores; medians of %d interleaved rounds",
+local function per_job(xs) return median(xs) / count * 1e6 end
+print(string.format("%d jobs of /bin/true per batch, -j %s, %d cores; medians of %d rounds, each strategy paired with a floor batch",
   count, level, bench.cores, rounds))
-print(string.format("%-9s -j %-5d %7.1f µs per job", "floor", used.floor, per_job("floor")))
-if needs_floor1 then print(string.format("%-9s -j %-5d %7.1f µs per job", "floor", 1, per_job("floor1"))) end
+local levels = {}
+for l in pairs(floors) do table.insert(levels, l) end
+table.sort(levels, function(a, b) return a > b end)
+for _, l in ipairs(levels) do print(string.format("%-9s -j %-5d %7.1f µs per job", "floor", l, per_job(floors[l]))) end
 for _, strategy in ipairs(strategies) do
-  local floor = (strategy == "serial" and needs_floor1) and "floor1" or "floor"
-  local ratio = per_job(floor) > 0 and per_job(strategy) / per_job(floor) or 0  -- 0 under --dry-run
   print(string.format("%-9s -j %-5d %7.1f µs per job  %5.2f× the floor at -j %d  bench CPU %5.1f µs per job",
-    strategy, used[strategy], per_job(strategy), ratio,
-    strategy == "serial" and 1 or used.floor, median(cpus[strategy]) / count * 1e6))
+    strategy, used[strategy], per_job(walls[strategy]), median(ratios[strategy]),
+    used[strategy .. " floor"], per_job(cpus[strategy])))
 end
 local usage = bench.usage()
 print(string.format("bench peak RSS: %.1f MiB", usage.maxrss / 1024))

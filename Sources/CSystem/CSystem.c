@@ -110,10 +110,7 @@ int bench_die_with_parent(int sig) {
 
 int bench_pipe(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
 
-int bench_set_nonblocking(int fd) {
-    int flags = fcntl(fd, F_GETFL);
-    return flags < 0 ? -1 : fcntl(fd, F_SETFL, flags | O_NONBLOCK);
-}
+int bench_set_pipe_nonblocking(int fd) { return fcntl(fd, F_SETFL, O_NONBLOCK); }
 
 int bench_open_read(const char *path) { return open(path, O_RDONLY | O_CLOEXEC); }
 

@@ -23,6 +23,10 @@ final class ChildProcess {
     private var timedOut = false
     private var interrupted = false
 
+    /// The standard input of every job without one: /dev/null, opened once for the process
+    /// (close-on-exec, never closed) rather than once per job.
+    private static let nullInput = bench_open_read("/dev/null")
+
     /// Seconds between SIGTERM and SIGKILL for a child that outlived its timeout.
     static let killGrace = 1.0
 
@@ -59,16 +63,15 @@ final class ChildProcess {
             guard let p = pipe() else { return fail("pipe") }
             (inRead, inWrite) = p
         } else {
-            inRead = bench_open_read("/dev/null")
+            inRead = Self.nullInput
             inWrite = -1
             guard inRead >= 0 else { return fail("open /dev/null") }
-            fds.append(inRead)
         }
         let started = MonotonicClock.now()
         let spawned = Spawn.start(
             argv: job.argv, environment: job.environment, workingDirectory: job.workingDirectory,
             stdin: inRead, stdout: outPipe.write, stderr: errPipe.write)
-        close(inRead)
+        if inRead != Self.nullInput { close(inRead) }
         close(outPipe.write)
         close(errPipe.write)
         let parentEnds = [outPipe.read, errPipe.read] + (inWrite >= 0 ? [inWrite] : [])
@@ -85,7 +88,7 @@ final class ChildProcess {
             if case .failure(let error) = spawned { return .failure(error) }
             return .failure(.system(call: "posix_spawn", errno: e))
         }
-        for fd in parentEnds { _ = bench_set_nonblocking(fd) }
+        for fd in parentEnds { _ = bench_set_pipe_nonblocking(fd) }
         return .success(ChildProcess(
             job: job, pid: pid, pidfd: pidfd, stdin: inWrite, stdout: outPipe.read, stderr: errPipe.read,
             started: started))
@@ -107,6 +110,13 @@ final class ChildProcess {
                 return
             }
         }
+    }
+
+    /// Acts on a readiness report for the stdout or stderr pipe: drains it, or closes it
+    /// without a read when it hung up with nothing left in it (`hasData` false), as most jobs'
+    /// pipes end.
+    func outputReady(_ fd: Int32, hasData: Bool) {
+        if hasData { drain(fd) } else if fd >= 0 { closeOutput(fd) }
     }
 
     private func closeOutput(_ fd: Int32) {
@@ -204,7 +214,11 @@ final class ChildProcess {
                 cancel = -1  // it stays readable: watch it no more
             }
             for p in fds.dropFirst(2) where p.revents != 0 {
-                if p.fd == stdinFD { writeStdin() } else { drain(p.fd) }
+                if p.fd == stdinFD {
+                    writeStdin()
+                } else {
+                    outputReady(p.fd, hasData: p.revents & Int16(POLLIN) != 0)
+                }
             }
             if fds[0].revents != 0 { return finish() }
         }

@@ -56,8 +56,8 @@ final class EventLoop {
                 let index = Int(tokens[i] >> 2)
                 guard let child = running[index], let slot = Slot(rawValue: tokens[i] & 3) else { continue }
                 switch slot {
-                case .stdout: child.drain(child.stdoutFD)
-                case .stderr: child.drain(child.stderrFD)
+                case .stdout: child.outputReady(child.stdoutFD, hasData: events[i] & bench_epoll_in != 0)
+                case .stderr: child.outputReady(child.stderrFD, hasData: events[i] & bench_epoll_in != 0)
                 case .stdin: child.writeStdin()  // a closed descriptor leaves the epoll set by itself
                 case .exit:
                     running[index] = nil

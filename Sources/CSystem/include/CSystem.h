@@ -50,8 +50,9 @@ char *const *bench_environ(void);
 #define BENCH_CSYSTEM_PIPES
 /* pipe2(O_CLOEXEC); 0 or -1 and errno. */
 int bench_pipe(int fds[2]);
-/* Sets O_NONBLOCK on fd; 0 or -1. */
-int bench_set_nonblocking(int fd);
+/* Sets O_NONBLOCK on a pipe end made by bench_pipe, whose other status flags are all clear, so
+ * that one fcntl does it; 0 or -1. */
+int bench_set_pipe_nonblocking(int fd);
 /* open(path, O_RDONLY | O_CLOEXEC). */
 int bench_open_read(const char *path);
 #endif
