@@ -34,7 +34,7 @@ public struct BatchResult: Sendable {
     /// The best wall time this machine allows for the batch: all child CPU spread over the
     /// usable cores (or the concurrency, if lower), but never less than the longest job.
     public func ideal(cores: Int) -> Double {
-        Swift.max(childCPU / Double(Swift.max(1, Swift.min(cores, concurrency))), longestJob)
+        idealWall(childCPU: childCPU, longestJob: longestJob, cores: cores, concurrency: concurrency)
     }
 }
 

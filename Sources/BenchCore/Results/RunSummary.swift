@@ -59,7 +59,7 @@ public struct RunSummary: Sendable, Equatable {
     /// longest job measured for the same batch (by whichever run): the CPU spread over
     /// min(cores, concurrency), but never less than that job. `Measurement.ideal(of:)` supplies them.
     func ideal(leastChildCPU: Double, shortestLongestJob: Double) -> Double {
-        max(leastChildCPU / Double(max(1, min(cores, concurrency))), shortestLongestJob)
+        idealWall(childCPU: leastChildCPU, longestJob: shortestLongestJob, cores: cores, concurrency: concurrency)
     }
 
     /// bench's own CPU as a share of the children's.
