@@ -14,7 +14,7 @@
 -- It fails (exit 1) if any job fails. Its last line is bench's own peak RSS for the run.
 
 local count = bench.param("count", { default = 10000, min = 1, max = 1000000, help = "jobs of /bin/true in one batch" })
-local rounds = bench.param("rounds", { default = 3, min = 1, max = 100, help = "interleaved rounds; each figure is their median" })
+local rounds = bench.param("rounds", { default = 5, min = 1, max = 100, help = "interleaved rounds; each figure is their median" })
 local true_job = bench.job{ "/bin/true", name = "true" }
 local jobs = {}
 for i = 1, count do jobs[i] = true_job end

@@ -5,7 +5,10 @@ import Glibc
 /// blocking runner (threads, serial, workers) and the event loop of the `async` executor.
 ///
 /// Owned by one thread at a time. The child's exit is seen through a pidfd, so waiting never
-/// depends on the child closing its pipes (a grandchild may hold them open).
+/// depends on the child closing its pipes (a grandchild may hold them open). The parent keeps
+/// the pipes' write ends until the child has exited: a child's exit then wakes its parent once
+/// (its pidfd), not also for each pipe hanging up an instant before; what the child wrote is
+/// read after its exit, as ever.
 final class ChildProcess {
     let job: Job
     let pid: pid_t
@@ -13,6 +16,8 @@ final class ChildProcess {
     private(set) var stdoutFD: Int32
     private(set) var stderrFD: Int32
     private(set) var stdinFD: Int32
+    /// The write ends of the stdout and stderr pipes, closed in `finish`.
+    private let writers: [Int32]
     private var stdinOffset = 0
     private var out: OutputBuffer
     private var err: OutputBuffer
@@ -30,8 +35,11 @@ final class ChildProcess {
     /// Seconds between SIGTERM and SIGKILL for a child that outlived its timeout.
     static let killGrace = 1.0
 
-    private init(job: Job, pid: pid_t, pidfd: Int32, stdin: Int32, stdout: Int32, stderr: Int32, started: Double) {
+    private init(
+        job: Job, pid: pid_t, pidfd: Int32, stdin: Int32, stdout: Int32, stderr: Int32, writers: [Int32], started: Double
+    ) {
         self.job = job
+        self.writers = writers
         self.pid = pid
         self.pidfd = pidfd
         self.stdinFD = stdin
@@ -72,12 +80,10 @@ final class ChildProcess {
             argv: job.argv, environment: job.environment, workingDirectory: job.workingDirectory,
             stdin: inRead, stdout: outPipe.write, stderr: errPipe.write)
         if inRead != Self.nullInput { close(inRead) }
-        close(outPipe.write)
-        close(errPipe.write)
         let parentEnds = [outPipe.read, errPipe.read] + (inWrite >= 0 ? [inWrite] : [])
         guard case .success(let pid) = spawned, case let pidfd = bench_pidfd_open(pid), pidfd >= 0 else {
             let e = errno
-            for fd in parentEnds { close(fd) }
+            for fd in parentEnds + [outPipe.write, errPipe.write] { close(fd) }
             if case .success(let pid) = spawned {
                 // No pidfd (a kernel before 5.3): do not leave the child behind.
                 kill(-pid, SIGKILL)
@@ -91,7 +97,7 @@ final class ChildProcess {
         for fd in parentEnds { _ = bench_set_pipe_nonblocking(fd) }
         return .success(ChildProcess(
             job: job, pid: pid, pidfd: pidfd, stdin: inWrite, stdout: outPipe.read, stderr: errPipe.read,
-            started: started))
+            writers: [outPipe.write, errPipe.write], started: started))
     }
 
     /// Reads whatever `fd` (the stdout or stderr pipe) holds now; closes it at end of file.
@@ -169,6 +175,7 @@ final class ChildProcess {
         // The child has exited but is not reaped yet, so its pid still names its group and
         // cannot have been reused: killing the group reaches only its own leftovers.
         kill(-pid, SIGKILL)
+        for fd in writers { close(fd) }
         drain(stdoutFD)
         drain(stderrFD)
         var status: Int32 = 0
