@@ -8,7 +8,7 @@
 -- sample, not the ratio.
 --
 --   bench run scale                                     # 10,000 jobs at -j 64, every strategy
---   bench run scale -D count=5000 -j 2 -D rounds=5
+--   bench run scale -D count=5000 -j 2 -D rounds=9
 --   bench run scale -D count=2000 -j unbounded --strategy async
 --
 -- It fails (exit 1) if any job fails. Its last line is bench's own peak RSS for the run.

@@ -3,8 +3,9 @@ import Glibc
 
 /// The floor for starting and reaping processes through bench's own spawn layer: one thread,
 /// nothing but `posix_spawn` (with the attributes every child gets) and a wait, no pipes, no
-/// pidfd and no rusage, at most `concurrency` children at once. No executor can start and reap
-/// the same command faster, so its time per job is what the executors are measured against.
+/// pidfd and no rusage, at most `concurrency` children at once. No single thread can start and
+/// reap the same command faster, so its time per job is what the executors are measured
+/// against (executors that spawn from several threads at once can beat it).
 public enum SpawnFloor {
     /// What one floor batch took.
     public struct Outcome: Sendable, Equatable {
