@@ -21,20 +21,21 @@ if let problem = Host.openFileLimitProblem() { fail("bench: error: \(problem)") 
 
 // A `processes` pool starts a worker per slot for every batch: parsing its two words through
 // ArgumentParser, which builds every subcommand's options first, was a third of its start-up.
-let command: ParsableCommand
+let cancellable: CancellableCommand
 if CommandLine.arguments.dropFirst() == ["worker"] {
-    command = Bench.Worker()
+    cancellable = Bench.Worker()
 } else {
+    let command: ParsableCommand
     do {
         command = try Bench.parseAsRoot(ParameterOptions.separatingJoined(ArgumentBytes.escapedArguments()))
     } catch {
         fail(error)
     }
-}
-
-guard let cancellable = command as? CancellableCommand else {
-    do { var plain = command; try plain.run() } catch let code as ExitCode { exit(code.rawValue) } catch { fail(error) }
-    exit(0)
+    guard let found = command as? CancellableCommand else {
+        do { var plain = command; try plain.run() } catch let code as ExitCode { exit(code.rawValue) } catch { fail(error) }
+        exit(0)
+    }
+    cancellable = found
 }
 
 // Before any other thread exists: a run marks every process it will start and becomes their
