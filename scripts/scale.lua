@@ -58,7 +58,7 @@ for round = 1, rounds do
     end
     used[strategy], used[strategy .. " floor"] = batch.concurrency, floor.concurrency
     add(walls, strategy, batch.wall)
-    add(cpus, strategy, batch.runner_cpu)
+    add(cpus, strategy, batch.runner_cpu or 0)
     add(floors, floor.concurrency, floor.wall)
     add(ratios, strategy, floor.wall > 0 and batch.wall / floor.wall or 0)  -- 0 under --dry-run
   end
