@@ -39,7 +39,7 @@ local function floor_level(strategy)
   return level == "unbounded" and count or tonumber(level)
 end
 
-local ratios, walls, cpus, floors, used = {}, {}, {}, {}, {}
+local ratios, walls, cpus, floors, used, floor_used = {}, {}, {}, {}, {}, {}
 local function add(t, key, x)
   t[key] = t[key] or {}
   table.insert(t[key], x)
@@ -56,7 +56,7 @@ for round = 1, rounds do
         if not r.ok then bench.fail(string.format("%s: %d jobs failed, the first: %s", strategy, batch.failed, r.summary)) end
       end
     end
-    used[strategy], used[strategy .. " floor"] = batch.concurrency, floor.concurrency
+    used[strategy], floor_used[strategy] = batch.concurrency, floor.concurrency
     add(walls, strategy, batch.wall)
     add(cpus, strategy, batch.runner_cpu or 0)
     add(floors, floor.concurrency, floor.wall)
@@ -74,7 +74,7 @@ for _, l in ipairs(levels) do print(string.format("%-9s -j %-5d %7.1f µs per jo
 for _, strategy in ipairs(strategies) do
   print(string.format("%-9s -j %-5d %7.1f µs per job  %5.2f× the floor at -j %d  bench CPU %5.1f µs per job",
     strategy, used[strategy], per_job(walls[strategy]), median(ratios[strategy]),
-    used[strategy .. " floor"], per_job(cpus[strategy])))
+    floor_used[strategy], per_job(cpus[strategy])))
 end
 local usage = bench.usage()
 print(string.format("bench peak RSS: %.1f MiB", usage.maxrss / 1024))
