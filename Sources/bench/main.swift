@@ -55,7 +55,7 @@ do {
 } catch {
     fail("bench: error: \(error)")
 }
-// Many concurrent children need up to six descriptors each.
+// Many concurrent children need up to `Host.descriptorsPerSlot` descriptors each.
 Host.raiseOpenFileLimit()
 cleanup?.startGuardian([executablePath(), "guard"])
 

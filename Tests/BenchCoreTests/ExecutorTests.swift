@@ -163,6 +163,34 @@ struct ExecutorTests {
         #expect(interrupted == 2 && notStarted == 8, "\(sleeps)")
     }
 
+    /// `serial` and `threads` collect a child (its output, rusage and descriptors) only once the
+    /// next one has started: every result must still be its own job's.
+    @Test(arguments: Strategy.own)
+    func everyResultIsItsOwnJobsWhenChildrenAreCollectedLate(strategy: Strategy) async {
+        let busy = "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; echo busy $0; echo err $0 >&2"
+        let jobs = (0..<12).map { i in
+            switch i % 3 {
+            case 0: Job(name: "busy\(i)", argv: ["/bin/sh", "-c", ByteString(busy), "\(i)"])
+            case 1: Job(name: "quick\(i)", argv: ["/bin/sh", "-c", "echo quick $0; exit 3", "\(i)"])
+            default: Job(name: "stdin\(i)", argv: ["wc", "-c"], stdin: ByteString(String(repeating: "x", count: 100_000 + i)))
+            }
+        }
+        let results = await run(executor(strategy, limit: .limited(2)), jobs)
+        for (i, r) in results.enumerated() {
+            switch i % 3 {
+            case 0:
+                #expect(r.ok && r.stdout.text == "busy \(i)\n" && r.stderr.text == "err \(i)\n", "\(strategy) \(i): \(r.summary)")
+                #expect(r.user + r.sys > 0.02, "\(strategy) \(i): \(r.user + r.sys) s of CPU")
+            case 1:
+                #expect(r.exitCode == 3 && r.stdout.text == "quick \(i)\n" && r.stderr.isEmpty, "\(strategy) \(i): \(r.summary)")
+                #expect(r.user + r.sys < 0.02, "\(strategy) \(i): \(r.user + r.sys) s of CPU")
+            default:
+                #expect(r.ok && r.stdout.text.trimmingCharacters(in: .whitespacesAndNewlines) == "\(100_000 + i)", "\(strategy) \(i): \(r.summary)")
+            }
+            #expect(r.started <= r.ended && r.wall == r.ended - r.started)
+        }
+    }
+
     @Test func theConcurrencyUsedIsCappedByTheOpenFileLimitAndTheWorkerCap() {
         #expect(ConcurrencyLimit.unbounded.slots(for: 5000, capacity: 32) == 32)
         #expect(ConcurrencyLimit.limited(8).slots(for: 5000, capacity: 32) == 8)

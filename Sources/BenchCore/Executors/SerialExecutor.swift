@@ -12,9 +12,12 @@ public struct SerialExecutor: Executor {
 
     /// Runs the jobs in order, each to its end before the next starts.
     public func execute(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> (results: [JobResult], helperCPU: Double) {
-        let results = jobs.map { job in
-            defer { progress?.increment() }
-            return Spawn.run(job, cancellation: cancellation)
+        var results: [JobResult] = []
+        results.reserveCapacity(jobs.count)
+        var taken = jobs.indices.makeIterator()
+        Spawn.runInTurn(cancellation: cancellation, next: { taken.next().map { ($0, jobs[$0]) } }) { result, _ in
+            results.append(result)
+            progress?.increment()
         }
         return (results, 0)
     }

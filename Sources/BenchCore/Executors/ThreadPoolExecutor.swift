@@ -18,7 +18,7 @@ public struct ThreadPoolExecutor: Executor {
         let queue = BatchQueue(jobs, progress: progress, cancellation: cancellation)
         let cancellation = cancellation
         try PoolThreads.run(concurrency(for: jobs.count)) {
-            while let (index, job) = queue.take() { queue.store(Spawn.run(job, cancellation: cancellation), at: index) }
+            Spawn.runInTurn(cancellation: cancellation, next: queue.take) { queue.store($0, at: $1) }
         }
         return (queue.collect(), 0)
     }

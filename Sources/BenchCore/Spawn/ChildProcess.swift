@@ -6,9 +6,11 @@ import Glibc
 ///
 /// Owned by one thread at a time. The child's exit is seen through a pidfd, so waiting never
 /// depends on the child closing its pipes (a grandchild may hold them open). The parent keeps
-/// the pipes' write ends until the child has exited: a child's exit then wakes its parent once
+/// the pipes' write ends until it collects the child: a child's exit then wakes its parent once
 /// (its pidfd), not also for each pipe hanging up an instant before; what the child wrote is
-/// read after its exit, as ever.
+/// read after its exit, as ever. Its end comes in two steps, `markExited` (the wall ends, the
+/// group's leftovers are killed) and `collect` (drain, reap, close), so that a runner can start
+/// the next child in between.
 final class ChildProcess {
     let job: Job
     let pid: pid_t
@@ -16,12 +18,14 @@ final class ChildProcess {
     private(set) var stdoutFD: Int32
     private(set) var stderrFD: Int32
     private(set) var stdinFD: Int32
-    /// The write ends of the stdout and stderr pipes, closed in `finish`.
-    private let writers: [Int32]
+    /// The child's pipes; the parent closes their write ends in `collect`.
+    private let pipes: OutputPipes
     private var stdinOffset = 0
     private var out: OutputBuffer
     private var err: OutputBuffer
     let started: Double
+    /// When the parent saw the child exit; `nil` until then.
+    private var ended: Double?
     /// The next moment something must happen without an event: the timeout, then the kill.
     private(set) var deadline: Double?
     private var terminateSent = false
@@ -29,61 +33,62 @@ final class ChildProcess {
     private var interrupted = false
 
     /// The standard input of every job without one: /dev/null, opened once for the process
-    /// (close-on-exec, never closed) rather than once per job.
-    private static let nullInput = bench_open_read("/dev/null")
+    /// (close-on-exec, never closed) rather than once per job, or why it could not be.
+    private static let nullInput: Result<Int32, SpawnError> = {
+        let fd = bench_open_read("/dev/null")
+        return fd >= 0 ? .success(fd) : .failure(.system(call: "open /dev/null", errno: errno))
+    }()
 
     /// Seconds between SIGTERM and SIGKILL for a child that outlived its timeout.
     static let killGrace = 1.0
 
-    private init(
-        job: Job, pid: pid_t, pidfd: Int32, stdin: Int32, stdout: Int32, stderr: Int32, writers: [Int32], started: Double
-    ) {
+    private init(job: Job, pid: pid_t, pidfd: Int32, stdin: Int32, pipes: OutputPipes, started: Double) {
         self.job = job
-        self.writers = writers
         self.pid = pid
         self.pidfd = pidfd
         self.stdinFD = stdin
-        self.stdoutFD = stdout
-        self.stderrFD = stderr
+        self.pipes = pipes
+        self.stdoutFD = pipes.stdoutRead
+        self.stderrFD = pipes.stderrRead
         self.started = started
         self.out = OutputBuffer(limit: job.outputLimit)
         self.err = OutputBuffer(limit: job.outputLimit)
         self.deadline = job.timeout.map { started + max(0, $0) }
     }
 
-    /// Spawns the job's child with fresh pipes; the parent's ends are non-blocking.
+    /// Spawns the job's child with fresh pipes.
     static func start(_ job: Job) -> Result<ChildProcess, SpawnError> {
-        var fds: [Int32] = []
-        func pipe() -> (read: Int32, write: Int32)? {
-            var p: [Int32] = [-1, -1]
-            guard bench_pipe(&p) == 0 else { return nil }
-            fds += p
-            return (p[0], p[1])
-        }
-        func fail(_ call: String) -> Result<ChildProcess, SpawnError> {
-            let e = errno
-            for fd in fds { close(fd) }
-            return .failure(.system(call: call, errno: e))
-        }
-        guard let outPipe = pipe(), let errPipe = pipe() else { return fail("pipe") }
+        OutputPipes.make().flatMap { start(job, pipes: $0) }
+    }
+
+    /// Spawns the job's child with `pipes` as its stdout and stderr; the child owns them from
+    /// here on, and a child that cannot start closes them.
+    static func start(_ job: Job, pipes: OutputPipes) -> Result<ChildProcess, SpawnError> {
         let inRead: Int32, inWrite: Int32
         if job.stdin != nil {
-            guard let p = pipe() else { return fail("pipe") }
+            guard let p = OutputPipes.pipe() else {
+                let e = errno
+                pipes.closeAll()
+                return .failure(.system(call: "pipe", errno: e))
+            }
             (inRead, inWrite) = p
         } else {
-            inRead = Self.nullInput
-            inWrite = -1
-            guard inRead >= 0 else { return fail("open /dev/null") }
+            switch nullInput {
+            case .success(let fd): (inRead, inWrite) = (fd, -1)
+            case .failure(let error):
+                pipes.closeAll()
+                return .failure(error)
+            }
         }
         let started = MonotonicClock.now()
         let spawned = Spawn.start(
             argv: job.argv, environment: job.environment, workingDirectory: job.workingDirectory,
-            stdin: inRead, stdout: outPipe.write, stderr: errPipe.write)
-        if inRead != Self.nullInput { close(inRead) }
-        let parentEnds = [outPipe.read, errPipe.read] + (inWrite >= 0 ? [inWrite] : [])
+            stdin: inRead, stdout: pipes.stdoutWrite, stderr: pipes.stderrWrite)
+        if inWrite >= 0 { close(inRead) }
         guard case .success(let pid) = spawned, case let pidfd = bench_pidfd_open(pid), pidfd >= 0 else {
             let e = errno
-            for fd in parentEnds + [outPipe.write, errPipe.write] { close(fd) }
+            pipes.closeAll()
+            if inWrite >= 0 { close(inWrite) }
             if case .success(let pid) = spawned {
                 // No pidfd (a kernel before 5.3): do not leave the child behind.
                 kill(-pid, SIGKILL)
@@ -94,10 +99,8 @@ final class ChildProcess {
             if case .failure(let error) = spawned { return .failure(error) }
             return .failure(.system(call: "posix_spawn", errno: e))
         }
-        for fd in parentEnds { _ = bench_set_pipe_nonblocking(fd) }
-        return .success(ChildProcess(
-            job: job, pid: pid, pidfd: pidfd, stdin: inWrite, stdout: outPipe.read, stderr: errPipe.read,
-            writers: [outPipe.write, errPipe.write], started: started))
+        if inWrite >= 0 { _ = bench_set_pipe_nonblocking(inWrite) }
+        return .success(ChildProcess(job: job, pid: pid, pidfd: pidfd, stdin: inWrite, pipes: pipes, started: started))
     }
 
     /// Reads whatever `fd` (the stdout or stderr pipe) holds now; closes it at end of file.
@@ -169,25 +172,35 @@ final class ChildProcess {
         killGroup()
     }
 
-    /// Finishes a child whose pidfd became readable: kills what is left of its group, drains
-    /// its pipes, reaps it with its rusage and closes every descriptor.
-    func finish() -> JobResult {
+    /// Takes note that the child has exited (its pidfd became readable): the job's wall ends
+    /// here, and what is left of its process group is killed, so nothing of it runs beside the
+    /// next job. What it leaves to do (drain, reap, close) waits for `collect`, which a runner
+    /// may call after starting the next child.
+    func markExited() {
+        guard ended == nil else { return }
+        ended = MonotonicClock.now()
         // The child has exited but is not reaped yet, so its pid still names its group and
         // cannot have been reused: killing the group reaches only its own leftovers.
         kill(-pid, SIGKILL)
-        for fd in writers { close(fd) }
+    }
+
+    /// Drains the pipes of a child marked exited, reaps it with its rusage and closes every
+    /// descriptor: the job's result.
+    func collect() -> JobResult {
+        markExited()
+        pipes.closeWriteEnds()
         drain(stdoutFD)
         drain(stderrFD)
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let ended = MonotonicClock.now()
         for fd in [stdoutFD, stderrFD, stdinFD, pidfd] where fd >= 0 { close(fd) }
         stdoutFD = -1
         stderrFD = -1
         stdinFD = -1
         let o = out.finish()
         let e = err.finish()
+        let ended = self.ended ?? started
         return JobResult(
             name: job.name,
             exitCode: bench_wifexited(status) != 0 ? bench_wexitstatus(status) : nil,
@@ -199,9 +212,23 @@ final class ChildProcess {
             started: started, ended: ended)
     }
 
-    /// Runs the child to its end on the calling thread, with `poll` over its own descriptors
-    /// and `cancel` (a `Cancellation`'s descriptor, or -1), which interrupts it when readable.
+    /// Finishes the child at once: `markExited`, then `collect`.
+    func finish() -> JobResult {
+        markExited()
+        return collect()
+    }
+
+    /// Runs the child to its end on the calling thread (`waitForExit`, then `collect`).
     func waitBlocking(cancel: Int32 = -1) -> JobResult {
+        waitForExit(cancel: cancel)
+        return collect()
+    }
+
+    /// Waits on the calling thread, with `poll` over the child's own descriptors and `cancel`
+    /// (a `Cancellation`'s descriptor, or -1, which interrupts the child when readable), until
+    /// the child has exited, and marks it exited. Its output is drained as it comes, its stdin
+    /// written as the pipe takes it, its deadline kept.
+    func waitForExit(cancel: Int32 = -1) {
         writeStdin()
         var cancel = cancel
         var fds: [pollfd] = []
@@ -213,9 +240,10 @@ final class ChildProcess {
             if stdinFD >= 0 { fds.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)) }
             let timeout = MonotonicClock.pollTimeout(until: deadline)
             let n = poll(&fds, nfds_t(fds.count), timeout)
-            if n < 0 && errno != EINTR { return finish() }
-            checkDeadline(now: MonotonicClock.now())
+            if n < 0 && errno != EINTR { return markExited() }
+            if deadline != nil { checkDeadline(now: MonotonicClock.now()) }
             guard n > 0 else { continue }
+            if fds[0].revents != 0 { return markExited() }
             if fds[1].revents != 0 {
                 interrupt()
                 cancel = -1  // it stays readable: watch it no more
@@ -227,7 +255,6 @@ final class ChildProcess {
                     outputReady(p.fd, hasData: p.revents & Int16(POLLIN) != 0)
                 }
             }
-            if fds[0].revents != 0 { return finish() }
         }
     }
 }

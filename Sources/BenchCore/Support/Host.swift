@@ -6,16 +6,20 @@ public enum Host {
     /// The CPUs this process may run on (its affinity mask), at least 1.
     public static var usableCores: Int { Int(bench_usable_cores()) }
 
-    /// How many children may run at once without running out of file descriptors: each needs
-    /// up to six in bench while it starts (two pipes, /dev/null or a stdin pipe, its pidfd), and
-    /// 64 are kept for bench itself.
+    /// How many children may run at once without running out of file descriptors:
+    /// `descriptorsPerSlot` each, and 64 kept for bench itself.
     public static var childCapacity: Int {
         guard let limit = openFileLimit() else { return 160 }
-        return max(1, (Int(clamping: limit.rlim_cur) - 64) / 6)
+        return max(1, (Int(clamping: limit.rlim_cur) - 64) / descriptorsPerSlot)
     }
 
+    /// The most descriptors one concurrency slot holds: as its next child starts (two pipes, a
+    /// stdin pipe or /dev/null, a pidfd: seven), the child before it, which has exited but is
+    /// collected only once its successor runs, still holds six.
+    public static let descriptorsPerSlot = 13
+
     /// Raises the soft limit on open files to the hard limit, so that many concurrent children
-    /// (up to six descriptors each while they start) do not run out; returns the limit now in force.
+    /// (`descriptorsPerSlot` descriptors each) do not run out; returns the limit now in force.
     @discardableResult
     public static func raiseOpenFileLimit() -> Int {
         guard var limit = openFileLimit() else { return 1024 }
