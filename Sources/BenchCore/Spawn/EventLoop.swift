@@ -24,10 +24,15 @@ final class EventLoop {
 
     deinit { close(epfd) }
 
-    /// Runs jobs taken from `queue`, at most `slots` children at once, the next starting as soon
-    /// as one has been reaped, and stores each result in the queue.
+    /// Runs jobs taken from `queue`, at most `slots` children at once, and stores each result in
+    /// the queue. A child's exit is followed at once by its successor's start: the exited child
+    /// is drained, reaped and closed after that, and the next child's pipes are made beforehand,
+    /// while the others run.
     func run(_ queue: BatchQueue, slots: Int) {
         var running: [Int: ChildProcess] = [:]
+        var exited: [(index: Int, child: ChildProcess)] = []
+        var spare: OutputPipes?
+        defer { spare?.closeAll() }
         var cancelled = false
         var exhausted = false
         var tokens = [UInt64](repeating: 0, count: 64)
@@ -35,9 +40,14 @@ final class EventLoop {
         while true {
             while !cancelled && !exhausted && running.count < max(1, slots) {
                 guard let (index, job) = queue.take() else { exhausted = true; break }
-                if let child = start(job, index: index, queue: queue) { running[index] = child }
+                let pipes = spare.map { Result.success($0) } ?? OutputPipes.make()
+                spare = nil
+                if let child = start(job, index: index, pipes: pipes, queue: queue) { running[index] = child }
             }
+            for (index, child) in exited { queue.store(child.collect(), at: index) }
+            exited.removeAll(keepingCapacity: true)
             if running.isEmpty { break }
+            if spare == nil && !exhausted && !cancelled, case .success(let pipes) = OutputPipes.make() { spare = pipes }
             let nearest = running.values.lazy.compactMap(\.deadline).min()
             let timeout = MonotonicClock.pollTimeout(until: nearest)
             let n = Int(bench_epoll_wait(epfd, &tokens, &events, Int32(tokens.count), timeout))
@@ -60,18 +70,22 @@ final class EventLoop {
                 case .stderr: child.outputReady(child.stderrFD, hasData: events[i] & bench_epoll_in != 0)
                 case .stdin: child.writeStdin()  // a closed descriptor leaves the epoll set by itself
                 case .exit:
+                    // Its descriptors stay open until it is collected, with no wait for events
+                    // in between: none of them can report anything stale.
                     running[index] = nil
-                    queue.store(child.finish(), at: index)
+                    child.markExited()
+                    exited.append((index, child))
                 }
             }
         }
     }
 
-    /// Starts one child and adds its descriptors to the set; a child that cannot start or be
-    /// watched is completed at once, as a failed result.
-    private func start(_ job: Job, index: Int, queue: BatchQueue) -> ChildProcess? {
+    /// Starts one child with `pipes` (or the reason they could not be made) and adds its
+    /// descriptors to the set; a child that cannot start or be watched is completed at once,
+    /// as a failed result.
+    private func start(_ job: Job, index: Int, pipes: Result<OutputPipes, SpawnError>, queue: BatchQueue) -> ChildProcess? {
         let child: ChildProcess
-        switch ChildProcess.start(job) {
+        switch pipes.flatMap({ ChildProcess.start(job, pipes: $0) }) {
         case .success(let c): child = c
         case .failure(let error):
             queue.store(.failed(job, error.description), at: index)
