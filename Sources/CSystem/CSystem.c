@@ -42,7 +42,7 @@ int bench_epoll_wait(int epfd, uint64_t *tokens, uint32_t *events, int max, int 
 }
 
 const uint32_t bench_epoll_in = EPOLLIN, bench_epoll_out = EPOLLOUT, bench_epoll_hup = EPOLLHUP,
-               bench_epoll_err = EPOLLERR;
+               bench_epoll_err = EPOLLERR, bench_epoll_oneshot = EPOLLONESHOT;
 
 int bench_eventfd(void) { return eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK); }
 

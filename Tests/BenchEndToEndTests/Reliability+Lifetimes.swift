@@ -9,6 +9,30 @@ extension ReliabilityTests {
     /// A compiler whose `--version` never answers (nor does its grandchild).
     static let hungCompiler = "#!/bin/sh\nif [ \"$1\" = --version ]; then echo x > asked; sleep 3600.61 & sleep 3600.61; fi\n"
 
+    /// A strategy waiting for its children sleeps: an `async` loop once spun on the pidfd of a
+    /// child it had already collected, because closing the pidfd did not take it out of the
+    /// loop's epoll set while a child spawned (by the other loop) as it was open still ran; at
+    /// `-j 2` bench took six times serial's CPU per job. A ratio within one run, with room.
+    @Test(arguments: [Strategy.async, .threads])
+    func waitingForChildrenCostsNoMoreCPUThanSerial(strategy: Strategy) async throws {
+        let box = try Sandbox(["s.lua": """
+            local jobs = {}
+            for i = 1, 400 do jobs[i] = { "/bin/true" } end
+            local function cpu(options)
+              local before = os.clock()
+              local r = bench.run(jobs, options)
+              assert(r.failed == 0)
+              return os.clock() - before
+            end
+            cpu { strategy = "serial" }
+            print(string.format("%.4f %.4f", cpu { strategy = "serial" }, cpu { strategy = "\(strategy.rawValue)", concurrency = 2 }))
+            """])
+        let r = await box.run(["run", "s.lua"])
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        let cpu = r.stdout.text.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+        #expect(cpu.count == 2 && cpu[1] < 2 * cpu[0] + 0.02, "bench's CPU for 400 jobs, serial then \(strategy.rawValue) -j 2: \(r.stdout.text)")
+    }
+
     @Test func aHungCompilerVersionTimesOutAndCtrlCStopsItAtOnce() async throws {
         let box = try Sandbox(["hung-cc": Self.hungCompiler, "s.lua": "return { compilers = { './hung-cc' }, ext = '.c', probes = { { name = 'm', source = 'x' } } }"],
                               executable: ["hung-cc"])

@@ -184,8 +184,8 @@ final class ChildProcess {
         kill(-pid, SIGKILL)
     }
 
-    /// Drains the pipes of a child marked exited, reaps it with its rusage and closes every
-    /// descriptor: the job's result.
+    /// Marks the child exited if it is not yet (a child given up on), drains its pipes, reaps
+    /// it with its rusage and closes every descriptor: the job's result.
     func collect() -> JobResult {
         markExited()
         pipes.closeWriteEnds()
@@ -210,12 +210,6 @@ final class ChildProcess {
             user: seconds(usage.ru_utime), sys: seconds(usage.ru_stime), maxRSS: usage.ru_maxrss,
             stdout: o.bytes, stderr: e.bytes, stdoutDropped: o.dropped, stderrDropped: e.dropped,
             started: started, ended: ended)
-    }
-
-    /// Finishes the child at once: `markExited`, then `collect`.
-    func finish() -> JobResult {
-        markExited()
-        return collect()
     }
 
     /// Runs the child to its end on the calling thread (`waitForExit`, then `collect`).

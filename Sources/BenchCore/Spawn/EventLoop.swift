@@ -66,9 +66,15 @@ final class EventLoop {
                 let index = Int(tokens[i] >> 2)
                 guard let child = running[index], let slot = Slot(rawValue: tokens[i] & 3) else { continue }
                 switch slot {
-                case .stdout: child.outputReady(child.stdoutFD, hasData: events[i] & bench_epoll_in != 0)
-                case .stderr: child.outputReady(child.stderrFD, hasData: events[i] & bench_epoll_in != 0)
-                case .stdin: child.writeStdin()  // a closed descriptor leaves the epoll set by itself
+                case .stdout:
+                    child.outputReady(child.stdoutFD, hasData: events[i] & bench_epoll_in != 0)
+                    rearm(child.stdoutFD, bench_epoll_in, token: tokens[i])
+                case .stderr:
+                    child.outputReady(child.stderrFD, hasData: events[i] & bench_epoll_in != 0)
+                    rearm(child.stderrFD, bench_epoll_in, token: tokens[i])
+                case .stdin:
+                    child.writeStdin()
+                    rearm(child.stdinFD, bench_epoll_out, token: tokens[i])
                 case .exit:
                     // Its descriptors stay open until it is collected, with no wait for events
                     // in between: none of them can report anything stale.
@@ -78,6 +84,12 @@ final class EventLoop {
                 }
             }
         }
+    }
+
+    /// Watches `fd` for its next event, if it is still open (a one-shot watch is off once it has
+    /// reported).
+    private func rearm(_ fd: Int32, _ events: UInt32, token: UInt64) {
+        if fd >= 0 { _ = bench_epoll_modify(epfd, fd, events | bench_epoll_oneshot, token) }
     }
 
     /// Starts one child with `pipes` (or the reason they could not be made) and adds its
@@ -93,16 +105,20 @@ final class EventLoop {
         }
         child.writeStdin()
         let base = UInt64(index) << 2
-        var ok = bench_epoll_add(epfd, child.pidfd, bench_epoll_in, base | Slot.exit.rawValue) == 0
-        ok = ok && bench_epoll_add(epfd, child.stdoutFD, bench_epoll_in, base | Slot.stdout.rawValue) == 0
-        ok = ok && bench_epoll_add(epfd, child.stderrFD, bench_epoll_in, base | Slot.stderr.rawValue) == 0
+        // Every descriptor is watched one event at a time (re-armed after it), because closing
+        // one does not always take it out of the set: while a child spawned (by another loop)
+        // as it was open still runs, it stayed in, readable or hung up, and the loop spun on it.
+        let once = bench_epoll_oneshot
+        var ok = bench_epoll_add(epfd, child.pidfd, bench_epoll_in | once, base | Slot.exit.rawValue) == 0
+        ok = ok && bench_epoll_add(epfd, child.stdoutFD, bench_epoll_in | once, base | Slot.stdout.rawValue) == 0
+        ok = ok && bench_epoll_add(epfd, child.stderrFD, bench_epoll_in | once, base | Slot.stderr.rawValue) == 0
         if child.stdinFD >= 0 {
-            ok = ok && bench_epoll_add(epfd, child.stdinFD, bench_epoll_out, base | Slot.stdin.rawValue) == 0
+            ok = ok && bench_epoll_add(epfd, child.stdinFD, bench_epoll_out | once, base | Slot.stdin.rawValue) == 0
         }
         if !ok {
             // Cannot watch it (descriptor limits): stop it rather than lose track of it.
             child.killGroup()
-            var result = child.finish()
+            var result = child.collect()
             result.error = "cannot watch the child: epoll_ctl failed"
             queue.store(result, at: index)
             return nil

@@ -16,7 +16,7 @@ int bench_epoll_modify(int epfd, int fd, uint32_t events, uint64_t token);
 int bench_epoll_remove(int epfd, int fd);
 /* Waits up to `timeout_ms` (-1: for ever); fills tokens[i] and events[i]; returns the count or -1. */
 int bench_epoll_wait(int epfd, uint64_t *tokens, uint32_t *events, int max, int timeout_ms);
-extern const uint32_t bench_epoll_in, bench_epoll_out, bench_epoll_hup, bench_epoll_err;
+extern const uint32_t bench_epoll_in, bench_epoll_out, bench_epoll_hup, bench_epoll_err, bench_epoll_oneshot;
 
 /* eventfd(2), to wake an epoll loop from another thread. */
 int bench_eventfd(void);
