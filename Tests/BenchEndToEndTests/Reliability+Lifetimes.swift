@@ -11,7 +11,7 @@ extension ReliabilityTests {
 
     /// A strategy waiting for its children sleeps: an `async` loop once spun on the pidfd of a
     /// child it had already collected, because closing the pidfd did not take it out of the
-    /// loop's epoll set while a child spawned (by the other loop) as it was open still ran; at
+    /// loop's epoll set while a child spawned as it was open still ran; at
     /// `-j 2` bench took six times serial's CPU per job. A ratio within one run, with room.
     @Test(arguments: [Strategy.async, .threads])
     func waitingForChildrenCostsNoMoreCPUThanSerial(strategy: Strategy) async throws {

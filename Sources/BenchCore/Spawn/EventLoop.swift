@@ -106,8 +106,8 @@ final class EventLoop {
         child.writeStdin()
         let base = UInt64(index) << 2
         // Every descriptor is watched one event at a time (re-armed after it), because closing
-        // one does not always take it out of the set: while a child spawned (by another loop)
-        // as it was open still runs, it stayed in, readable or hung up, and the loop spun on it.
+        // one does not always take it out of the set: while a child spawned as it was open
+        // still ran, it stayed in, readable or hung up, and the loop spun on it.
         let once = bench_epoll_oneshot
         var ok = bench_epoll_add(epfd, child.pidfd, bench_epoll_in | once, base | Slot.exit.rawValue) == 0
         ok = ok && bench_epoll_add(epfd, child.stdoutFD, bench_epoll_in | once, base | Slot.stdout.rawValue) == 0
