@@ -33,7 +33,7 @@ extension Spawn {
             collectExited()
             switch started {
             case .success(let child):
-                if case .success(let next) = OutputPipes.make() { spare = next }
+                if case .success(let fresh) = OutputPipes.make() { spare = fresh }
                 child.waitForExit(cancel: cancellation?.descriptor ?? -1)
                 exited = (child, index)
             case .failure(let error):
