@@ -163,8 +163,8 @@ struct ExecutorTests {
         #expect(interrupted == 2 && notStarted == 8, "\(sleeps)")
     }
 
-    /// `serial` and `threads` collect a child (its output, rusage and descriptors) only once the
-    /// next one has started: every result must still be its own job's.
+    /// `serial`, `threads` and `async` collect a child (its output, rusage and descriptors) only
+    /// once the next one has started: every result must still be its own job's.
     @Test(arguments: Strategy.own)
     func everyResultIsItsOwnJobsWhenChildrenAreCollectedLate(strategy: Strategy) async {
         let busy = "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; echo busy $0; echo err $0 >&2"

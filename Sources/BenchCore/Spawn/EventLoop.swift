@@ -31,8 +31,8 @@ final class EventLoop {
     func run(_ queue: BatchQueue, slots: Int) {
         var running: [Int: ChildProcess] = [:]
         var exited: [(index: Int, child: ChildProcess)] = []
-        var spare: OutputPipes?
-        defer { spare?.closeAll() }
+        var spare = SparePipes()
+        defer { spare.close() }
         var cancelled = false
         var exhausted = false
         var tokens = [UInt64](repeating: 0, count: 64)
@@ -40,14 +40,12 @@ final class EventLoop {
         while true {
             while !cancelled && !exhausted && running.count < max(1, slots) {
                 guard let (index, job) = queue.take() else { exhausted = true; break }
-                let pipes = spare.map { Result.success($0) } ?? OutputPipes.make()
-                spare = nil
-                if let child = start(job, index: index, pipes: pipes, queue: queue) { running[index] = child }
+                if let child = start(job, index: index, pipes: spare.take(), queue: queue) { running[index] = child }
             }
             for (index, child) in exited { queue.store(child.collect(), at: index) }
             exited.removeAll(keepingCapacity: true)
             if running.isEmpty { break }
-            if spare == nil && !exhausted && !cancelled, case .success(let pipes) = OutputPipes.make() { spare = pipes }
+            if !exhausted && !cancelled { spare.refill() }
             let nearest = running.values.lazy.compactMap(\.deadline).min()
             let timeout = MonotonicClock.pollTimeout(until: nearest)
             let n = Int(bench_epoll_wait(epfd, &tokens, &events, Int32(tokens.count), timeout))

@@ -15,8 +15,8 @@ extension Spawn {
         cancellation: Cancellation?, next: () -> (index: Int, job: Job)?, store: (JobResult, Int) -> Void
     ) {
         var exited: (child: ChildProcess, index: Int)?
-        var spare: OutputPipes?
-        defer { spare?.closeAll() }
+        var spare = SparePipes()
+        defer { spare.close() }
         func collectExited() {
             if let (child, index) = exited { store(child.collect(), index) }
             exited = nil
@@ -27,13 +27,11 @@ extension Spawn {
                 store(.notStarted(job), index)
                 continue
             }
-            let pipes = spare.map { Result.success($0) } ?? OutputPipes.make()
-            spare = nil
-            let started = pipes.flatMap { ChildProcess.start(job, pipes: $0) }
+            let started = spare.take().flatMap { ChildProcess.start(job, pipes: $0) }
             collectExited()
             switch started {
             case .success(let child):
-                if case .success(let fresh) = OutputPipes.make() { spare = fresh }
+                spare.refill()
                 child.waitForExit(cancel: cancellation?.descriptor ?? -1)
                 exited = (child, index)
             case .failure(let error):
