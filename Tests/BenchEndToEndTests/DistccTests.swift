@@ -52,7 +52,9 @@ struct DistccTests {
         #expect(r.exitCode == 0, "\(r.stdout.text)\(r.stderr.text)")
         #expect(r.stdout.text.contains("12 compile-only jobs") && r.stdout.text.contains("distcc: through distcc"), "\(r.stdout.text)")
         #expect(before.count == 2 && after.count == 2, "two daemons' logs: \(after)")
-        for (b, a) in zip(before, after) { #expect(a > b, "a daemon compiled nothing: \(before) → \(after)") }
+        // Seen once under a full test run's load, not reproduced since: the run's own report
+        // (each batch's -j and failures) is what tells why every job went to one daemon.
+        for (b, a) in zip(before, after) { #expect(a > b, "a daemon compiled nothing: \(before) → \(after)\n\(r.stdout.text)\(r.stderr.text)") }
         #expect(zip(before, after).map { $1 - $0 }.reduce(0, +) >= 12, "\(before) → \(after)")
         #expect(stopped, "a distccd survived the test")
         #expect((try FileManager.default.contentsOfDirectory(atPath: home)).isEmpty, "~/.distcc was written")
