@@ -91,6 +91,26 @@ extension ReliabilityTests {
         }
     }
 
+    /// A second Ctrl-C stops bench at once, while another of its threads may still be writing
+    /// into the run's directory (here, thousands of probe sources): what it writes meanwhile
+    /// must not keep the directory from going.
+    @Test func aSecondCtrlCWhileSourcesAreWrittenStillRemovesTheRunsDirectory() async throws {
+        let box = try Sandbox(["s.lua": """
+            local probes = {}
+            local body = string.rep("/* padding */\\n", 1000)
+            for i = 1, 4000 do probes[i] = { name = "p" .. i, source = body .. "int main(void) { return " .. i .. "; }" } end
+            return { compilers = { "gcc" }, ext = ".c", probes = probes, runs = 1, warmup = 0, strategies = { "serial" } }
+            """])
+        let tmp = box.tmp
+        let r = await box.interrupt(["run", "s.lua"], with: [SIGINT, SIGINT], apart: 0.001) {
+            // Ready once the run's directory holds a few hundred sources: it is writing them.
+            let runs = (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? []
+            return runs.contains { ((try? FileManager.default.contentsOfDirectory(atPath: tmp + "/" + $0))?.count ?? 0) > 300 }
+        }
+        #expect(r.exitCode == 130, "\(r.summary) \(r.stderr.text)")
+        box.expectNothingLeft("a second Ctrl-C while sources are written")
+    }
+
     @Test func aClosedStandardOutputEndsTheRunWithItsCleanUp() async throws {
         let box = try Sandbox(["s.lua": """
             while true do
