@@ -88,12 +88,34 @@ public final class Cleanup: Sendable {
 
     /// The hard stop: kills every process of the run, removes every temporary, then ends the
     /// process with `status`. Never returns; takes the lock for good.
+    ///
+    /// Another thread of bench may still be writing into a temporary directory (a scenario's
+    /// sources, say) and nothing stops it but the exit, so the temporaries are removed again
+    /// until they are gone, for at most `removalGrace` seconds. Whatever still stands then is
+    /// left to the guardian, which is not told the run is done: it removes it once this process
+    /// has ended and no thread of it can write any more.
     public func stopNow(status: Int32) -> Never {
         state.withLock { state in
             Self.killEverything(marker)
-            for path in state.temporaries { FileTree.remove(path) }
-            Self.tell(state.guardian, "done", "")
+            if Self.remove(state.temporaries, within: Self.removalGrace) { Self.tell(state.guardian, "done", "") }
             _exit(status)
+        }
+    }
+
+    /// How long a hard stop goes on removing temporaries that something still writes into.
+    static let removalGrace = 1.0
+
+    /// Removes every path in `paths`, again every 10 ms while any of them still stands, for at
+    /// most `seconds`; says whether all are gone. A removed directory stays gone: a writer's
+    /// next file in it fails, as nothing recreates the directory itself.
+    static func remove(_ paths: Set<ByteString>, within seconds: Double) -> Bool {
+        let deadline = MonotonicClock.now() + seconds
+        while true {
+            var allGone = true
+            for path in paths where !FileTree.remove(path).isEmpty { allGone = false }
+            if allGone { return true }
+            if MonotonicClock.now() >= deadline { return false }
+            usleep(10_000)
         }
     }
 
