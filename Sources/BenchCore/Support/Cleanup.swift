@@ -111,9 +111,8 @@ public final class Cleanup: Sendable {
     static func remove(_ paths: Set<ByteString>, within seconds: Double) -> Bool {
         let deadline = MonotonicClock.now() + seconds
         while true {
-            var allGone = true
-            for path in paths where !FileTree.remove(path).isEmpty { allGone = false }
-            if allGone { return true }
+            let standing = paths.filter { !FileTree.remove($0).isEmpty }
+            if standing.isEmpty { return true }
             if MonotonicClock.now() >= deadline { return false }
             usleep(10_000)
         }
