@@ -102,7 +102,8 @@ public final class Cleanup: Sendable {
         }
     }
 
-    /// How long a hard stop goes on removing temporaries that something still writes into.
+    /// How long a hard stop, or the guardian, goes on removing temporaries that something
+    /// still writes into.
     static let removalGrace = 1.0
 
     /// Removes every path in `paths`, again every 10 ms while any of them still stands, for at

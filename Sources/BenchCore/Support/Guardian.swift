@@ -25,7 +25,7 @@ public enum Guardian {
             }
         }
         Cleanup.killEverything(marker)
-        for path in temporaries { FileTree.remove(path) }
+        _ = Cleanup.remove(temporaries, within: Cleanup.removalGrace)
         return 0
     }
 }
