@@ -111,6 +111,24 @@ extension ReliabilityTests {
         box.expectNothingLeft("a second Ctrl-C while sources are written")
     }
 
+    /// A first Ctrl-C stops writing the sources between two probes: bench once wrote all 4,000
+    /// (56 MB) before it looked at the interruption.
+    @Test func aCtrlCWhileSourcesAreWrittenStopsWritingThem() async throws {
+        let box = try Sandbox(["s.lua": """
+            local probes = {}
+            local body = string.rep("/* padding */\\n", 1000)
+            for i = 1, 4000 do probes[i] = { name = "p" .. i, source = body .. "int main(void) { return " .. i .. "; }" } end
+            return { compilers = { "gcc" }, ext = ".c", probes = probes, runs = 1, warmup = 0, strategies = { "serial" } }
+            """])
+        let sources = SourceCount(in: box.tmp)
+        let r = await box.interrupt(["run", "s.lua"], with: [SIGINT]) { sources.most > 300 }
+        sources.stop()
+        #expect(r.exitCode == 130, "\(r.summary) \(r.stderr.text)")
+        // Counted every few milliseconds; writing all 4,000 takes seconds here.
+        #expect(sources.most < 2000, "the run's directory held \(sources.most) files after the Ctrl-C at 300")
+        box.expectNothingLeft("a Ctrl-C while sources are written")
+    }
+
     @Test func aClosedStandardOutputEndsTheRunWithItsCleanUp() async throws {
         let box = try Sandbox(["s.lua": """
             while true do
