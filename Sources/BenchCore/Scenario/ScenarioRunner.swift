@@ -61,7 +61,7 @@ public struct ScenarioRunner: Sendable {
         var warmupCells: [Int] = []
         let subjects: [Compiler?] = compilers.isEmpty ? [nil] : compilers
         for compiler in subjects {
-            for group in try Self.jobGroups(scenario, compiler: compiler, files: &files) {
+            for group in try Self.jobGroups(scenario, compiler: compiler, files: &files, cancellation: cancellation) {
                 // A warm-up round runs each group's first batch only: what it warms (the page
                 // cache, the compiler's files) is shared by every strategy.
                 warmupCells.append(cells.count)
@@ -123,12 +123,14 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// The batches of one compiler: copy 1 of every probe, then copy 2, ... as the study ordered
-    /// them; or, for one-probe batches, each probe's copies.
+    /// them; or, for one-probe batches, each probe's copies. Throws `.interrupted` between two
+    /// probes once `cancellation` is cancelled: writing thousands of sources takes seconds.
     public static func jobGroups(
-        _ scenario: Scenario, compiler: Compiler?, files: inout WorkFiles
+        _ scenario: Scenario, compiler: Compiler?, files: inout WorkFiles, cancellation: Cancellation? = nil
     ) throws(BenchError) -> [(probe: Probe?, jobs: [Job])] {
         var jobs: [[Job]] = Array(repeating: [], count: scenario.probes.count)
         for (i, probe) in scenario.probes.enumerated() {
+            if cancellation?.isCancelled == true { throw .interrupted }
             for _ in 1...scenario.repeats {
                 jobs[i].append(try ProbeJob.make(
                     probe, compiler: compiler, flags: scenario.flags, ext: scenario.ext, launcher: scenario.launcher,
