@@ -72,7 +72,7 @@ for l in pairs(floors) do table.insert(levels, l) end
 table.sort(levels, function(a, b) return a > b end)
 for _, l in ipairs(levels) do print(string.format("%-9s -j %-5d %7.1f µs per job", "floor", l, per_job(floors[l]))) end
 for _, strategy in ipairs(strategies) do
-  print(string.format("%-9s -j %-5d %7.1f µs per job  %5.2f× the floor at -j %d  bench CPU %5.1f µs per job",
+  print(string.format("%-9s -j %-5d %7.1f µs per job  %5.3f× the floor at -j %d  bench CPU %5.1f µs per job",
     strategy, used[strategy], per_job(walls[strategy]), median(ratios[strategy]),
     floor_used[strategy], per_job(cpus[strategy])))
 end
