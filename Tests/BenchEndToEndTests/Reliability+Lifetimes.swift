@@ -9,6 +9,15 @@ extension ReliabilityTests {
     /// A compiler whose `--version` never answers (nor does its grandchild).
     static let hungCompiler = "#!/bin/sh\nif [ \"$1\" = --version ]; then echo x > asked; sleep 3600.61 & sleep 3600.61; fi\n"
 
+    /// A scenario of 4,000 probes of 14 KB each (56 MB of sources), run once with `serial`:
+    /// writing its sources takes seconds, long enough to interrupt.
+    static let fourThousandSources = """
+        local probes = {}
+        local body = string.rep("/* padding */\\n", 1000)
+        for i = 1, 4000 do probes[i] = { name = "p" .. i, source = body .. "int main(void) { return " .. i .. "; }" } end
+        return { compilers = { "gcc" }, ext = ".c", probes = probes, runs = 1, warmup = 0, strategies = { "serial" } }
+        """
+
     /// A strategy waiting for its children sleeps: an `async` loop once spun on the pidfd of a
     /// child it had already collected, because closing the pidfd did not take it out of the
     /// loop's epoll set while a child spawned as it was open still ran. Here `async -j 2` took
@@ -95,17 +104,11 @@ extension ReliabilityTests {
     /// into the run's directory (here, thousands of probe sources): what it writes meanwhile
     /// must not keep the directory from going.
     @Test func aSecondCtrlCWhileSourcesAreWrittenStillRemovesTheRunsDirectory() async throws {
-        let box = try Sandbox(["s.lua": """
-            local probes = {}
-            local body = string.rep("/* padding */\\n", 1000)
-            for i = 1, 4000 do probes[i] = { name = "p" .. i, source = body .. "int main(void) { return " .. i .. "; }" } end
-            return { compilers = { "gcc" }, ext = ".c", probes = probes, runs = 1, warmup = 0, strategies = { "serial" } }
-            """])
+        let box = try Sandbox(["s.lua": Self.fourThousandSources])
         let tmp = box.tmp
         let r = await box.interrupt(["run", "s.lua"], with: [SIGINT, SIGINT], apart: 0.001) {
             // Ready once the run's directory holds a few hundred sources: it is writing them.
-            let runs = (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? []
-            return runs.contains { ((try? FileManager.default.contentsOfDirectory(atPath: tmp + "/" + $0))?.count ?? 0) > 300 }
+            SourceCount.filesInFullestDirectory(of: tmp) > 300
         }
         #expect(r.exitCode == 130, "\(r.summary) \(r.stderr.text)")
         box.expectNothingLeft("a second Ctrl-C while sources are written")
@@ -114,12 +117,7 @@ extension ReliabilityTests {
     /// A first Ctrl-C stops writing the sources between two probes: bench once wrote all 4,000
     /// (56 MB) before it looked at the interruption.
     @Test func aCtrlCWhileSourcesAreWrittenStopsWritingThem() async throws {
-        let box = try Sandbox(["s.lua": """
-            local probes = {}
-            local body = string.rep("/* padding */\\n", 1000)
-            for i = 1, 4000 do probes[i] = { name = "p" .. i, source = body .. "int main(void) { return " .. i .. "; }" } end
-            return { compilers = { "gcc" }, ext = ".c", probes = probes, runs = 1, warmup = 0, strategies = { "serial" } }
-            """])
+        let box = try Sandbox(["s.lua": Self.fourThousandSources])
         let sources = SourceCount(in: box.tmp)
         let r = await box.interrupt(["run", "s.lua"], with: [SIGINT]) { sources.most > 300 }
         sources.stop()

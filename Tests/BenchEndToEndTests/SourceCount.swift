@@ -15,12 +15,17 @@ final class SourceCount: Sendable {
     init(in tmp: String) {
         Thread { [self] in
             while !state.withLock({ $0.stopped }) {
-                let runs = (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? []
-                let count = runs.map { (try? FileManager.default.contentsOfDirectory(atPath: tmp + "/" + $0))?.count ?? 0 }.max() ?? 0
+                let count = Self.filesInFullestDirectory(of: tmp)
                 state.withLock { $0.most = max($0.most, count) }
                 usleep(2_000)
             }
         }.start()
+    }
+
+    /// How many files the fullest directory in `tmp` holds now (0 if it has none).
+    static func filesInFullestDirectory(of tmp: String) -> Int {
+        let runs = (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? []
+        return runs.map { (try? FileManager.default.contentsOfDirectory(atPath: tmp + "/" + $0))?.count ?? 0 }.max() ?? 0
     }
 
     /// The most files one directory held so far.
