@@ -105,13 +105,21 @@ struct RunSession {
         }
     }
 
-    /// 1, saying why, when the strategies disagree on a probe: the results cannot be trusted.
+    /// 1, saying why, when the strategies disagree on a probe (the results cannot be trusted) or
+    /// a probe had another outcome than the one it declared (a replayed log that differs).
     private func verdict(_ document: ResultDocument) -> Int32 {
         let disagreements = document.disagreements
-        guard !disagreements.isEmpty else { return 0 }
-        Console.error("bench: the strategies disagree; the results cannot be trusted:")
-        for d in disagreements { Console.error("  " + d) }
-        return 1
+        let unexpected = document.unexpectedOutcomes
+        if !disagreements.isEmpty {
+            Console.error("bench: the strategies disagree; the results cannot be trusted:")
+            for d in disagreements { Console.error("  " + d) }
+        }
+        if !unexpected.isEmpty {
+            let probes = unexpected.count == 1 ? "1 probe" : "\(unexpected.count) probes"
+            Console.error("bench: \(probes) had another outcome than the one they expected:")
+            for u in unexpected { Console.error("  " + u) }
+        }
+        return disagreements.isEmpty && unexpected.isEmpty ? 0 : 1
     }
 
     /// The exit the script asked for (`os.exit`, `bench.fail`), said as it asked.

@@ -114,6 +114,28 @@ struct ScenarioShapeTests {
         #expect(r.stderr.text == "bench: error: typo.lua: scenario: probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, command, expected, launcher)\n")
     }
 
+    /// A probe that declares the outcome it should have and has the other one fails the run, as a
+    /// disagreement between strategies does: a CI gate on a replayed log must not pass it.
+    @Test func anOutcomeOtherThanTheExpectedOneExitsOneNamingTheProbe() async throws {
+        let dir = try scratch(["expect.lua": """
+            return { name = "expect", compilers = { "gcc" }, probes = {
+              { name = "fine", command = { "true" }, expected = true },
+              { name = "should fail", command = { "true" }, expected = false },
+              { name = "should pass", command = { "sh", "-c", "echo 'no such thing' >&2; exit 1" }, expected = true },
+            } }
+            """])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = await bench(["run", "expect.lua", "-r", "1", "-w", "0", "--strategy", "serial", "--export-json", "e.json"], in: dir)
+        #expect(r.exitCode == 1, "\(r.stdout.text)\(r.stderr.text)")
+        #expect(r.stderr.text == """
+            bench: 2 probes had another outcome than the one they expected:
+              probe 'should fail' was expected to fail, and succeeded
+              probe 'should pass' was expected to succeed, and failed: no such thing
+
+            """)
+        #expect(FileManager.default.fileExists(atPath: dir + "/e.json"))
+    }
+
     @Test func reportRefusesWhatIsNotAResultDocument() async throws {
         let dir = try scratch(["bad.json": "{\"schema\": 1}", "broken.json": "{\"a\": [1, 2"])
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -185,7 +185,14 @@ public struct Measurement: Sendable, Equatable {
                 found.append("\(run.title): every job failed; the timings measure failures (see -v)")
             }
         }
-        // Once per compiler and probe: when strategies disagree, the disagreement says so.
+        return found + unexpectedOutcomes
+    }
+
+    /// Each probe whose outcome is not the one it declared (`expected`), once per compiler and
+    /// probe, with the first line of the first failing copy's stderr: the run failed, as when
+    /// strategies disagree. When strategies disagree, the disagreement says so as well.
+    public var unexpectedOutcomes: [String] {
+        var found: [String] = []
         var told: Set<[ByteString?]> = []
         for run in runs {
             for p in run.probes where p.isUnexpected && told.insert([run.compiler, p.name]).inserted {
