@@ -118,7 +118,7 @@ struct ScenarioShapeTests {
     /// disagreement between strategies does: a CI gate on a replayed log must not pass it.
     @Test func anOutcomeOtherThanTheExpectedOneExitsOneNamingTheProbe() async throws {
         let dir = try scratch(["expect.lua": """
-            return { name = "expect", compilers = { "gcc" }, probes = {
+            return { name = "expect", probes = {
               { name = "fine", command = { "true" }, expected = true },
               { name = "should fail", command = { "true" }, expected = false },
               { name = "should pass", command = { "sh", "-c", "echo 'no such thing' >&2; exit 1" }, expected = true },
