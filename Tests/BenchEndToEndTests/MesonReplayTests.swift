@@ -25,12 +25,18 @@ struct MesonReplayTests {
 
         let r = await bench(["run", "meson-log", "-D", "log=\(log)", "-r", "2", "-w", "0"], in: dir)
         #expect(r.exitCode == 0, "\(r.stdout.text)\(r.stderr.text)")
-        let out = r.stdout.text
-        #expect(out.contains("every replayed outcome equals the log's"), "\(out)")
-        #expect(!out.contains("differs from the log"))
-        #expect(out.contains("skipped: the execution step of 2 run checks"))
-        #expect(out.contains("cc preprocess") && out.contains("cc compile") && out.contains("cc link"))
-        #expect(out.contains("Answer: serially, as Meson runs them today, these "))
+        let lines = r.stdout.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Everything but the timings, whole: what was replayed and skipped, and the comparison.
+        #expect(Array(lines.prefix(4)) == [
+            "\(log): 56 compiles (Meson 1.12.1): 56 replayed (15 cc compile, 18 cc link, 23 cc preprocess), 0 skipped",
+            "not replayed: 2 commands that are not a compiler check (-cpp -x c -E -dM -)",
+            "not replayed: the execution step of 2 run checks (bench replays the compiles)",
+            "strategy    -j   median wall  efficiency  vs serial",
+        ], "\(r.stdout.text)")
+        #expect(lines.dropFirst(4).prefix(4).map { $0.split(separator: " ").first.map(String.init) } == ["async", "threads", "processes", "serial"])
+        #expect(lines[8] == "compared with the log: 56 of 56 replayed checks; 56 equal, 0 different", "\(r.stdout.text)")
+        #expect(lines[9].hasPrefix("Answer: serially, as the build system runs them, these 56 checks take "), "\(lines[9])")
+        #expect(lines.count == 11 && lines[10] == "")
 
         // Every replayed command is the logged one but for the check's private directory.
         let logged = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
@@ -60,7 +66,7 @@ struct MesonReplayTests {
         }
     }
 
-    @Test func checksWhoseSourceTreeIsGoneAreSkippedOrDifferAndTheRunGoesOn() async throws {
+    @Test func checksNamingPathsOfAProjectTreeThatIsGoneAreSkippedWithThePath() async throws {
         let dir = try scratch([
             "src/meson.build": """
                 project('gone', 'c')
@@ -78,9 +84,53 @@ struct MesonReplayTests {
         try FileManager.default.removeItem(atPath: dir + "/src")
         let r = await bench(["run", "meson-log", "-D", "log=build/meson-logs/meson-log.txt", "-r", "1", "-w", "0", "--strategy", "serial,threads"], in: dir)
         #expect(r.exitCode == 0, "\(r.stdout.text)\(r.stderr.text)")
-        #expect(r.stdout.text.contains("skipped: compiles from a file: the source file \(dir)/src/check.c no longer exists"), "\(r.stdout.text)")
-        #expect(r.stdout.text.contains("differs from the log: has_header x.h: the log recorded success (-> 0), the replay failed"))
-        #expect(r.stdout.text.contains("2 checks replayed"))
+        let lines = r.stdout.text.split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(5)) == [
+            "build/meson-logs/meson-log.txt: 3 compiles (Meson 1.12.1): 1 replayed (1 cc preprocess), 2 skipped",
+            "not replayed: 2 commands that are not a compiler check (-cpp -x c -E -dM -)",
+            "skipped, by reason: 2 a path it names no longer exists",
+            "  skipped: compiles from a file: a path it names no longer exists: \(dir)/src/check.c",
+            "  skipped: has_header x.h: a path it names no longer exists: \(dir)/src/include",
+        ], "\(r.stdout.text)")
+        #expect(lines.contains("compared with the log: 1 of 1 replayed checks; 1 equal, 0 different"), "\(r.stdout.text)")
+    }
+
+    /// A log edited so that a check that succeeded is recorded as failed, and one that failed as
+    /// succeeded: both are listed by name with both outcomes, and the run fails.
+    @Test func aReplayThatDiffersFromTheLogIsListedByNameAndExitsOne() async throws {
+        var lines = try String(contentsOfFile: repositoryRoot + "/Tests/BenchEndToEndTests/Fixtures/meson-1.12.log", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func flip(before status: String, from: String, to: String) throws {
+            let at = try #require(lines.firstIndex(of: status))
+            let command = try #require(lines[..<at].lastIndex { $0.hasPrefix("Command line: `") && $0.hasSuffix(from) })
+            lines[command] = String(lines[command].dropLast(from.count)) + to
+        }
+        try flip(before: "Has header \"stdio.h\" : YES ", from: "-> 0", to: "-> 1")
+        try flip(before: "Has header \"no/such.h\" : NO ", from: "-> 1", to: "-> 0")
+        let dir = try scratch(["edited.log": lines.joined(separator: "\n")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = await bench(["run", "meson-log", "-D", "log=edited.log", "-r", "1", "-w", "0", "--strategy", "serial,threads",
+                             "--export-json", "replay.json"], in: dir)
+        #expect(r.exitCode == 1, "\(r.stdout.text)\(r.stderr.text)")
+        let out = r.stdout.text.split(separator: "\n").map(String.init)
+        let differing = out.filter { $0.hasPrefix("differs from the log: ") }
+        #expect(differing.count == 2, "\(r.stdout.text)")
+        #expect(differing.first == "differs from the log: has_header stdio.h: the log recorded failure (-> 1), the replay succeeded")
+        #expect(differing.last?.hasPrefix("differs from the log: has_header no/such.h: the log recorded success (-> 0), the replay failed: ") == true)
+        #expect(differing.last?.hasSuffix(".c:4:12: error: #error \"Header 'no/such.h' could not be found\"") == true)
+        #expect(out.contains("compared with the log: 13 of 13 replayed checks; 11 equal, 2 different"), "\(r.stdout.text)")
+        let stderr = r.stderr.text.split(separator: "\n").map(String.init)
+        #expect(stderr.first == "bench: 2 probes had another outcome than the one they expected:", "\(r.stderr.text)")
+        #expect(stderr.dropFirst().first == "  probe 'has_header stdio.h' was expected to fail, and succeeded")
+        // The JSON carries the log's outcome beside the replay's, for every probe.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/replay.json"))) as? [String: Any])
+        let runs = try #require((json["measurements"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]])
+        for run in runs {
+            let probes = try #require(run["probes"] as? [[String: Any]])
+            #expect(probes.count == 13 && probes.allSatisfy { $0["expected"] is Bool })
+            let edited = probes.filter { ["has_header stdio.h", "has_header no/such.h"].contains($0["name"] as? String) }
+            #expect(edited.map { "\($0["expected"] as? Bool ?? true)/\($0["ok"] as? Bool ?? false)" } == ["false/true", "true/false"])
+        }
     }
 
     @Test func aFileThatIsNotAMesonLogOrNoLogAtAllExitsTwo() async throws {

@@ -11,6 +11,8 @@
 -- `log.commands` lists the other commands Meson ran ("Running command:", its compiler
 -- detection, for example): they are not compiler checks.
 
+local names = require "mesonnames"
+
 local M = {}
 
 -- Splits a command line as Meson quoted it (Python's shlex: '...', "..." and backslashes).
@@ -37,34 +39,6 @@ function M.split(line)
   return words
 end
 
--- What a result line says the check was, in Meson's own words.
-local results = {
-  { '^Has header "(.-)" : ', "has_header %s" },
-  { '^Header "(.-)" has symbol "(.-)"', "has_header_symbol %s %s" },
-  { '^Checking for function "(.-)"', "has_function %s" },
-  { '^Compiler for %S+ supports arguments (.-): ', "get_supported_arguments %s" },
-  { '^Compiler for %S+ supports link arguments (.-): ', "get_supported_link_arguments %s" },
-  { '^Compiler for %S+ supports function attribute (.-): ', "has_function_attribute %s" },
-  { '^Checking if "(.-)" compiles', "compiles %s" },
-  { '^Checking if "(.-)" :? ?links', "links %s" },
-  { '^Checking if "(.-)" runs', "run %s" },
-  { '^Checking for size of "(.-)"', "sizeof %s" },
-  { '^Checking for alignment of "(.-)"', "alignment %s" },
-  { '^Checking for type "(.-)"', "has_type %s" },
-  { '^Checking whether type "(.-)" has members? (.-) :', "has_member %s %s" },
-  { '^Fetching value of define "(.-)"', "get_define %s" },
-  { '^Library (%S+) found', "find_library %s" },
-  { '^Checking if "(.-)"', "%s" },
-  { '^Checking for (.-) :', "%s" },
-}
-
-local function result_name(line)
-  for _, r in ipairs(results) do
-    local a, b = line:match(r[1])
-    if a then return (r[2]:format(a, b or "")):gsub("%s+$", "") end
-  end
-end
-
 local function kind_of(argv)
   for _, a in ipairs(argv) do
     if a == "-E" or a == "/EP" or a == "/P" then return "preprocess" end
@@ -75,66 +49,73 @@ local function kind_of(argv)
   return "link"
 end
 
+-- A compile's command line, read as soon as it is logged, so that the naming sees it.
+local function set_command(check, line, status)
+  check.command_line, check.status = line, status and tonumber(status)
+  check.command = M.split(line)
+  if check.command and #check.command > 0 then
+    check.compiler = check.command[1]:match("([^/]+)$")
+    check.kind = kind_of(check.command)
+  end
+end
+
+-- The lines of one compile block, after its "Running compile:" or "Using cached compile:".
+local function read_block(check, line, state)
+  if state == "code" then
+    if line == "-----------" or line == "Compiler stdout:" or line == "Cached compiler stdout:" then
+      check.code = table.concat(check.code_lines, "\n")
+      return "header"
+    end
+    check.code_lines[#check.code_lines + 1] = line
+    return "code"
+  elseif state == "stdout" or state == "stderr" then       -- an output section, up to its rule
+    if line == "-----------" then return "after" end
+    if state == "stderr" and not check.logged and line:match("%S") then check.logged = line end
+    return state
+  end
+  local workdir = line:match("^Working directory:%s+(.-)%s*$")
+  local quoted, status = line:match("^Command line: `(.*)` %-> (%-?%d+)%s*$")
+  local plain = not quoted and (line:match("^Command line:%s+(.-)%s*$") or line:match("^Cached command line:%s+(.-)%s*$"))
+  if workdir then check.workdir = workdir
+  elseif line == "Code:" then check.code_lines = {}; return "code"
+  elseif quoted or plain then set_command(check, quoted or plain, status); return "after"
+  elseif line == "stdout:" then return "stdout"
+  elseif line == "stderr:" then return "stderr"
+  elseif line == "Program stdout:" or line == "Program stderr:" then check.ran = true
+  end
+  return state
+end
+
 -- The checks of `text`, or nil and why it is not a Meson log.
 function M.parse(text)
   local version = text:match("\nVersion: ([%d%.]+)") or text:match("^Version: ([%d%.]+)")
   if not text:find("The Meson build system", 1, true) or not version then
     return nil, "not a Meson log (no 'The Meson build system' header with its version)"
   end
-  local log = { version = version, checks = {}, commands = {} }
-  local pending, check, state = {}, nil, "outside"
-  local function finish_result(line)
-    local name = result_name(line)
-    if not name then return false end
-    for i, c in ipairs(pending) do
-      c.result = line:gsub("%s+$", "")
-      c.name = name .. (#pending > 1 and string.format(" (%d of %d)", i, #pending) or "")
-    end
-    pending = {}
-    return true
-  end
+  local log = { version = version, checks = {}, commands = {}, setups = 0 }
+  local pending, check, state, number = {}, nil, "outside", 0
   for line in (text .. "\n"):gmatch("(.-)\r?\n") do
+    number = number + 1
     local command = line:match("^Running command:%s+(.-)%s*$")
     if command then log.commands[#log.commands + 1] = command end
-    if line == "Running compile:" then
-      check = { code = {}, line = line }
+    local status = (state == "outside" or state == "after" or state == "header") and names.status(line)
+    if line == "Running compile:" or line == "Using cached compile:" then
+      check = { code = "", line = number, cached = line == "Using cached compile:", command_line = "", kind = "compile" }
       log.checks[#log.checks + 1] = check
       pending[#pending + 1] = check
       state = "header"
-    elseif state == "outside" then
-      finish_result(line)
-    elseif state == "code" then
-      if line == "-----------" or line == "Compiler stdout:" then state = "header" else check.code[#check.code + 1] = line end
-    elseif state == "skip" then               -- a stdout or stderr section, up to its rule
-      if line == "-----------" then state = "after" end
-    else
-      local workdir = line:match("^Working directory:%s+(.-)%s*$")
-      local quoted, status = line:match("^Command line: `(.*)` %-> (%-?%d+)%s*$")
-      local plain = not quoted and line:match("^Command line:%s+(.-)%s*$")
-      if workdir then check.workdir = workdir
-      elseif line == "Code:" then state = "code"
-      elseif quoted or plain then
-        check.command_line = quoted or plain
-        check.status = status and tonumber(status)
-        state = "after"
-      elseif line == "stdout:" or line == "stderr:" then state = "skip"
-      elseif line == "Program stdout:" or line == "Program stderr:" then check.ran = true
-      elseif line ~= "" and line ~= "-----------" and finish_result(line) then
-        state = "outside"
-      end
+    elseif line == "The Meson build system" then      -- a log of several setups, appended
+      log.setups = log.setups + 1
+      names.settle(pending)
+      state = "outside"
+    elseif status then
+      names.claim(status, pending)
+      state = "outside"
+    elseif state ~= "outside" then
+      state = read_block(check, line, state)
     end
   end
-  for i, c in ipairs(log.checks) do
-    c.code = table.concat(c.code, "\n")
-    if c.command_line then
-      c.command = M.split(c.command_line)
-      if c.command and #c.command > 0 then
-        c.compiler = c.command[1]:match("([^/]+)$")
-        c.kind = kind_of(c.command)
-      end
-    end
-    c.name = c.name or string.format("check %d (no result line)", i)
-  end
+  names.settle(pending)
   return log
 end
 

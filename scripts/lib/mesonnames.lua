@@ -1,0 +1,122 @@
+-- Names the compiles of a Meson log after the checks that ran them
+--
+--   local names = require "mesonnames"
+--   local status = names.status(line)      -- nil, or { name =, subject =, claims = ... }
+--   names.claim(status, pending)           -- names the pending compiles the status line is about
+--   names.settle(pending)                  -- names the compiles no status line was about
+--
+-- Meson writes a check's status line after the compiles the check ran ('Has header "poll.h" :
+-- YES'). A status line names only the compiles that are about its subject (the header, the
+-- function, the flag: found in the compile's code or command line), or, for a check the user
+-- named (`cc.compiles(code, name: 'x')`), the last compile before it; a `dependency()` lookup's
+-- line names every compile since the previous status line. A compile that no status line is
+-- about is named by what it is (Meson's own probes), or as unnamed with its line in the log:
+-- never after a later check. The formats come from Meson's source (mesonbuild/interpreter/
+-- compiler.py, dependencies/), from 1.0 to 1.12.
+
+local M = {}
+
+-- Each status line: its pattern, the check's name, and which compiles it claims: those that
+-- mention `subject` (the capture of that index, or a function of the captures), the `last`
+-- one, or `all` since the previous status line.
+local formats = {
+  { '^Has header "(.-)"', "has_header %s", subject = 1 },
+  { '^Check usable header "(.-)"', "check_header %s", subject = 1 },
+  { '^Header "(.-)" has symbol "(.-)"', "has_header_symbol %s %s", subject = 2 },
+  { '^Checking for function "(.-)"', "has_function %s", subject = 1 },
+  { '^Checking for type "(.-)"', "has_type %s", subject = 1 },
+  { '^Checking whether type "(.-)" has members? (.-)%s*:', "has_member %s %s", subject = 1,
+    members = function(m) return (m:gsub(" with dependenc.*$", ""):gsub('"', ""):gsub(",%s*", ",")) end },
+  { '^Checking for size of "(.-)"', "sizeof %s", subject = 1 },
+  { '^Checking for alignment of "(.-)"', "alignment %s", subject = 1 },
+  { '^Fetching value of define "(.-)"', "get_define %s", subject = 1 },
+  { '^Computing int of "(.-)"', "compute_int %s", subject = 1 },
+  { '^Compiler for %S+ supports arguments (.-):', "get_supported_arguments %s", subject = function(a) return a:match("%S+") end },
+  { '^Compiler for %S+ supports link arguments (.-):', "get_supported_link_arguments %s", subject = function(a) return a:match("%S+") end },
+  { '^Compiler for %S+ supports function attribute (.-):', "has_function_attribute %s", subject = 1 },
+  { '^Library (%S+) found', "find_library %s", library = 1 },
+  { '^Checking if "(.-)".- compiles', "compiles %s", claims = "last" },
+  { '^Checking if "(.-)".- links', "links %s", claims = "last" },
+  { '^Checking if "(.-)".- runs', "run %s", claims = "last" },
+  { '^Run%-time dependency (%S+) found', "dependency %s", claims = "all" },
+  { '^Build%-time dependency (%S+) found', "dependency %s", claims = "all" },
+  { '^Dependency (%S+) found', "dependency %s", claims = "all" },
+  { '^Dependency (%S+) skipped', "dependency %s", claims = "all" },
+}
+
+-- What Meson compiles of its own accord, recognised by its code or command line.
+local probes = {
+  { "compiler probe: --print-search-dirs", function(c) return c.command_line:find("--print-search-dirs", 1, true) end },
+  { "compiler probe: sizeof(void *)", function(c) return c.code:find("(long)(sizeof(void *))", 1, true) end },
+  { "compiler probe: __ANDROID__", function(c) return c.code:find("return __ANDROID__;", 1, true) end },
+}
+
+-- The status line `line` as { name =, subject =, library =, claims = }, or nil when it is none.
+function M.status(line)
+  for _, f in ipairs(formats) do
+    local captures = { line:match(f[1]) }
+    if captures[1] then
+      if f.members then captures[2] = f.members(captures[2]) end
+      local status = { name = (f[2]:format(captures[1], captures[2] or "")):gsub("%s+$", ""), claims = f.claims or "subject",
+                       line = line:gsub("%s+$", "") }
+      if type(f.subject) == "function" then status.subject = f.subject(captures[1])
+      elseif f.subject then status.subject = captures[f.subject] end
+      if f.library then status.library = captures[f.library] end
+      return status
+    end
+  end
+end
+
+local function mentions(check, status)
+  if status.library then
+    local lib = status.library:gsub("%p", "%%%0")
+    return (" " .. check.command_line .. " "):find("[%s/]%-l" .. lib .. "%s") ~= nil
+      or check.command_line:find("/lib" .. lib .. "%.[as]o?") ~= nil
+  end
+  local s = status.subject
+  return s ~= nil and (check.code:find(s, 1, true) or check.command_line:find(s, 1, true)) ~= nil
+end
+
+local function what(check)
+  for _, p in ipairs(probes) do
+    if p[2](check) then return p[1] end
+  end
+end
+
+local function name_all(list, name)
+  for i, c in ipairs(list) do c.name = name .. (#list > 1 and string.format(" (%d of %d)", i, #list) or "") end
+end
+
+-- Names the compiles of `pending` that `status` is about; the others in it are named by what
+-- they are, since no later line can be about them (see `settle`). Empties `pending`.
+function M.claim(status, pending)
+  local mine, last = {}, nil
+  for i, c in ipairs(pending) do
+    if not what(c) then last = i end
+  end
+  for i, c in ipairs(pending) do
+    local about
+    if status.claims == "last" then about = i == last
+    elseif status.claims == "all" then about = not what(c)
+    else about = mentions(c, status) end
+    if about then mine[#mine + 1] = c; c.result = status.line end
+  end
+  if status.claims == "all" then
+    for i, c in ipairs(mine) do
+      c.name = string.format("%s: %s check", status.name, c.kind) .. (#mine > 1 and string.format(" (%d of %d)", i, #mine) or "")
+    end
+  else
+    name_all(mine, status.name)
+  end
+  M.settle(pending)
+end
+
+-- Names every compile left in `pending` by what it is, and empties it.
+function M.settle(pending)
+  for _, c in ipairs(pending) do
+    c.name = c.name or what(c) or string.format("unnamed %s (log line %d)", c.kind or "compile", c.line)
+  end
+  for i = #pending, 1, -1 do pending[i] = nil end
+end
+
+return M
