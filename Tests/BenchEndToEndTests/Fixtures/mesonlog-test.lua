@@ -49,6 +49,46 @@ for _, case in ipairs { { "meson-1.12.log", "1.12.1", true }, { "meson-1.0.log",
   same(table.concat(link, " "):find(" -lm", 1, true) ~= nil, true, "libs kept")
 end
 
+-- meson-shapes.build: the checks whose compiles a status line does not name by itself
+-- (Meson's own probes inside find_library and dependency(), a cached check, compute_int).
+do
+  local log = assert(mesonlog.parse(read("meson-1.12-shapes.log")))
+  local found = {}
+  for i, c in ipairs(log.checks) do found[i] = c.name .. (c.cached and " [cached]" or "") end
+  same(table.concat(found, "|"), table.concat({
+    "find_library m", "compiler probe: sizeof(void *)", "compiler probe: --print-search-dirs", "check_header stdatomic.h",
+    "has_header stdio.h", "has_header stdio.h [cached]", "compute_int POLLIN", "has_member struct stat st_mtim",
+    "has_member struct stat st_mtim,st_atim", "has_type struct in6_addr", "sizeof long", "alignment double",
+    "get_define __linux__", "has_function getopt_long", "has_header_symbol stdlib.h malloc", "get_supported_arguments -Wall",
+    "get_supported_arguments -Wbogus-x", "get_supported_link_arguments -Wl,--as-needed", "has_function_attribute unused",
+    "links trivial links", "compiles trivial compiles", "run runs", "has_header vector", "find_library z",
+    "find_library nosuchlibxyz", "compiler probe: sizeof(void *)", "compiler probe: --print-search-dirs",
+  }, "|"), "meson-1.12-shapes.log names")
+  local search = log.checks[3]
+  same(search.code, "", "the library-directory probe compiles an empty file")
+  same(search.status, 0, "its status")
+  same(log.checks[17].logged, "cc: error: unrecognized command-line option '-Wbogus-x'", "the logged stderr's first line")
+  same(log.setups, 1, "one setup")
+end
+
+-- Two setups appended to one file: every compile of both, named, with no name carried over.
+do
+  local text = read("meson-1.12.log")
+  local log = assert(mesonlog.parse(text .. text))
+  same(log.setups, 2, "two setups")
+  same(#log.checks, 26, "both setups' compiles")
+  same(log.checks[14].name, "has_header stdio.h", "the second setup's first check")
+  same(log.checks[26].name, "run runs", "the second setup's last check")
+end
+
+-- A compile that no status line is about is named by what it is, never after a later check.
+do
+  local text = read("meson-1.12.log"):gsub('Has header "stdio.h" : YES ', "Something Meson 9 says : YES", 1)
+  local log = assert(mesonlog.parse(text))
+  same(log.checks[1].name, "unnamed preprocess (log line 109)", "a compile whose status line is not known")
+  same(log.checks[2].name, "has_header sys/inotify.h", "the next check keeps its own name")
+end
+
 local split = mesonlog.split([[cc 'a b' "c \"d\"" e\ f '' -DX="1"]])
 same(#split, 6, "words")
 same(split[2], "a b", "single quotes")
