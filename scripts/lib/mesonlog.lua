@@ -4,10 +4,14 @@
 --   local log = mesonlog.parse(text)   -- nil, why: when the text is not a Meson log
 --   log.version, log.checks, log.commands
 --
--- Each check is one "Running compile:" block: { name =, result =, workdir =, code =,
--- command = { argv... }, status = N or nil, kind = "preprocess" | "compile" | "link",
--- compiler =, ran = true when Meson then ran the program (a run check) }. Meson 1.2 and later
--- log each command as `...` -> N; older logs give the command without its outcome (status nil).
+-- Each check is one "Running compile:" or "Using cached compile:" block: { name =, line = its
+-- line in the log, result = the status line that named it and result_line its line (nil when
+-- none did), workdir =, code =, command = { argv... }, status = N or nil, logged = the first
+-- line of the logged stderr, kind = "preprocess" | "compile" | "link", compiler =, cached =
+-- true when Meson reused an earlier compile's outcome, ran = true when Meson then ran the
+-- program (a run check) }. Meson 1.2 and later log each command as `...` -> N; older logs give
+-- the command without its outcome (status nil). `log.setups` counts the `meson setup` runs in
+-- the file (several when logs were appended).
 -- `log.commands` lists the other commands Meson ran ("Running command:", its compiler
 -- detection, for example): they are not compiler checks.
 
@@ -109,6 +113,7 @@ function M.parse(text)
       names.settle(pending)
       state = "outside"
     elseif status then
+      status.number = number
       names.claim(status, pending)
       state = "outside"
     elseif state ~= "outside" then

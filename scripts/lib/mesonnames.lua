@@ -83,6 +83,17 @@ local function what(check)
   end
 end
 
+-- What a compile no status line named was about, read from the test program Meson wrote for
+-- it: the shapes of compiler.py's has_header and has_header_symbol (which Meson also runs for
+-- itself, unlogged, to tell libc++ from libstdc++), or nil.
+local function shape(c)
+  local header = c.code:match("#error \"Header '(.-)' could not be found\"")
+  if header then return "has_header " .. header end
+  local symbol = c.code:match("try to use as a symbol %*/%s*#ifndef (%S+)") or c.code:match("\n%s*using ([%w_:]+);")
+  local include = c.code:match("#include <(.-)>")
+  if symbol and include then return "has_header_symbol " .. include .. " " .. symbol end
+end
+
 local function name_all(list, name)
   for i, c in ipairs(list) do c.name = name .. (#list > 1 and string.format(" (%d of %d)", i, #list) or "") end
 end
@@ -99,7 +110,7 @@ function M.claim(status, pending)
     if status.claims == "last" then about = i == last
     elseif status.claims == "all" then about = not what(c)
     else about = mentions(c, status) end
-    if about then mine[#mine + 1] = c; c.result = status.line end
+    if about then mine[#mine + 1] = c; c.result, c.result_line = status.line, status.number end
   end
   if status.claims == "all" then
     for i, c in ipairs(mine) do
@@ -114,7 +125,17 @@ end
 -- Names every compile left in `pending` by what it is, and empties it.
 function M.settle(pending)
   for _, c in ipairs(pending) do
-    c.name = c.name or what(c) or string.format("unnamed %s (log line %d)", c.kind or "compile", c.line)
+    local guess = shape(c)
+    c.name = c.name or what(c) or guess and guess .. " (no status line)"
+      or string.format("unnamed %s (log line %d)", c.kind or "compile", c.line)
+  end
+  local total, seen = {}, {}
+  for _, c in ipairs(pending) do total[c.name] = (total[c.name] or 0) + 1 end
+  for _, c in ipairs(pending) do
+    if total[c.name] > 1 then
+      seen[c.name] = (seen[c.name] or 0) + 1
+      c.name = string.format("%s (%d of %d)", c.name, seen[c.name], total[c.name])
+    end
   end
   for i = #pending, 1, -1 do pending[i] = nil end
 end
