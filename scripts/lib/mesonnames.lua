@@ -35,6 +35,7 @@ local formats = {
   { '^Compiler for %S+ supports link arguments (.-):', "get_supported_link_arguments %s", subject = function(a) return a:match("%S+") end },
   { '^Compiler for %S+ supports function attribute (.-):', "has_function_attribute %s", subject = 1 },
   { '^Library (%S+) found', "find_library %s", library = 1 },
+  { '^Compiler accepts (%S+):', "compiler accepts %s", subject = 1 },
   { '^Checking if "(.-)".- compiles', "compiles %s", claims = "last" },
   { '^Checking if "(.-)".- links', "links %s", claims = "last" },
   { '^Checking if "(.-)".- runs', "run %s", claims = "last" },
@@ -94,14 +95,22 @@ local function shape(c)
   if symbol and include then return "has_header_symbol " .. include .. " " .. symbol end
 end
 
-local function name_all(list, name)
-  for i, c in ipairs(list) do c.name = name .. (#list > 1 and string.format(" (%d of %d)", i, #list) or "") end
+-- Adds "(k of n)" to the names that several compiles of `list` share.
+local function number(list)
+  local total, seen = {}, {}
+  for _, c in ipairs(list) do total[c.name] = (total[c.name] or 0) + 1 end
+  for _, c in ipairs(list) do
+    if total[c.name] > 1 then
+      seen[c.name] = (seen[c.name] or 0) + 1
+      c.name = string.format("%s (%d of %d)", c.name, seen[c.name], total[c.name])
+    end
+  end
 end
 
 -- Names the compiles of `pending` that `status` is about; the others in it are named by what
 -- they are, since no later line can be about them (see `settle`). Empties `pending`.
 function M.claim(status, pending)
-  local mine, last = {}, nil
+  local mine, rest, last = {}, {}, nil
   for i, c in ipairs(pending) do
     if not what(c) then last = i end
   end
@@ -110,33 +119,27 @@ function M.claim(status, pending)
     if status.claims == "last" then about = i == last
     elseif status.claims == "all" then about = not what(c)
     else about = mentions(c, status) end
-    if about then mine[#mine + 1] = c; c.result, c.result_line = status.line, status.number end
-  end
-  if status.claims == "all" then
-    for i, c in ipairs(mine) do
-      c.name = string.format("%s: %s check", status.name, c.kind) .. (#mine > 1 and string.format(" (%d of %d)", i, #mine) or "")
+    if about then
+      mine[#mine + 1] = c
+      c.result, c.result_line = status.line, status.number
+      -- A lookup's compiles are named by what they tested, where their code tells.
+      c.name = status.claims == "all" and string.format("%s: %s", status.name, shape(c) or c.kind .. " check") or status.name
+    else
+      rest[#rest + 1] = c
     end
-  else
-    name_all(mine, status.name)
   end
-  M.settle(pending)
+  number(mine)
+  M.settle(rest)
+  for i = #pending, 1, -1 do pending[i] = nil end
 end
 
--- Names every compile left in `pending` by what it is, and empties it.
+-- Names every compile of `pending` by what it is, and empties it.
 function M.settle(pending)
   for _, c in ipairs(pending) do
     local guess = shape(c)
-    c.name = c.name or what(c) or guess and guess .. " (no status line)"
-      or string.format("unnamed %s (log line %d)", c.kind or "compile", c.line)
+    c.name = what(c) or guess and guess .. " (no status line)" or string.format("unnamed %s (log line %d)", c.kind, c.line)
   end
-  local total, seen = {}, {}
-  for _, c in ipairs(pending) do total[c.name] = (total[c.name] or 0) + 1 end
-  for _, c in ipairs(pending) do
-    if total[c.name] > 1 then
-      seen[c.name] = (seen[c.name] or 0) + 1
-      c.name = string.format("%s (%d of %d)", c.name, seen[c.name], total[c.name])
-    end
-  end
+  number(pending)
   for i = #pending, 1, -1 do pending[i] = nil end
 end
 

@@ -77,9 +77,10 @@ local function probes_of(spec)
       counts[key] = (counts[key] or 0) + 1
     end
   end
-  local tally = {}
-  for key, n in pairs(counts) do tally[#tally + 1] = string.format("%d %s", n, key) end
-  table.sort(tally)
+  local keys, tally = {}, {}
+  for key in pairs(counts) do keys[#keys + 1] = key end
+  table.sort(keys)
+  for i, key in ipairs(keys) do tally[i] = string.format("%d %s", counts[key], key) end
   print(string.format("%s: %s (%s): %d replayed (%s), %d skipped", spec.title, plural(#spec.checks, "compile", "compiles"),
                       spec.origin, #probes, table.concat(tally, ", "), #skipped))
   for _, note in ipairs(spec.notes or {}) do print(note) end

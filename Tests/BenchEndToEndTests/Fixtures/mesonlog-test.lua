@@ -84,9 +84,12 @@ end
 -- A compile that no status line is about is named by what it is, never after a later check.
 do
   local text = read("meson-1.12.log"):gsub('Has header "stdio.h" : YES ', "Something Meson 9 says : YES", 1)
+                                      :gsub('Checking if "trivial" compiles: YES ', "Something else Meson 9 says: YES", 1)
   local log = assert(mesonlog.parse(text))
-  same(log.checks[1].name, "unnamed preprocess (log line 109)", "a compile whose status line is not known")
+  same(log.checks[1].name, "has_header stdio.h (no status line)", "a compile named by the shape of its code")
   same(log.checks[2].name, "has_header sys/inotify.h", "the next check keeps its own name")
+  same(log.checks[10].name, "unnamed compile (log line 273)", "a compile whose code has no shape the parser knows")
+  same(log.checks[11].name, "links cos with -lm", "the next check keeps its own name")
 end
 
 local split = mesonlog.split([[cc 'a b' "c \"d\"" e\ f '' -DX="1"]])
