@@ -18,12 +18,19 @@ local M = {}
 -- Options whose value is a path, glued to the option (-I/usr/include) or in the next word.
 local path_options = { "-I", "-L", "-isystem", "-iquote", "-idirafter", "-include", "-imacros", "-B" }
 
--- The paths `argv` names: whole words that start with "/" and the values of path options.
+-- The paths `argv` names: whole words that start with "/", the values of path options, and
+-- the paths handed to the linker (-Wl,--version-script=/src/lib.map, -Wl,-rpath,/opt/lib).
 local function named_paths(argv)
   local paths, i = {}, 2
   while i <= #argv do
     local a = argv[i]
     if a:sub(1, 1) == "/" then paths[#paths + 1] = a end
+    if a:sub(1, 4) == "-Wl," then
+      for piece in a:sub(5):gmatch("[^,]+") do
+        local path = piece:match("^(/.*)") or piece:match("^[^=]*=(/.*)")
+        if path then paths[#paths + 1] = path end
+      end
+    end
     for _, option in ipairs(path_options) do
       if a == option and argv[i + 1] then
         i = i + 1

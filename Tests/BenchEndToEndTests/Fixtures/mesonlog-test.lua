@@ -92,6 +92,20 @@ do
   same(log.checks[11].name, "links cos with -lm", "the next check keeps its own name")
 end
 
+-- The paths a compile needs from outside its private folder, which the replay checks.
+do
+  local replay = require "replay"
+  local gone = "/@SOURCE@"
+  same(replay.missing_path({ "cc", "/tmp", "-I" .. gone .. "/include" }), gone .. "/include", "-I glued")
+  same(replay.missing_path({ "cc", "-isystem", gone .. "/sys" }), gone .. "/sys", "a path option's next word")
+  same(replay.missing_path({ "cc", "-Wl,--version-script=" .. gone .. "/lib.map" }), gone .. "/lib.map", "a linker script")
+  same(replay.missing_path({ "cc", "-Wl,-rpath," .. gone .. "/lib" }), gone .. "/lib", "a linker path")
+  same(replay.missing_path({ "cc", '-DDATADIR="' .. gone .. '/share"', "-U" .. gone }), nil, "a define is no path")
+  same(replay.missing_path({ "cc", gone .. "/private/testfile.c", "-o", gone .. "/private/output.exe" }, gone .. "/private"), nil,
+       "the compile's private folder is bench's own")
+  same(replay.missing_path({ gone .. "/bin/cc", "x.c" }), gone .. "/bin/cc", "the compiler itself")
+end
+
 local split = mesonlog.split([[cc 'a b' "c \"d\"" e\ f '' -DX="1"]])
 same(#split, 6, "words")
 same(split[2], "a b", "single quotes")
