@@ -21,8 +21,12 @@ static inline int bench_lua_pcall(lua_State *L, int nargs, int nresults, int msg
     return lua_pcall(L, nargs, nresults, msgh);
 }
 /* bench runs Lua source only: a precompiled chunk is not checked by Lua's loader, and a mutated
- * one crashes the VM. Mode "t" for the script itself and for everything below. */
-static inline int bench_lual_loadfile(lua_State *L, const char *path) { return luaL_loadfilex(L, path, "t"); }
+ * one crashes the VM. Mode "t" for the script itself and for everything below. The script's
+ * own bytes are read once (a pipe cannot be read twice) and loaded as source named `name`
+ * ("@path", so that messages say path:line). */
+static inline int bench_lual_loadbuffer(lua_State *L, const char *bytes, size_t length, const char *name) {
+    return luaL_loadbufferx(L, bytes, length, name, "t");
+}
 
 /* What a Swift function registered through bench_lua_push_swift_function returns instead of a
  * result count when it failed. The trampoline below turns it into a Lua error, so the longjmp
@@ -60,13 +64,25 @@ static inline void bench_lua_push_swift_function(lua_State *L, bench_swift_funct
     lua_pushcclosure(L, bench_lua_trampoline, 2);
 }
 
-/* Message handler for lua_pcall: a string error gets a traceback; any other value (the
- * sentinel of os.exit, say) is passed through untouched so the host can recognise it. */
+/* Message handler for lua_pcall: a string error gets a traceback, and so does any other value
+ * but the host's exit sentinel (a light userdata), passed through untouched so the host can
+ * recognise it. A value with no __tostring is named by its type, at the first line of Lua
+ * code on the stack, since `error({code = 1})` carries no position of its own. */
 static int bench_lua_traceback(lua_State *L) {
     const char *msg = lua_tostring(L, 1);
+    if (msg == NULL && lua_type(L, 1) == LUA_TLIGHTUSERDATA) { lua_settop(L, 1); return 1; }
+    if (msg == NULL && luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) msg = lua_tostring(L, -1);
     if (msg == NULL) {
-        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) msg = lua_tostring(L, -1);
-        else { lua_settop(L, 1); return 1; }
+        lua_Debug ar;
+        const char *where = "";
+        for (int level = 1; lua_getstack(L, level, &ar); level++) {
+            if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+                where = lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+                break;
+            }
+        }
+        msg = lua_pushfstring(L, "%serror raised with a %s value, not a message (give error() a string, or a "
+                              "value whose metatable has __tostring)", where, luaL_typename(L, 1));
     }
     luaL_traceback(L, L, msg, 1);
     return 1;
