@@ -78,7 +78,7 @@ struct ExitCodeTests {
     }
 
     @Test(arguments: [
-        (["run", "nope.lua"], "bench: error: cannot open nope.lua: No such file or directory"),
+        (["run", "nope.lua"], "bench: error: cannot read nope.lua: No such file or directory"),
         (["run", "x.lua", "--strategy", "async,bogus"], "Error: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs)"),
         (["run", "x.lua", "-j", "0"], "Error: concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0'"),
         (["run", "x.lua", "-n", "0"], "Error: -n/--repeat must be a whole number from 1 to 1000000, not 0"),

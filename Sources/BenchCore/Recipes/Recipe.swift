@@ -22,8 +22,13 @@ public struct Recipe: Sendable, Equatable {
 
     /// Reads the recipe at `path`; the error says why it cannot be read.
     public static func read(_ path: ByteString) throws(BenchError) -> Recipe {
-        let contents = try FileContents.read(path)
-        return Recipe(name: name(of: path), path: path, summary: summary(of: contents), sha256: SHA256.hex(contents.bytes))
+        Recipe(path: path, contents: try FileContents.read(path))
+    }
+
+    /// The identity of the recipe whose bytes, read from `path`, are `contents`: a script read
+    /// once (from a pipe, say) is hashed and run from the same bytes.
+    public init(path: ByteString, contents: ByteString) {
+        self.init(name: Self.name(of: path), path: path, summary: Self.summary(of: contents), sha256: SHA256.hex(contents.bytes))
     }
 
     /// The recipe name of the file at `path`: its last component without `.lua`.

@@ -32,15 +32,26 @@ public final class LuaState {
     /// The main stack.
     var stack: LuaStack { LuaStack(L: L) }
 
-    /// Loads a script file (Lua source only) and runs it; returns how many values it returned (left on the stack).
-    func runFile(_ path: ByteString, arguments: Int32 = 0) throws(LuaError) -> Int32 {
+    /// Runs a script's bytes as Lua source, as `luaL_loadfile` would run the file they were read from:
+    /// a first line starting with `#` (`#!/usr/bin/env bench`) and a UTF-8 byte order mark are
+    /// skipped, and messages name `path`. Returns how many values it returned (left on the stack).
+    func runScript(_ source: ByteString, path: ByteString) throws(LuaError) -> Int32 {
         let base = lua_gettop(L)
-        let status = path.withCString { bench_lual_loadfile(L, $0) }
+        var bytes = source.bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        // As luaL_loadfile does: the first line goes, its newline stays, so line numbers hold.
+        if bytes.first == UInt8(ascii: "#") { bytes = bytes.drop { $0 != UInt8(ascii: "\n") } }
+        let name = "@" + path.text
+        let status = bytes.withContiguousStorageIfAvailable { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { bench_lual_loadbuffer(L, $0.baseAddress, $0.count, name) }
+        } ?? Array(bytes).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { bench_lual_loadbuffer(L, $0.baseAddress, $0.count, name) }
+        }
         guard status == LUA_OK else {
             let message = popString()
             throw status == LUA_ERRSYNTAX ? .syntax(message) : .load(message)
         }
-        try call(arguments: arguments, results: LUA_MULTRET)
+        try call(arguments: 0, results: LUA_MULTRET)
         return lua_gettop(L) - base
     }
 

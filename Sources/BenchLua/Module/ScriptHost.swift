@@ -52,13 +52,15 @@ public final class ScriptHost {
     public func run(script path: ByteString) throws(ScriptError) -> ScriptOutcome {
         let stack = lua.stack
         defer { lua_settop(stack.L, 0) }
-        // Unreadable, it has no identity, and Lua's own load error below says why.
-        recipe = try? Recipe.read(path)
+        // Read once: what runs is what was hashed, even from a pipe (`bench run /dev/stdin`).
+        let source: ByteString
+        do { source = try FileContents.read(path) } catch { throw ScriptError(message: error.description) }
+        recipe = Recipe(path: path, contents: source)
         parameters = RecipeParameters(recipe: Recipe.name(of: path), definitions: configuration.options.definitions)
         addToModulePath(directoryOf: path)
         let count: Int32
         do {
-            count = try lua.runFile(path)
+            count = try lua.runScript(source, path: path)
         } catch {
             if let exit = exitRequest { return .exit(exit.code, message: exit.message) }
             throw ScriptError(message: error.description)
