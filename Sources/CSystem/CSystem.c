@@ -5,6 +5,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdio.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/syscall.h>
@@ -45,6 +46,11 @@ const uint32_t bench_epoll_in = EPOLLIN, bench_epoll_out = EPOLLOUT, bench_epoll
                bench_epoll_err = EPOLLERR, bench_epoll_oneshot = EPOLLONESHOT;
 
 int bench_eventfd(void) { return eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK); }
+
+int bench_stdout_failure(void) {
+    if (fflush(stdout) != 0) return errno;
+    return ferror(stdout) ? EIO : 0;
+}
 
 int bench_wifexited(int status) { return WIFEXITED(status); }
 int bench_wexitstatus(int status) { return WEXITSTATUS(status); }

@@ -44,7 +44,8 @@ extension Bench {
 
         private func compare() -> Int32 {
             do {
-                let destinations = try files.destinations()
+                let destinations = try files.destinations(
+                    inputs: documents.enumerated().map { .init(role: $0.offset == 0 ? "the baseline" : "a document compared", path: ArgumentBytes.bytes($0.element)) })
                 var read: [BaselineComparison.File] = []
                 for document in documents { read.append(.init(label: TerminalText.line(ArgumentBytes.bytes(document)), document: try ResultFile.read(document))) }
                 let comparison = BaselineComparison(files: read, threshold: try Limits.threshold(threshold, "--threshold"))

@@ -63,6 +63,27 @@ struct OutputFile: Sendable, Equatable {
         }
     }
 
+    /// A file a command reads (its script, a saved document), which no output may replace.
+    struct Input {
+        /// What it is to the command, for the message: "the script", "the baseline".
+        let role: String
+        /// Its path as given.
+        let path: ByteString
+    }
+
+    /// Throws if one of `files` is one of `inputs` (by device and inode, so through any link or
+    /// spelling): writing it would replace the only copy of what the command reads.
+    static func checkNotInputs(_ files: [(option: String, file: OutputFile)], _ inputs: [Input]) throws(BenchError) {
+        for input in inputs {
+            var st = stat()
+            guard input.path.withCString({ stat($0, &st) }) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+            for (option, file) in files where file.identity == "\(st.st_dev):\(st.st_ino)" {
+                throw .io("\(option) '\(TerminalText.line(file.path))' is \(input.role), '\(TerminalText.line(input.path))': "
+                    + "writing it would replace what bench reads; give another file")
+            }
+        }
+    }
+
     /// Throws if two of `files` are the same file (also through different spellings of its path).
     static func checkDistinct(_ files: [(option: String, file: OutputFile)]) throws(BenchError) {
         for (i, a) in files.enumerated() {

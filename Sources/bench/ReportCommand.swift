@@ -26,7 +26,7 @@ extension Bench {
 
         private func show() -> Int32 {
             do {
-                let destinations = try report.destinations()
+                let destinations = try report.destinations(inputs: [.init(role: "the document shown", path: ArgumentBytes.bytes(file))])
                 let document = try ResultFile.read(file)
                 let name = report.format ?? ReportFormat.table.rawValue
                 guard let format = ReportFormat(rawValue: name) else {

@@ -47,8 +47,9 @@ struct ReportDestinations {
         if let text {
             if let report {
                 try report.write(text, cleanup: cleanup)
-            } else if toStdout, !Console.out(text.bytes.last == 10 || text.isEmpty ? text : text + "\n"), errno == EPIPE {
-                return false
+            } else if toStdout, !Console.out(text.bytes.last == 10 || text.isEmpty ? text : text + "\n") {
+                guard errno != EPIPE else { return false }
+                throw .io("cannot write to standard output: \(String(cString: strerror(errno)))")
             }
         }
         if let plot { try plot.write(ByteString(chart()), cleanup: cleanup) }

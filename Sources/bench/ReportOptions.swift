@@ -16,7 +16,7 @@ struct ReportOptions: ParsableArguments {
     var writesFiles: Bool { files.writesFiles }
 
     /// The files, checked before anything runs.
-    func destinations() throws(BenchError) -> ReportDestinations { try files.destinations() }
+    func destinations(inputs: [OutputFile.Input] = []) throws(BenchError) -> ReportDestinations { try files.destinations(inputs: inputs) }
 }
 
 /// Where reports go besides stdout: the options every reporting command shares.
@@ -39,8 +39,9 @@ struct OutputOptions: ParsableArguments {
     /// True when any file was asked for.
     var writesFiles: Bool { output != nil || plot != nil || exportJSON != nil || exportCSV != nil || exportMarkdown != nil }
 
-    /// The files, checked before anything runs: each can be written, and no two are the same file.
-    func destinations() throws(BenchError) -> ReportDestinations {
+    /// The files, checked before anything runs: each can be written, no two are the same file,
+    /// and none is one of the command's `inputs`, which writing it would replace.
+    func destinations(inputs: [OutputFile.Input] = []) throws(BenchError) -> ReportDestinations {
         func file(_ path: String?, _ option: String) throws(BenchError) -> OutputFile? {
             try path.map { p throws(BenchError) in try OutputFile(ArgumentBytes.bytes(p), option: option) }
         }
@@ -51,6 +52,7 @@ struct OutputOptions: ParsableArguments {
                 (.markdown, try file(exportMarkdown, "--export-markdown")),
             ].compactMap { format, file in file.map { (format, $0) } })
         try OutputFile.checkDistinct(destinations.all)
+        try OutputFile.checkNotInputs(destinations.all, inputs)
         return destinations
     }
 }

@@ -35,14 +35,20 @@ struct RunSession {
                 : "bench: interrupted by \(SignalName.name(of: signal)); every child was stopped and temporary files removed")
             return status
         }
-        if status == 0 && Console.stdoutPipeClosed { return 128 + SIGPIPE }
+        // What a full disk or /dev/full refused is no success: the output is lost.
+        if status == 0, let failure = Console.stdoutFailure() {
+            if failure == EPIPE { return 128 + SIGPIPE }
+            Console.error("bench: error: cannot write to standard output: \(String(cString: strerror(failure)))")
+            return 2
+        }
         return status
     }
 
     private func run(_ host: ScriptHost) -> Int32 {
         do {
             // Before anything runs: a typo in a path must not cost the whole benchmark.
-            let destinations = try report.destinations()
+            let destinations = try report.destinations(
+                inputs: [.init(role: "the script", path: script)] + (baseline.map { [.init(role: "the baseline", path: ArgumentBytes.bytes($0))] } ?? []))
             let base = try baseline.map { path throws(BenchError) in
                 BaselineComparison.File(label: TerminalText.line(ArgumentBytes.bytes(path)), document: try ResultFile.read(path))
             }
@@ -105,8 +111,9 @@ struct RunSession {
         }
     }
 
-    /// 1, saying why, when the strategies disagree on a probe (the results cannot be trusted) or
-    /// a probe had another outcome than the one it declared (a replayed log that differs).
+    /// 1, saying why, when the strategies disagree on a probe (the results cannot be trusted), a
+    /// probe had another outcome than the one it declared (a replayed log that differs), or
+    /// every job of a run failed (its timings measure failures).
     private func verdict(_ document: ResultDocument) -> Int32 {
         let disagreements = document.disagreements
         let unexpected = document.unexpectedOutcomes
@@ -119,7 +126,12 @@ struct RunSession {
             Console.error("bench: \(probes) had another outcome than the one they expected:")
             for u in unexpected { Console.error("  " + u) }
         }
-        return disagreements.isEmpty && unexpected.isEmpty ? 0 : 1
+        let failures = document.failures
+        if !failures.isEmpty {
+            Console.error("bench: every job failed in \(failures.count == 1 ? "1 run; its" : "\(failures.count) runs; their") timings measure failures:")
+            for f in failures { Console.error("  " + f) }
+        }
+        return disagreements.isEmpty && unexpected.isEmpty && failures.isEmpty ? 0 : 1
     }
 
     /// The exit the script asked for (`os.exit`, `bench.fail`), said as it asked.

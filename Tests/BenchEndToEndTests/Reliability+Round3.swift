@@ -32,4 +32,65 @@ extension ReliabilityTests {
         let measurements = try #require(json["measurements"] as? [[String: Any]])
         #expect(measurements.map { ($0["scenario"] as? [String: Any])?["name"] as? String } == ["piped"])
     }
+
+    /// Item 20: a comparison that joined nothing is no pass: exit 2, saying why.
+    @Test func aComparisonThatJoinedNothingExitsTwoSayingWhy() async throws {
+        let box = try Sandbox([
+            "one.lua": "return { name = 'one', probes = { { name = 't', command = { 'true' } } } }",
+            "two.lua": "return { name = 'two', probes = { { name = 't', command = { 'true' } } } }",
+        ])
+        for name in ["one", "two"] {
+            let r = await box.run(["run", "\(name).lua", "-r", "2", "-w", "0", "--strategy", "serial", "--export-json", "\(name).json"], timeout: 60)
+            #expect(r.exitCode == 0, "\(r.summary)")
+        }
+        let r = await box.run(["compare", "one.json", "two.json"], timeout: 60)
+        #expect(r.exitCode == 2, "\(r.summary)")
+        #expect(r.stderr.text == "bench: error: nothing of two.json was compared with one.json: runs join by scenario, strategy, probe, "
+            + "compiler and -j, and its scenarios (two) are not the baseline's (one)\n")
+        let run = await box.run(["run", "two.lua", "-r", "2", "-w", "0", "--strategy", "serial", "--baseline", "one.json"], timeout: 60)
+        #expect(run.exitCode == 2, "\(run.summary)")
+        #expect(run.stderr.text.hasPrefix("bench: error: nothing of this run was compared with one.json"), "\(run.stderr.text)")
+    }
+
+    /// Item 2: an output that names an input (by any path) is refused before anything runs,
+    /// and the input is left as it was.
+    @Test(arguments: [
+        (["run", "r.lua", "--output", "r.lua"], "--output 'r.lua' is the script, 'r.lua'"),
+        (["run", "r.lua", "--export-json", "./link.lua"], "--export-json './link.lua' is the script, 'r.lua'"),
+        (["run", "r.lua", "--baseline", "a.json", "--export-json", "a.json"], "--export-json 'a.json' is the baseline, 'a.json'"),
+        (["report", "a.json", "--output", "a.json"], "--output 'a.json' is the document shown, 'a.json'"),
+        (["compare", "a.json", "b.json", "--plot", "b.json"], "--plot 'b.json' is a document compared, 'b.json'"),
+    ])
+    func anOutputThatIsAnInputIsRefused(arguments: [String], message: String) async throws {
+        let script = "return { name = 'r', probes = { { name = 't', command = { 'true' } } } }"
+        let box = try Sandbox(["r.lua": script])
+        _ = symlink("r.lua", box.directory + "/link.lua")
+        for name in ["a", "b"] {
+            let r = await box.run(["run", "r.lua", "-r", "1", "-w", "0", "--strategy", "serial", "--export-json", "\(name).json"], timeout: 60)
+            #expect(r.exitCode == 0, "\(r.summary)")
+        }
+        let before = try ["r.lua", "a.json", "b.json"].map { try String(contentsOfFile: box.directory + "/" + $0, encoding: .utf8) }
+        let r = await box.run(arguments, timeout: 60)
+        #expect(r.exitCode == 2, "\(arguments): \(r.summary)")
+        #expect(r.stderr.text == "bench: error: \(message): writing it would replace what bench reads; give another file\n", "\(r.stderr.text)")
+        let after = try ["r.lua", "a.json", "b.json"].map { try String(contentsOfFile: box.directory + "/" + $0, encoding: .utf8) }
+        #expect(after == before)
+    }
+
+    /// Item 4: output that could not be written (a full disk, /dev/full) is a failure, from the
+    /// script's own prints as from bench's reports.
+    @Test(arguments: [
+        (["run", "r.lua"], "bench: error: cannot write to standard output: No space left on device\n"),
+        (["run", "r.lua", "-r", "1", "-w", "0", "--strategy", "serial", "--format", "csv"], "bench: error: cannot write to standard output: No space left on device\n"),
+        (["report", "a.json"], "bench: error: cannot write to standard output: No space left on device\n"),
+    ])
+    func outputThatCannotBeWrittenIsAFailure(arguments: [String], message: String) async throws {
+        let script = "print('measuring') return { name = 'r', probes = { { name = 't', command = { 'true' } } }, runs = 1, warmup = 0, strategies = { 'serial' } }"
+        let box = try Sandbox(["r.lua": script])
+        let saved = await box.run(["run", "r.lua", "--export-json", "a.json"], timeout: 60)
+        #expect(saved.exitCode == 0, "\(saved.summary)")
+        let r = await box.run(arguments, under: "exec >/dev/full", timeout: 60)
+        #expect(r.exitCode == 2, "\(arguments): \(r.summary)")
+        #expect(r.stderr.text == message, "\(arguments): \(r.stderr.text)")
+    }
 }

@@ -86,7 +86,7 @@ struct ScenarioShapeTests {
             "twice.lua": """
                 local a = bench.measure{ name = "one", probes = { { name = "t", command = { "true" } } }, strategies = { "serial" }, runs = 2, warmup = 0 }
                 assert(a.measurements[1].runs[1].wall_s.median > 0)
-                local b = bench.measure{ name = "two", probes = { { name = "f", command = { "false" } } }, strategies = { "async" }, runs = 1, warmup = 0 }
+                local b = bench.measure{ name = "two", probes = { { name = "f", command = { "false" } } }, strategies = { "async" }, runs = 1, warmup = 0, ignore_failure = true }
                 print(#a.measurements, a.measurements[1].scenario.name, b.measurements[1].runs[1].probes[1].ok)
                 """,
             "none.lua": "print('no measurement')",
@@ -134,6 +134,38 @@ struct ScenarioShapeTests {
 
             """)
         #expect(FileManager.default.fileExists(atPath: dir + "/e.json"))
+    }
+
+    /// A run whose every job failed measured nothing but failures: a CI gate must not pass it
+    /// (issue 25, item 18: a command comparison whose input file is missing exited 0).
+    @Test func aRunWhoseEveryJobFailedExitsOne() async throws {
+        let dir = try scratch(["fails.lua": """
+            return { name = "fails", probes = { { name = "cat", command = { "cat", "no-such-input" } } } }
+            """])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = await bench(["run", "fails.lua", "-r", "1", "-w", "0", "--strategy", "serial", "--export-json", "f.json"], in: dir)
+        #expect(r.exitCode == 1, "\(r.stdout.text)\(r.stderr.text)")
+        #expect(r.stderr.text == """
+            bench: every job failed in 1 run; its timings measure failures:
+              cat: serial: every job failed: cat: no-such-input: No such file or directory
+
+            """)
+        #expect(r.stdout.text.contains("Error: cat: serial: every job failed: cat: no-such-input: No such file or directory\n"), "\(r.stdout.text)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/f.json"))) as? [String: Any])
+        #expect(json["failures"] as? [String] == ["cat: serial: every job failed: cat: no-such-input: No such file or directory"])
+
+        // Failures that are the scenario's data (hyperfine's --ignore-failure) fail nothing.
+        try "return { name = 'data', ignore_failure = true, probes = { { name = 'cat', command = { 'cat', 'no-such-input' } } } }"
+            .write(toFile: dir + "/data.lua", atomically: false, encoding: .utf8)
+        let data = await bench(["run", "data.lua", "-r", "1", "-w", "0", "--strategy", "serial", "--export-json", "d.json"], in: dir)
+        #expect(data.exitCode == 0, "\(data.stdout.text)\(data.stderr.text)")
+        #expect(data.stderr.text.isEmpty && !data.stdout.text.contains("Error:"), "\(data.stdout.text)\(data.stderr.text)")
+        let saved = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/d.json"))) as? [String: Any])
+        let scenario = (saved["measurements"] as? [[String: Any]])?.first?["scenario"] as? [String: Any]
+        #expect(scenario?["ignore_failure"] as? Bool == true && saved["failures"] == nil)
+        let again = await bench(["report", "d.json", "--format", "json"], in: dir)
+        let written = try String(contentsOfFile: dir + "/d.json", encoding: .utf8)
+        #expect(again.exitCode == 0 && again.stdout.text == written, "\(again.stderr.text)")
     }
 
     @Test func reportRefusesWhatIsNotAResultDocument() async throws {

@@ -163,6 +163,23 @@ public struct BaselineComparison: Sendable, Equatable {
     /// The rows where some file is significantly slower than the baseline beyond the threshold.
     public var slowerRows: [Row] { rows.filter { $0.cells.contains { $0?.verdict == .slower } } }
 
+    /// Why a file after the baseline was compared with nothing, one sentence per such file (none
+    /// of its runs joins one of the baseline's): such a comparison cannot pass a gate.
+    public var nothingCompared: [String] {
+        files.indices.dropFirst().compactMap { f in
+            guard !rows.contains(where: { $0.cells[0] != nil && $0.cells[f] != nil }) else { return nil }
+            let own = files[f].document.measurements.filter { !$0.runs.isEmpty }
+            let why = own.isEmpty ? "it holds no run (an interrupted run measures none)"
+                : "runs join by scenario, strategy, probe, compiler and -j, and its scenarios (\(Self.names(files[f]))) "
+                    + "are not the baseline's (\(Self.names(files[0])))"
+            return "nothing of \(files[f].label) was compared with \(files[0].label): \(why)"
+        }
+    }
+
+    private static func names(_ file: File) -> String {
+        file.document.measurements.map(\.scenario.name).uniqued().joined(separator: ", ")
+    }
+
     /// Faster or slower only when the difference is beyond the threshold and, where the samples
     /// allow a test, significant.
     static func verdict(ratio: Double, p: Double?, threshold: Double) -> Verdict {

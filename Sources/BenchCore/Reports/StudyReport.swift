@@ -52,7 +52,7 @@ public enum StudyReport {
             }
             lines.append("")
         }
-        for d in document.disagreements { lines.append("error: " + d) }
+        for d in document.disagreements + document.failures { lines.append("error: " + d) }
         return lines.joined(separator: "\n")
     }
 }

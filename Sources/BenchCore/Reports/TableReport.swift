@@ -21,7 +21,7 @@ public enum TableReport {
             out.append("")
             out += warnings.map { paint.yellow("Warning: ") + $0 }
         }
-        for d in document.disagreements { out.append(paint.red("Error: ") + d) }
+        for d in document.disagreements + document.failures { out.append(paint.red("Error: ") + d) }
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -181,11 +181,21 @@ public struct Measurement: Sendable, Equatable {
                 }
             }
             for note in run.notes { found.append("\(run.title): \(note)") }
-            if run.failed > 0 && run.failed == run.jobs {
-                found.append("\(run.title): every job failed; the timings measure failures (see -v)")
-            }
         }
         return found + unexpectedOutcomes
+    }
+
+    /// Each run whose every job failed, with the first line of the first failure: its timings
+    /// measure failures, so the run failed; none when the scenario ignores failures. A run whose
+    /// failing probes each declared the outcome it should have is judged by those outcomes
+    /// (`unexpectedOutcomes`) instead.
+    public var failures: [String] {
+        guard !scenario.ignoreFailure else { return [] }
+        let judged = { (run: RunSummary) in run.probes.filter { !$0.ok }.allSatisfy { $0.expected != nil } }
+        return runs.filter { $0.jobs > 0 && $0.failed == $0.jobs && !judged($0) }.map { run in
+            let first = run.probes.first { !$0.ok }?.message.text.split(separator: "\n").first.map { ": " + TerminalText.line(String($0)) } ?? ""
+            return "\(run.title): every job failed\(first)"
+        }
     }
 
     /// Each probe whose outcome is not the one it declared (`expected`), once per compiler and

@@ -24,7 +24,7 @@ extension ResultDocument {
             ("measurements", .array(measurements.map(\.json))),
             ("warnings", .array(warnings.map(JSONValue.string))),
             ("disagreements", .array(disagreements.map(JSONValue.string))),
-        ])
+        ] + (failures.isEmpty ? [] : [("failures", .array(failures.map(JSONValue.string)))]))
     }
 
     /// Reads a document that `json` wrote (schema 2); the error names the field that is wrong.
@@ -85,7 +85,8 @@ extension Measurement {
                 ("warmup", .int(s.warmup)),
                 ("interleaved", .bool(true)),
                 ("timeout_s", s.timeout.map(JSONValue.number) ?? .null),
-            ] + (s.launcher.isEmpty ? [] : [("launcher", .array(s.launcher.map { .string($0.text) }))]))),
+            ] + (s.launcher.isEmpty ? [] : [("launcher", .array(s.launcher.map { .string($0.text) }))])
+              + (s.ignoreFailure ? [("ignore_failure", .bool(true))] : []))),
             ("complete", .bool(complete)),
             ("compilers", .array(compilers.map { c in
                 .object([("name", .string(c.name.text)), ("path", .string(c.path.text)), ("version", .string(c.version))])
@@ -94,7 +95,7 @@ extension Measurement {
         ] + matrix + [
             ("warnings", .array(warnings.map(JSONValue.string))),
             ("disagreements", .array(disagreements.map(JSONValue.string))),
-        ])
+        ] + (failures.isEmpty ? [] : [("failures", .array(failures.map(JSONValue.string)))]))
     }
 
     private func json(_ r: RunSummary) -> JSONValue {
@@ -143,7 +144,8 @@ extension Measurement {
                 name: try s.string("name"), description: try s.optionalString("description"), batch: batch,
                 probes: try s.array("probes").map { p throws(BenchError) in ByteString(try p.stringValue()) },
                 repeats: try s.int("repeats"), runs: try s.int("runs"), warmup: try s.int("warmup"), timeout: try s.optionalNumber("timeout_s"),
-                launcher: s.has("launcher") ? try s.array("launcher").map { a throws(BenchError) in ByteString(try a.stringValue()) } : []),
+                launcher: s.has("launcher") ? try s.array("launcher").map { a throws(BenchError) in ByteString(try a.stringValue()) } : [],
+                ignoreFailure: s.has("ignore_failure") ? try s.bool("ignore_failure") : false),
             compilers: try json.array("compilers").map { c throws(BenchError) in
                 Compiler(name: ByteString(try c.string("name")), path: ByteString(try c.string("path")), version: try c.string("version"))
             },

@@ -31,6 +31,9 @@ public struct ResultDocument: Sendable, Equatable {
     /// Every disagreement of every measurement: when there is one, the results cannot be trusted.
     public var disagreements: [String] { measurements.flatMap(\.disagreements) }
 
+    /// Every run of every measurement whose every job failed: the run failed.
+    public var failures: [String] { measurements.flatMap(\.failures) }
+
     /// Every probe outcome of every measurement that is not the one its probe declared: the run failed.
     public var unexpectedOutcomes: [String] { measurements.flatMap(\.unexpectedOutcomes) }
 }

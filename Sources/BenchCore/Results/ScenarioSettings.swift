@@ -19,11 +19,13 @@ public struct ScenarioSettings: Sendable, Equatable {
     public var timeout: Double?
     /// What ran each compile (`ccache`), or empty.
     public var launcher: [ByteString]
+    /// True when failing jobs are the scenario's data (`ignore_failure`), not a failed run.
+    public var ignoreFailure: Bool
 
     /// Creates settings.
     public init(
         name: String, description: String? = nil, batch: BatchShape, probes: [ByteString], repeats: Int, runs: Int, warmup: Int,
-        timeout: Double? = nil, launcher: [ByteString] = []
+        timeout: Double? = nil, launcher: [ByteString] = [], ignoreFailure: Bool = false
     ) {
         self.name = name
         self.description = description
@@ -34,13 +36,15 @@ public struct ScenarioSettings: Sendable, Equatable {
         self.warmup = warmup
         self.timeout = timeout
         self.launcher = launcher
+        self.ignoreFailure = ignoreFailure
     }
 
     /// The settings of `scenario`.
     public init(_ scenario: Scenario) {
         self.init(
             name: scenario.name, description: scenario.description, batch: scenario.batch, probes: scenario.probes.map(\.name),
-            repeats: scenario.repeats, runs: scenario.runs, warmup: scenario.warmup, timeout: scenario.timeout, launcher: scenario.launcher)
+            repeats: scenario.repeats, runs: scenario.runs, warmup: scenario.warmup, timeout: scenario.timeout, launcher: scenario.launcher,
+            ignoreFailure: scenario.ignoreFailure)
     }
 
     /// Jobs in one batch.

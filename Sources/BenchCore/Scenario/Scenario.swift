@@ -36,6 +36,9 @@ public struct Scenario: Sendable, Equatable {
     /// Variables set for every job of the scenario (its probes; its hook jobs have their own),
     /// on top of bench's environment: `CCACHE_DIR`, `DISTCC_HOSTS`.
     public var environment: [ByteString: ByteString]
+    /// True when a failing job is the scenario's data, not a failure of the run (hyperfine's
+    /// `--ignore-failure`): a run whose every job failed then does not fail the run.
+    public var ignoreFailure = false
 
     /// Creates a scenario; the defaults are those of the study (every strategy, one copy, one job
     /// per core), and a scenario without compilers compares its probes one batch each.

@@ -1,3 +1,4 @@
+import CSystem
 import Glibc
 
 /// bench's two output streams. Reports go to stdout; diagnostics and progress to stderr.
@@ -19,6 +20,14 @@ public enum Console {
 
     /// True when C's stdout could not be written because its reader went away (Lua's `print`).
     public static var stdoutPipeClosed: Bool { fflush(nil) != 0 && errno == EPIPE }
+
+    /// Why C's stdout (Lua's `print`, `io.write`) could not be written, once flushed: nil when
+    /// all of it was; EPIPE when its reader went away; `EIO` when an earlier write failed and
+    /// its reason is gone.
+    public static func stdoutFailure() -> Int32? {
+        let failure = bench_stdout_failure()
+        return failure == 0 ? nil : failure
+    }
 
     private static func write(_ bytes: [UInt8], to fd: Int32) -> Bool {
         fflush(nil)

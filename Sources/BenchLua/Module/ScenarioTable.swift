@@ -10,7 +10,7 @@ enum ScenarioTable {
     /// The fields a scenario table may have.
     static let fields = [
         "name", "description", "compilers", "probes", "ext", "flags", "launcher", "env", "repeats", "batch", "strategies", "concurrency", "runs",
-        "warmup", "timeout", "setup", "prepare", "cleanup", "report",
+        "warmup", "timeout", "ignore_failure", "setup", "prepare", "cleanup", "report",
     ]
     /// The fields a probe table may have.
     static let probeFields = ["name", "source", "flags", "libs", "ext", "command", "expected", "launcher"]
@@ -44,6 +44,9 @@ extension LuaStack {
         if let n = try count(t, "runs", in: Limits.runs, arg: arg) { scenario.runs = n }
         if let n = try count(t, "warmup", in: Limits.warmup, arg: arg) { scenario.warmup = n }
         scenario.timeout = try timeoutField(t, arg: arg, label: "")
+        scenario.ignoreFailure = try field(t, "ignore_failure", arg: arg, label: "", expected: "boolean") {
+            lua_type(L, -1) == LUA_TBOOLEAN ? lua_toboolean(L, -1) != 0 : nil
+        } ?? false
         let batchName = try stringField(t, "batch", arg: arg, label: "")
         if let batchName {
             guard let batch = BatchShape(rawValue: batchName) else {

@@ -21,6 +21,11 @@ extern const uint32_t bench_epoll_in, bench_epoll_out, bench_epoll_hup, bench_ep
 /* eventfd(2), to wake an epoll loop from another thread. */
 int bench_eventfd(void);
 
+/* Flushes C's stdout (Lua's print and io.write) and says why it could not be written: 0 when all
+ * of it was, the errno of the failed flush, or EIO when an earlier write failed (its reason gone).
+ * Swift cannot name C's `stdout` under strict concurrency. */
+int bench_stdout_failure(void);
+
 /* The wait(2) status macros. */
 int bench_wifexited(int status);
 int bench_wexitstatus(int status);
