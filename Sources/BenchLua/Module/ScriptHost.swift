@@ -167,22 +167,6 @@ public final class ScriptHost {
         reporters[name] = reference
     }
 
-    /// What a Lua reporter did.
-    public enum ReportOutcome: Equatable, Sendable {
-        /// It returned this text (bytes, written as they are), or nothing (`nil`).
-        case text(ByteString?)
-        /// It called `os.exit(code)` or `bench.fail(message)`: the run ends with that status.
-        case exit(Int32, message: String?)
-    }
-
-    /// Where a report comes from: a registered reporter's name, or a returned scenario's function.
-    public enum Reporter: Equatable, Sendable {
-        /// Registered with `bench.reporter`.
-        case named(String)
-        /// A returned scenario's `report` function.
-        case function(Int32)
-    }
-
     /// Calls a Lua reporter with the result document as a table. A reporter returns a string or
     /// nothing; anything else is an error naming it.
     public func report(_ document: JSONValue, reporter: Reporter) throws(ScriptError) -> ReportOutcome {
