@@ -116,6 +116,9 @@ function M.parse(text)
       status.number = number
       names.claim(status, pending)
       state = "outside"
+    elseif state ~= "code" and state ~= "stdout" and state ~= "stderr" and names.boundary(line) then
+      names.settle(pending)
+      state = "outside"
     elseif state ~= "outside" then
       state = read_block(check, line, state)
     end

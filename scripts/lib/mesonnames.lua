@@ -9,16 +9,18 @@
 -- YES'). A status line names only the compiles that are about its subject (the header, the
 -- function, the flag: found in the compile's code or command line), or, for a check the user
 -- named (`cc.compiles(code, name: 'x')`), the last compile before it; a `dependency()` lookup's
--- line names every compile since the previous status line. A compile that no status line is
--- about is named by what it is (Meson's own probes), or as unnamed with its line in the log:
--- never after a later check. The formats come from Meson's source (mesonbuild/interpreter/
--- compiler.py, dependencies/), from 1.0 to 1.12.
+-- line names every compile since the previous status line or the step that began the lookup
+-- (`boundaries`: no line after such a step is about a compile before it). A compile that no
+-- status line is about is named by what it is (Meson's own probes, the shape of its code), or
+-- as unnamed with its line in the log: never after a later check. The formats are the mlog.log calls of Meson 1.12's
+-- mesonbuild/interpreter/compiler.py (and cpp.py's `Compiler accepts`, dependencies' `found`
+-- lines); the logs of Meson 1.0 in the tests read the same.
 
 local M = {}
 
 -- Each status line: its pattern, the check's name, and which compiles it claims: those that
 -- mention `subject` (the capture of that index, or a function of the captures), the `last`
--- one, or `all` since the previous status line.
+-- one, or `all` since the previous status line (a lookup, or a search through several flags).
 local formats = {
   { '^Has header "(.-)"', "has_header %s", subject = 1 },
   { '^Check usable header "(.-)"', "check_header %s", subject = 1 },
@@ -31,6 +33,7 @@ local formats = {
   { '^Checking for alignment of "(.-)"', "alignment %s", subject = 1 },
   { '^Fetching value of define "(.-)"', "get_define %s", subject = 1 },
   { '^Computing int of "(.-)"', "compute_int %s", subject = 1 },
+  { '^Checking if define "(.-)" exists', "has_define %s", subject = 1 },
   { '^Compiler for %S+ supports arguments (.-):', "get_supported_arguments %s", subject = function(a) return a:match("%S+") end },
   { '^Compiler for %S+ supports link arguments (.-):', "get_supported_link_arguments %s", subject = function(a) return a:match("%S+") end },
   { '^Compiler for %S+ supports function attribute (.-):', "has_function_attribute %s", subject = 1 },
@@ -39,6 +42,8 @@ local formats = {
   { '^Checking if "(.-)".- compiles', "compiles %s", claims = "last" },
   { '^Checking if "(.-)".- links', "links %s", claims = "last" },
   { '^Checking if "(.-)".- runs', "run %s", claims = "last" },
+  { '^First supported argument: (%S+)', "first_supported_argument %s", claims = "all" },
+  { '^First supported link argument: (%S+)', "first_supported_link_argument %s", claims = "all" },
   { '^Run%-time dependency (%S+) found', "dependency %s", claims = "all" },
   { '^Build%-time dependency (%S+) found', "dependency %s", claims = "all" },
   { '^Dependency (%S+) found', "dependency %s", claims = "all" },
@@ -49,8 +54,19 @@ local formats = {
 local probes = {
   { "compiler probe: --print-search-dirs", function(c) return c.command_line:find("--print-search-dirs", 1, true) end },
   { "compiler probe: sizeof(void *)", function(c) return c.code:find("(long)(sizeof(void *))", 1, true) end },
-  { "compiler probe: __ANDROID__", function(c) return c.code:find("return __ANDROID__;", 1, true) end },
 }
+
+-- Lines that start another step of the configure (a lookup, a program, a message): no status
+-- line after them can be about a compile before them.
+local boundaries = { "^Determining dependency ", "^Program %S+ found", "^Message: ", "^Configuring ", "^Adding test " }
+
+-- True when `line` starts another step of the configure (see `boundaries`).
+function M.boundary(line)
+  for _, pattern in ipairs(boundaries) do
+    if line:find(pattern) then return true end
+  end
+  return false
+end
 
 -- The status line `line` as { name =, subject =, library =, claims = }, or nil when it is none.
 function M.status(line)

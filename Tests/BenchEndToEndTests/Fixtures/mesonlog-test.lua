@@ -92,6 +92,21 @@ do
   same(log.checks[11].name, "links cos with -lm", "the next check keeps its own name")
 end
 
+-- Status lines of Meson 1.12's compiler.py that no fixture project logs, on compiles made up
+-- in the log's own shape.
+do
+  local function compile(code, command, status)
+    return "Running compile:\nWorking directory:  /b/meson-private/tmpx\nCode:\n" .. code .. "\n-----------\n"
+      .. "Command line: `cc /b/meson-private/tmpx/testfile.c " .. command .. "` -> " .. status .. "\n"
+  end
+  local log = assert(mesonlog.parse("The Meson build system\nVersion: 1.12.1\n"
+    .. compile("#ifndef FOO\n#error no\n#endif", "-E", 0) .. 'Checking if define "FOO" exists: YES \n'
+    .. compile("int i;", "-c -Wbogus", 1) .. compile("int i;", "-c -Wall", 0) .. "First supported argument: -Wall\n"))
+  same(log.checks[1].name, "has_define FOO", "has_define")
+  same(log.checks[2].name, "first_supported_argument -Wall: compile check (1 of 2)", "first_supported_argument, a refused flag")
+  same(log.checks[3].name, "first_supported_argument -Wall: compile check (2 of 2)", "first_supported_argument, the flag found")
+end
+
 -- The paths a compile needs from outside its private folder, which the replay checks.
 do
   local replay = require "replay"
