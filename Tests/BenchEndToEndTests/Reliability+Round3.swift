@@ -93,4 +93,36 @@ extension ReliabilityTests {
         #expect(r.exitCode == 2, "\(arguments): \(r.summary)")
         #expect(r.stderr.text == message, "\(arguments): \(r.stderr.text)")
     }
+
+    /// Items 5, 6 and 7: every number of a result document is checked against what a run can
+    /// produce, with the field's path in the message and exit 2, in every command and format;
+    /// duplicate keys are refused. (Samples of 1e19 crashed every report; 1.7e308 spun --plot.)
+    @Test(arguments: [
+        (#""samples": \[[^]]*\]"#, #""samples": [1e19, 0.1]"#, "field 'measurements[0].runs[0].wall_s.samples[0]': a number from 0.0 to 1000000000.0 expected, got 1e+19"),
+        (#""samples": \[[^]]*\]"#, #""samples": [1.7e308, 0.1]"#, "field 'measurements[0].runs[0].wall_s.samples[0]': a number from 0.0 to 1000000000.0 expected, got 1.7e+308"),
+        (#""samples": \[[^]]*\]"#, #""samples": [-0.5, 0.1]"#, "field 'measurements[0].runs[0].wall_s.samples[0]': a number from 0.0 to 1000000000.0 expected, got -0.5"),
+        (#""repeats": 1,"#, #""repeats": 9223372036854775807,"#, "field 'measurements[0].scenario.repeats': a whole number from 1 to 1000000 expected, got 9223372036854775807"),
+        (#""repeats": 1,"#, #""repeats": -1,"#, "field 'measurements[0].scenario.repeats': a whole number from 1 to 1000000 expected, got -1"),
+        (#""cores": 2,"#, #""cores": 0,"#, "field 'host.cores': a whole number from 1 to 1000000 expected, got 0"),
+        (#""jobs": 1,"#, #""jobs": -3,"#, "field 'measurements[0].runs[0].jobs': a whole number from 1 to 1000000 expected, got -3"),
+        (#""failed": 0,"#, #""failed": -1,"#, "field 'measurements[0].runs[0].failed': a whole number from 0 to 1 expected, got -1"),
+        (#""child_cpu_s": [0-9.e-]+,"#, #""child_cpu_s": 1e19,"#, "field 'measurements[0].runs[0].child_cpu_s': a number from 0.0 to 1000000000.0 expected, got 1e+19"),
+        (#""runner_cpu_s": [0-9.e-]+,"#, #""runner_cpu_s": 1e300,"#, "field 'measurements[0].runs[0].runner_cpu_s': a number from 0.0 to 1000000000.0 expected, got 1e+300"),
+        (#""cores": 2,"#, #""cores": 2, "cores": 64,"#, "the key 'cores' twice in one object"),
+    ])
+    func aDocumentsNumbersAreCheckedAgainstWhatARunCanProduce(pattern: String, replacement: String, message: String) async throws {
+        let box = try Sandbox(["r.lua": "return { name = 'r', probes = { { name = 't', command = { 'true' } } } }"])
+        let saved = await box.run(["run", "r.lua", "-r", "2", "-w", "0", "--strategy", "serial", "--export-json", "good.json"], timeout: 60)
+        #expect(saved.exitCode == 0, "\(saved.summary)")
+        let good = try String(contentsOfFile: box.directory + "/good.json", encoding: .utf8)
+        let bad = good.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        #expect(bad != good, "the pattern \(pattern) matched nothing")
+        try bad.write(toFile: box.directory + "/bad.json", atomically: false, encoding: .utf8)
+        for arguments in [["report", "bad.json"], ["report", "bad.json", "--format", "study", "--plot", "c.svg"], ["compare", "good.json", "bad.json"],
+                          ["compare", "bad.json", "good.json", "--format", "markdown", "--plot", "d.svg"]] {
+            let r = await box.run(arguments, timeout: 30)
+            #expect(r.exitCode == 2, "\(arguments): \(r.summary)")
+            #expect(r.stderr.text.contains(message) && r.stderr.text.hasPrefix("bench: error: bad.json"), "\(arguments): \(r.stderr.text)")
+        }
+    }
 }

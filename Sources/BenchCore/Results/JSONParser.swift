@@ -56,12 +56,15 @@ public struct JSONParser {
         try nested { (p: inout JSONParser) throws(BenchError) -> JSONValue in
             p.i += 1
             var pairs: [(String, JSONValue)] = []
+            var keys: Set<String> = []
             p.skipSpace()
             if p.i < p.bytes.count, p.bytes[p.i] == UInt8(ascii: "}") { p.i += 1; return .object(pairs) }
             while true {
                 p.skipSpace()
                 guard p.i < p.bytes.count, p.bytes[p.i] == UInt8(ascii: "\"") else { throw p.failure("a key expected") }
                 let key = try p.string()
+                // The first of two would win silently, and a document would say two things.
+                guard keys.insert(key).inserted else { throw p.failure("the key '\(TerminalText.line(key))' twice in one object") }
                 p.skipSpace()
                 try p.expect(":")
                 p.skipSpace()

@@ -8,8 +8,8 @@ struct JSONReader {
         self.path = path
     }
 
-    func error(_ field: String, _ expected: String) -> BenchError {
-        .invalidValue("field '\(join(field))': \(expected) expected")
+    func error(_ field: String, _ expected: String, got: String? = nil) -> BenchError {
+        .invalidValue("field '\(join(field))': \(expected) expected" + (got.map { ", got \($0)" } ?? ""))
     }
 
     private func join(_ field: String) -> String { path.isEmpty ? field : path + "." + field }
@@ -56,6 +56,27 @@ struct JSONReader {
     func int(_ name: String) throws(BenchError) -> Int {
         guard case .int(let i) = try field(name) else { throw error(name, "whole number") }
         return i
+    }
+
+    /// A whole number within `range`, which a report can compute with without overflowing.
+    func int(_ name: String, in range: ClosedRange<Int>) throws(BenchError) -> Int {
+        let i = try int(name)
+        guard range.contains(i) else { throw error(name, "a whole number from \(range.lowerBound) to \(range.upperBound)", got: "\(i)") }
+        return i
+    }
+
+    /// A number within `range`.
+    func number(_ name: String, in range: ClosedRange<Double>) throws(BenchError) -> Double {
+        try JSONReader(try field(name), path: join(name)).numberValue(in: range)
+    }
+
+    /// This value as a number within `range`.
+    func numberValue(in range: ClosedRange<Double>) throws(BenchError) -> Double {
+        let d = try numberValue()
+        guard range.contains(d) else {
+            throw .invalidValue("field '\(path)': a number from \(range.lowerBound) to \(range.upperBound) expected, got \(d)")
+        }
+        return d
     }
 
     func bool(_ name: String) throws(BenchError) -> Bool {

@@ -53,10 +53,10 @@ extension ResultDocument {
         self.init(
             bench: try doc.string("bench"), complete: try doc.bool("complete"),
             host: HostInfo(
-                os: try host.string("os"), kernel: try host.string("kernel"), cpu: try host.string("cpu"), cores: try host.int("cores"),
-                memory: host.has("memory_bytes") ? try host.int("memory_bytes") : 0),
+                os: try host.string("os"), kernel: try host.string("kernel"), cpu: try host.string("cpu"), cores: try host.int("cores", in: Limits.cores),
+                memory: host.has("memory_bytes") ? try host.int("memory_bytes", in: 0...Int.max) : 0),
             provenance: provenance,
-            measurements: try doc.array("measurements").map { m throws(BenchError) in try Measurement(json: m, cores: try host.int("cores")) })
+            measurements: try doc.array("measurements").map { m throws(BenchError) in try Measurement(json: m, cores: try host.int("cores", in: Limits.cores)) })
     }
 }
 
@@ -143,7 +143,9 @@ extension Measurement {
             scenario: ScenarioSettings(
                 name: try s.string("name"), description: try s.optionalString("description"), batch: batch,
                 probes: try s.array("probes").map { p throws(BenchError) in ByteString(try p.stringValue()) },
-                repeats: try s.int("repeats"), runs: try s.int("runs"), warmup: try s.int("warmup"), timeout: try s.optionalNumber("timeout_s"),
+                repeats: try s.int("repeats", in: Limits.repeats), runs: try s.int("runs", in: Limits.runs),
+                warmup: try s.int("warmup", in: Limits.warmup), timeout: try s.optionalNumber("timeout_s").map { t throws(BenchError) in
+                    try s.number("timeout_s", in: Limits.timeout) },
                 launcher: s.has("launcher") ? try s.array("launcher").map { a throws(BenchError) in ByteString(try a.stringValue()) } : [],
                 ignoreFailure: s.has("ignore_failure") ? try s.bool("ignore_failure") : false),
             compilers: try json.array("compilers").map { c throws(BenchError) in
@@ -151,6 +153,9 @@ extension Measurement {
             },
             runs: try json.array("runs").map { r throws(BenchError) in try RunSummary(json: r, cores: cores) },
             complete: try json.bool("complete"))
+        guard Limits.jobsPerBatch.contains(scenario.jobsPerBatch) else {
+            throw json.error("scenario.repeats", "at most \(Limits.jobsPerBatch.upperBound) jobs per batch (its probes × repeats)")
+        }
     }
 }
 
@@ -160,16 +165,18 @@ extension RunSummary {
         guard let strategy = Strategy(rawValue: strategyName) else { throw r.error("strategy", "one of \(Strategy.validNames)") }
         let level: ConcurrencyLimit
         do { level = try ConcurrencyLimit.parse(try r.string("level")) } catch { throw r.error("level", "a number or 'unbounded'") }
-        let samples = try r.object("wall_s").array("samples").map { x throws(BenchError) in try x.numberValue() }
+        let samples = try r.object("wall_s").array("samples").map { x throws(BenchError) in try x.numberValue(in: Limits.documentSeconds) }
         guard !samples.isEmpty else { throw r.error("wall_s.samples", "at least one sample") }
+        let jobs = try r.int("jobs", in: Limits.jobsPerBatch)
         self.init(
             strategy: strategy, compiler: try r.optionalString("compiler").map { ByteString($0) },
             probe: try r.optionalString("probe").map { ByteString($0) }, level: level,
-            concurrency: try r.int("concurrency"), jobs: try r.int("jobs"), wall: SampleSummary(samples),
-            childCPU: try r.number("child_cpu_s"), runnerCPU: try r.number("runner_cpu_s"), longestJob: try r.number("longest_job_s"),
-            peakRSS: try r.int("peak_rss_kib"), cores: cores, failed: try r.int("failed"),
+            concurrency: try r.int("concurrency", in: Limits.concurrency), jobs: jobs, wall: SampleSummary(samples),
+            childCPU: try r.number("child_cpu_s", in: Limits.documentSeconds), runnerCPU: try r.number("runner_cpu_s", in: Limits.documentSeconds),
+            longestJob: try r.number("longest_job_s", in: Limits.documentSeconds),
+            peakRSS: try r.int("peak_rss_kib", in: Limits.documentKiB), cores: cores, failed: try r.int("failed", in: 0...jobs),
             probes: try r.array("probes").map { p throws(BenchError) in
-                ProbeOutcome(name: ByteString(try p.string("name")), ok: try p.bool("ok"), failedCopies: try p.int("failed_copies"),
+                ProbeOutcome(name: ByteString(try p.string("name")), ok: try p.bool("ok"), failedCopies: try p.int("failed_copies", in: 0...jobs),
                              message: ByteString(try p.string("message")), expected: p.has("expected") ? try p.bool("expected") : nil)
             },
             notes: r.has("notes") ? try r.array("notes").map { n throws(BenchError) in try n.stringValue() } : [])

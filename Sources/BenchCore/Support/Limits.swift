@@ -19,6 +19,15 @@ public enum Limits {
     /// Jobs at once (`-j N`).
     public static let concurrency: ClosedRange<Int> = 1...1_000_000
 
+    /// A time in a saved result document, in seconds (a sample, CPU time, the longest job): at
+    /// most about 31 years, far beyond any run, and small enough that every sum and chart axis
+    /// of them stays finite.
+    public static let documentSeconds: ClosedRange<Double> = 0...1e9
+    /// A peak memory in a saved result document, in KiB: at most 1 PiB.
+    public static let documentKiB: ClosedRange<Int> = 0...(1 << 40)
+    /// The cores of a machine in a saved result document.
+    public static let cores: ClosedRange<Int> = 1...1_000_000
+
     /// The noise threshold of a comparison (`--threshold`), in percent of the baseline's median.
     public static let thresholdPercent: ClosedRange<Double> = 0...100
 
