@@ -35,7 +35,10 @@ struct RecipeParameterTests {
     @Test func choicesAndBoundsAreKept() throws {
         let levels = try Self.parameter("levels", .list([.string("-O0")]), choices: [.string("-O0"), .string("-O2")])
         #expect(try levels.parse("-O2,-O0") == .list([.string("-O2"), .string("-O0")]))
-        #expect(throws: BenchError.invalidValue("'-O2,-O9' is not one of the choices: -O0, -O2")) { try levels.parse("-O2,-O9") }
+        #expect(throws: BenchError.invalidValue("'-O9' (in '-O2,-O9') is not one of the choices: -O0, -O2")) { try levels.parse("-O2,-O9") }
+        // Issue 25, item 22: the item at fault is named, not the whole list.
+        let jobs = try Self.parameter("levels", .list([.integer(1)]), min: 1)
+        #expect(throws: BenchError.invalidValue("'0' (in '2,0') is below the least allowed, 1")) { try jobs.parse("2,0") }
         let count = try Self.parameter("count", .integer(10), min: 1, max: 100)
         #expect(throws: BenchError.invalidValue("'0' is below the least allowed, 1")) { try count.parse("0") }
         #expect(throws: BenchError.invalidValue("'101' is above the most allowed, 100")) { try count.parse("101") }

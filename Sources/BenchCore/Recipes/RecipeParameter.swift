@@ -118,8 +118,11 @@ public struct RecipeParameter: Sendable, Equatable {
     /// Refuses a value outside the choices or the bounds.
     private func check(_ value: ParameterValue, what: String) throws(BenchError) {
         let items: [ParameterValue]
-        if case .list(let list) = value { items = list } else { items = [value] }
+        let isList: Bool
+        if case .list(let list) = value { (items, isList) = (list, true) } else { (items, isList) = ([value], false) }
         for item in items {
+            // In a list, the item at fault is named: `-D levels=2,0` says '0', not '2,0'.
+            let what = isList ? "'\(TerminalText.line(item.text))' (in \(what))" : what
             if let choices, !choices.contains(item) {
                 throw .invalidValue("\(what) is not one of the choices: \(choices.map(\.text).joined(separator: ", "))")
             }
