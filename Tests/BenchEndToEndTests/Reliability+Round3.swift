@@ -125,4 +125,20 @@ extension ReliabilityTests {
             #expect(r.stderr.text.contains(message) && r.stderr.text.hasPrefix("bench: error: bad.json"), "\(arguments): \(r.stderr.text)")
         }
     }
+
+    /// Item 21: --dry-run prints the hooks' commands too, and runs none of them.
+    @Test func aDryRunPrintsTheHooksCommands() async throws {
+        let box = try Sandbox(["h.lua": """
+            return { name = "h", probes = { { name = "t", command = { "true" } } },
+                     setup = { "touch", "set-up" }, prepare = { "rm", "-f", "x y" }, cleanup = function() error("called") end }
+            """])
+        let r = await box.run(["run", "h.lua", "--dry-run", "--strategy", "serial"], timeout: 30)
+        #expect(r.exitCode == 0, "\(r.summary)")
+        #expect(Array(r.stdout.text.split(separator: "\n").dropFirst(2)) == [
+            "# h: the setup hook, once per compiler, before its first batch", "touch set-up",
+            "# h: the prepare hook, before every batch, untimed", "rm -f 'x y'",
+            "# h: the cleanup hook, once per compiler, after its last batch, is a Lua function: not called under --dry-run",
+        ], "\(r.stdout.text)")
+        #expect(!FileManager.default.fileExists(atPath: box.directory + "/set-up"))
+    }
 }

@@ -105,6 +105,7 @@ public final class ScriptHost {
                         + "(\(scenario.warmup) warm-up, then \(scenario.runs) runs of \(scenario.strategies.map(\.rawValue).joined(separator: ", ")))")
                 }
             }
+            dryRunHooks(scenario)
             return Measurement(scenario: ScenarioSettings(scenario), compilers: found, runs: [])
         }
         let runner = ScenarioRunner(
@@ -230,14 +231,6 @@ public final class ScriptHost {
 
     /// True under `--dry-run`: commands are printed, not run.
     var isDryRun: Bool { configuration.options.dryRun }
-
-    /// Prints the jobs `--dry-run` does not run, after a `#` line saying what they are, and
-    /// returns their stand-in results.
-    func dryRun(_ jobs: [Job], _ what: String) -> [JobResult] {
-        write("# " + TerminalText.line(what))
-        for job in jobs { write(job.shellLine) }
-        return jobs.map(JobResult.dryRun)
-    }
 
     /// Writes a line of the script's output (its `print`, `--dry-run`'s commands) where the
     /// configuration sends it.
