@@ -12,8 +12,9 @@ struct ProbeVerdict {
 
     /// One verdict per probe of `m` that `runs` ran, in scenario order.
     static func all(_ m: Measurement, _ runs: [RunSummary]) -> [ProbeVerdict] {
-        m.scenario.probes.compactMap { name in
-            let seen = runs.compactMap { $0.probes.first { $0.name == name } }
+        let outcomes = runs.map(\.outcomesByName)
+        return m.scenario.probes.compactMap { name in
+            let seen = outcomes.compactMap { $0[name] }
             guard !seen.isEmpty else { return nil }
             let failure = seen.first { !$0.ok }
             return ProbeVerdict(

@@ -150,9 +150,9 @@ public struct Measurement: Sendable, Equatable {
     public var disagreements: [String] {
         var found: [String] = []
         for compiler in compilerNames {
-            let mine = runs(of: compiler)
+            let mine = runs(of: compiler).map { ($0, $0.outcomesByName) }
             for name in scenario.probes {
-                let seen = mine.compactMap { run in run.probes.first { $0.name == name }.map { (run, $0.ok) } }
+                let seen = mine.compactMap { run, outcomes in outcomes[name].map { (run, $0.ok) } }
                 guard Set(seen.map(\.1)).count > 1 else { continue }
                 let detail = seen.map { "\($0.0.strategyLabel) \($0.1 ? "ok" : "fails")" }
                 let prefix = compiler.map { TerminalText.line($0) + ": " } ?? ""

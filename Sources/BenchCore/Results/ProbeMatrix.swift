@@ -19,9 +19,10 @@ public struct ProbeMatrix: Sendable, Equatable {
     public init?(_ m: Measurement) {
         guard m.compilers.count > 1 else { return nil }
         compilers = m.compilers.map(\.name)
+        let outcomes = m.compilers.map { compiler in m.runs(of: compiler.name).map(\.outcomesByName) }
         rows = m.scenario.probes.map { probe in
-            Row(probe: probe, accepted: m.compilers.map { compiler in
-                let seen = m.runs(of: compiler.name).compactMap { $0.probes.first { $0.name == probe } }
+            Row(probe: probe, accepted: outcomes.map { runs in
+                let seen = runs.compactMap { $0[probe] }
                 return seen.isEmpty ? nil : seen.allSatisfy(\.ok)
             })
         }

@@ -73,4 +73,10 @@ public struct RunSummary: Sendable, Equatable {
         let subject = probe.map { TerminalText.line($0) + ": " } ?? ""
         return subject + strategyLabel + (compiler.map { " (\(TerminalText.line($0)))" } ?? "")
     }
+
+    /// Each probe's outcome by name, for look-ups that must stay linear in the number of probes
+    /// (a report over 200,000 probes searched each one's list: quadratic, over 20 s).
+    public var outcomesByName: [ByteString: ProbeOutcome] {
+        Dictionary(probes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 }
