@@ -47,6 +47,7 @@ local formats = {
   { '^Run%-time dependency (%S+) found', "dependency %s", claims = "all" },
   { '^Build%-time dependency (%S+) found', "dependency %s", claims = "all" },
   { '^Dependency (%S+) found', "dependency %s", claims = "all" },
+  { '^Dependency (%S+) for %S+ machine found', "dependency %s", claims = "all" },  -- cached, Meson 1.11 and later
   { '^Dependency (%S+) skipped', "dependency %s", claims = "all" },
 }
 

@@ -105,6 +105,9 @@ do
   same(log.checks[1].name, "has_define FOO", "has_define")
   same(log.checks[2].name, "first_supported_argument -Wall: compile check (1 of 2)", "first_supported_argument, a refused flag")
   same(log.checks[3].name, "first_supported_argument -Wall: compile check (2 of 2)", "first_supported_argument, the flag found")
+  local cached = assert(mesonlog.parse("The Meson build system\nVersion: 1.12.1\n" .. compile("int main(void) { return 0; }", "-lz", 0)
+    .. "Dependency zlib for host machine found: YES 1.2.13 (cached)\n"))
+  same(cached.checks[1].name, "dependency zlib: link check", "a dependency found again, as Meson 1.11 and later say it")
 end
 
 -- The paths a compile needs from outside its private folder, which the replay checks.
