@@ -65,6 +65,12 @@ struct JSONReader {
         return i
     }
 
+    /// A number within `range`, or nil for null.
+    func optionalNumber(_ name: String, in range: ClosedRange<Double>) throws(BenchError) -> Double? {
+        if case .null = try field(name) { return nil }
+        return try number(name, in: range)
+    }
+
     /// A number within `range`.
     func number(_ name: String, in range: ClosedRange<Double>) throws(BenchError) -> Double {
         try JSONReader(try field(name), path: join(name)).numberValue(in: range)

@@ -193,8 +193,7 @@ public struct Measurement: Sendable, Equatable {
         guard !scenario.ignoreFailure else { return [] }
         let judged = { (run: RunSummary) in run.probes.filter { !$0.ok }.allSatisfy { $0.expected != nil } }
         return runs.filter { $0.jobs > 0 && $0.failed == $0.jobs && !judged($0) }.map { run in
-            let first = run.probes.first { !$0.ok }?.message.text.split(separator: "\n").first.map { ": " + TerminalText.line(String($0)) } ?? ""
-            return "\(run.title): every job failed\(first)"
+            return "\(run.title): every job failed" + Self.firstLine(of: run.probes.first { !$0.ok }?.message ?? "")
         }
     }
 
@@ -207,10 +206,14 @@ public struct Measurement: Sendable, Equatable {
         for run in runs {
             for p in run.probes where p.isUnexpected && told.insert([run.compiler, p.name]).inserted {
                 let who = "probe '\(TerminalText.line(p.name))'" + (run.compiler.map { " (\(TerminalText.line($0)))" } ?? "")
-                let first = p.message.text.split(separator: "\n").first.map { ": " + TerminalText.line(String($0)) } ?? ""
-                found.append(p.ok ? "\(who) was expected to fail, and succeeded" : "\(who) was expected to succeed, and failed\(first)")
+                found.append(p.ok ? "\(who) was expected to fail, and succeeded" : "\(who) was expected to succeed, and failed" + Self.firstLine(of: p.message))
             }
         }
         return found
+    }
+
+    /// ": " and the first line of a failure's message, fit for one line of a report, or "" when it has none.
+    private static func firstLine(of message: ByteString) -> String {
+        message.text.split(separator: "\n").first.map { ": " + TerminalText.line(String($0)) } ?? ""
     }
 }

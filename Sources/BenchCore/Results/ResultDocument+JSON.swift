@@ -50,13 +50,14 @@ extension ResultDocument {
                 commandLine: try doc.array("command_line").map { a throws(BenchError) in ByteString(try a.stringValue()) },
                 started: try doc.string("started"))
         }
+        let cores = try host.int("cores", in: Limits.cores)
         self.init(
             bench: try doc.string("bench"), complete: try doc.bool("complete"),
             host: HostInfo(
-                os: try host.string("os"), kernel: try host.string("kernel"), cpu: try host.string("cpu"), cores: try host.int("cores", in: Limits.cores),
+                os: try host.string("os"), kernel: try host.string("kernel"), cpu: try host.string("cpu"), cores: cores,
                 memory: host.has("memory_bytes") ? try host.int("memory_bytes", in: 0...Int.max) : 0),
             provenance: provenance,
-            measurements: try doc.array("measurements").map { m throws(BenchError) in try Measurement(json: m, cores: try host.int("cores", in: Limits.cores)) })
+            measurements: try doc.array("measurements").map { m throws(BenchError) in try Measurement(json: m, cores: cores) })
     }
 }
 
@@ -144,8 +145,7 @@ extension Measurement {
                 name: try s.string("name"), description: try s.optionalString("description"), batch: batch,
                 probes: try s.array("probes").map { p throws(BenchError) in ByteString(try p.stringValue()) },
                 repeats: try s.int("repeats", in: Limits.repeats), runs: try s.int("runs", in: Limits.runs),
-                warmup: try s.int("warmup", in: Limits.warmup), timeout: try s.optionalNumber("timeout_s").map { t throws(BenchError) in
-                    try s.number("timeout_s", in: Limits.timeout) },
+                warmup: try s.int("warmup", in: Limits.warmup), timeout: try s.optionalNumber("timeout_s", in: Limits.timeout),
                 launcher: s.has("launcher") ? try s.array("launcher").map { a throws(BenchError) in ByteString(try a.stringValue()) } : [],
                 ignoreFailure: s.has("ignore_failure") ? try s.bool("ignore_failure") : false),
             compilers: try json.array("compilers").map { c throws(BenchError) in

@@ -18,9 +18,6 @@ public enum Console {
     /// tabs kept), so that a message quoting a script or a program cannot drive the terminal.
     public static func error(_ text: String) { _ = write(Array(TerminalText.lines(ByteString(text)).utf8) + [10], to: 2) }
 
-    /// True when C's stdout could not be written because its reader went away (Lua's `print`).
-    public static var stdoutPipeClosed: Bool { fflush(nil) != 0 && errno == EPIPE }
-
     /// Why C's stdout (Lua's `print`, `io.write`) could not be written, once flushed: nil when
     /// all of it was; EPIPE when its reader went away; `EIO` when an earlier write failed and
     /// its reason is gone.

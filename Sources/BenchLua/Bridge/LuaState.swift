@@ -42,9 +42,7 @@ public final class LuaState {
         // As luaL_loadfile does: the first line goes, its newline stays, so line numbers hold.
         if bytes.first == UInt8(ascii: "#") { bytes = bytes.drop { $0 != UInt8(ascii: "\n") } }
         let name = "@" + path.text
-        let status = bytes.withContiguousStorageIfAvailable { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { bench_lual_loadbuffer(L, $0.baseAddress, $0.count, name) }
-        } ?? Array(bytes).withUnsafeBufferPointer { buffer in
+        let status = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { bench_lual_loadbuffer(L, $0.baseAddress, $0.count, name) }
         }
         guard status == LUA_OK else {
