@@ -133,6 +133,38 @@ struct MesonReplayTests {
         }
     }
 
+    /// A log whose first compile is a cached one (a reconfigure) still records outcomes: the
+    /// replay compares them instead of saying the log has none.
+    @Test func aLogThatStartsWithACachedCompileIsStillCompared() async throws {
+        let dir = try scratch(["cached.log": """
+            The Meson build system
+            Version: 1.12.1
+            Using cached compile:
+            Cached command line:  cc /b/meson-private/tmpa/testfile.c -E
+
+            Code:
+             #include <stdio.h>
+            Cached compiler stdout:
+            \u{20}
+            Cached compiler stderr:
+            \u{20}
+            Has header "stdio.h" : YES (cached)
+            Running compile:
+            Working directory:  /b/meson-private/tmpb
+            Code:
+            #include <stdlib.h>
+            -----------
+            Command line: `cc /b/meson-private/tmpb/testfile.c -E` -> 0
+            Has header "stdlib.h" : YES\u{20}
+
+            """])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = await bench(["run", "meson-log", "-D", "log=cached.log", "-r", "1", "-w", "0", "--strategy", "serial"], in: dir)
+        #expect(r.exitCode == 0, "\(r.stdout.text)\(r.stderr.text)")
+        #expect(!r.stdout.text.contains("records no outcomes"), "\(r.stdout.text)")
+        #expect(r.stdout.text.contains("\ncompared with the log: 1 of 1 replayed checks; 1 equal, 0 different\n"), "\(r.stdout.text)")
+    }
+
     @Test func aFileThatIsNotAMesonLogOrNoLogAtAllExitsTwo() async throws {
         let dir = try scratch(["notes.txt": "Running compile:\nnot really\n"])
         defer { try? FileManager.default.removeItem(atPath: dir) }
