@@ -48,7 +48,9 @@ end
 
 local notes = {}
 if log.setups > 1 then notes[#notes + 1] = string.format("this file holds the logs of %d meson setup runs, one after the other", log.setups) end
-if not log.checks[1] or not log.checks[1].status then
+local outcomes = false
+for _, check in ipairs(log.checks) do outcomes = outcomes or check.status ~= nil end
+if not outcomes then
   notes[#notes + 1] = "this log records no outcomes (Meson before 1.2): outcomes are replayed, not compared"
 end
 if #log.commands > 0 then
