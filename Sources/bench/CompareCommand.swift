@@ -49,9 +49,7 @@ extension Bench {
                 var read: [BaselineComparison.File] = []
                 for document in documents { read.append(.init(label: TerminalText.line(ArgumentBytes.bytes(document)), document: try ResultFile.read(document))) }
                 let comparison = BaselineComparison(files: read, threshold: try Limits.threshold(threshold, "--threshold"))
-                return try BaselineOutput.write(
-                    comparison, format: BaselineFormat(rawValue: format ?? "table")!, to: destinations,
-                    export: { $0.baseline.render(comparison) })
+                return try BaselineOutput.write(comparison, format: BaselineFormat(rawValue: format ?? "table")!, to: destinations)
             } catch {
                 Console.error("bench: error: \(error)")
                 return 2

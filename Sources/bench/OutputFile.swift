@@ -6,8 +6,10 @@ import Glibc
 ///
 /// - a regular file, or nothing yet: replaced whole or not at all (a temporary file beside it,
 ///   flushed, then renamed over it), keeping an existing file's permissions;
-/// - a symbolic link: followed, and its target is what is written (made if it does not exist yet,
-///   so its directory must);
+/// - a symbolic link: opened through the link, as the shell's `>` opens it, so that the kernel
+///   makes every check it makes for a link (`fs.protected_symlinks` refuses another user's link
+///   in a sticky world-writable folder); the file it names is written in place, or made if it
+///   does not exist yet (so its directory must). bench never writes a path it resolved itself;
 /// - a character device or a FIFO (`/dev/null`, a named pipe), and whatever an open descriptor
 ///   names (`/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`): written in place, never replaced (a
 ///   FIFO waits for its reader, as any writer does; a regular file behind a descriptor is truncated);
@@ -16,10 +18,12 @@ import Glibc
 struct OutputFile: Sendable, Equatable {
     /// The path as given (for messages).
     let path: ByteString
-    /// The path written: `path` with symbolic links resolved.
+    /// `path` with symbolic links resolved: where a new file's directory is, and what identifies it.
     let resolved: ByteString
-    /// True for a device or a FIFO, written in place.
+    /// True for a device, a FIFO, an open descriptor or a symbolic link: opened as given and written in place.
     let inPlace: Bool
+    /// True for a symbolic link, whose target is made if it does not exist yet.
+    let throughLink: Bool
     /// What identifies the file: its device and inode, or, for a file still to be made, its
     /// resolved directory and name.
     let identity: String
@@ -33,7 +37,9 @@ struct OutputFile: Sendable, Equatable {
         var st = stat()
         guard let (target, descriptor) = Self.followLinks(path) else { throw refuse("it is a symbolic link in a loop") }
         resolved = target
-        guard resolved.withCString({ stat($0, &st) }) == 0 else {
+        throughLink = !descriptor && target != path
+        // stat through the link, as opening it will: the kernel refuses a link it protects.
+        guard (throughLink ? path : resolved).withCString({ stat($0, &st) }) == 0 else {
             guard errno == ENOENT else { throw refuse(String(cString: strerror(errno))) }
             let directory = resolved.directoryPath
             var dirStat = stat()
@@ -41,21 +47,21 @@ struct OutputFile: Sendable, Equatable {
                 throw refuse("no such directory '\(TerminalText.line(directory))'")
             }
             try Self.probe(directory, refuse)
-            inPlace = false
+            inPlace = throughLink
             identity = "new:" + (Self.realPath(directory)?.text ?? directory.text) + "/" + resolved.lastPathComponent.text
             return
         }
         identity = "\(st.st_dev):\(st.st_ino)"
         switch st.st_mode & S_IFMT {
-        case S_IFREG where descriptor:
-            guard resolved.withCString({ access($0, W_OK) }) == 0 else { throw refuse(String(cString: strerror(errno))) }
+        case S_IFREG where descriptor || throughLink:
+            guard path.withCString({ access($0, W_OK) }) == 0 else { throw refuse(String(cString: strerror(errno))) }
             inPlace = true
         case S_IFREG:
             try Self.probe(resolved.directoryPath, refuse)
             inPlace = false
         case S_IFCHR, S_IFIFO:
             // Not opened here: opening a FIFO for writing and closing it would end its reader's input.
-            guard resolved.withCString({ access($0, W_OK) }) == 0 else { throw refuse(String(cString: strerror(errno))) }
+            guard path.withCString({ access($0, W_OK) }) == 0 else { throw refuse(String(cString: strerror(errno))) }
             inPlace = true
         case S_IFDIR: throw refuse("it is a directory")
         case S_IFBLK: throw refuse("it is a block device, which bench never writes a report to")
@@ -98,7 +104,7 @@ struct OutputFile: Sendable, Equatable {
     func write(_ contents: ByteString, cleanup: Cleanup? = nil) throws(BenchError) {
         func failed(_ e: Int32) -> BenchError { .io("cannot write \(TerminalText.line(path)): \(String(cString: strerror(e)))") }
         if inPlace {
-            let fd = resolved.withCString { open($0, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC) }
+            let fd = path.withCString { open($0, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC | (throughLink ? O_CREAT : 0), 0o666) }
             guard fd >= 0 else { throw failed(errno) }
             let written = writeAll(fd, contents.bytes)
             let e = errno

@@ -53,8 +53,16 @@ struct ReportDestinations {
             }
         }
         if let plot { try plot.write(ByteString(chart()), cleanup: cleanup) }
-        for (format, file) in exports { try file.write(ByteString(export(format)), cleanup: cleanup) }
+        try writeExports(export, cleanup: cleanup)
         return true
+    }
+
+    /// The same destinations without the exports (written on their own, first).
+    var withoutExports: ReportDestinations { ReportDestinations(report: report, plot: plot, exports: []) }
+
+    /// Writes each export as `export` renders it.
+    func writeExports(_ export: (ExportFormat) -> String, cleanup: Cleanup?) throws(BenchError) {
+        for (format, file) in exports { try file.write(ByteString(export(format)), cleanup: cleanup) }
     }
 
     /// Writes a result document's report, chart and exports.

@@ -79,11 +79,13 @@ struct RunSession {
             if configuration.options.dryRun { return 0 }
             let document = host.document(holding: host.measurements)
             if let base, !host.isInterrupted {
+                // The run's own files first: a comparison that fails to be written never loses the run.
+                try destinations.writeExports({ $0.report.render(document) }, cleanup: configuration.cleanup)
                 let label = report.files.exportJSON.map { TerminalText.line(ArgumentBytes.bytes($0)) } ?? "this run"
                 let comparison = BaselineComparison(files: [base, .init(label: label, document: document)], threshold: threshold)
                 let status = try BaselineOutput.write(
-                    comparison, format: BaselineFormat(rawValue: report.format ?? "table") ?? .table, to: destinations,
-                    export: { $0.report.render(document) }, cleanup: configuration.cleanup)
+                    comparison, format: BaselineFormat(rawValue: report.format ?? "table") ?? .table, to: destinations.withoutExports,
+                    cleanup: configuration.cleanup)
                 return max(status, verdict(document))
             }
             // Interrupted: what was measured goes to the files (marked incomplete), not to stdout.

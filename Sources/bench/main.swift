@@ -15,6 +15,11 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+// A file size limit (`ulimit -f`) then makes a write fail with EFBIG, reported as any write
+// error is, instead of killing bench by SIGXFSZ beside a half-written temporary file. Children
+// get the default disposition back (the spawn layer resets every signal).
+signal(SIGXFSZ, SIG_IGN)
+
 // Too few descriptors to start the event loop and the signal watcher is a usage error, said
 // before anything that needs one starts.
 if let problem = Host.openFileLimitProblem() { fail("bench: error: \(problem)") }

@@ -31,11 +31,13 @@ extension BaselineComparison {
                             ("ratio", cell.ratio.map { .number($0.value) } ?? .null), ("ratio_stddev", cell.ratio.map { .number($0.stddev) } ?? .null),
                             ("t", cell.test.map { $0.t.isFinite ? .number($0.t) : .null } ?? .null), ("p", cell.test.map { .number($0.p) } ?? .null),
                             ("verdict", cell.verdict.map { .string($0.rawValue) } ?? (i == 0 ? .string("baseline") : .null)),
+                            ("failed", .bool(cell.failed)),
                         ])
                     })),
                 ])
             })),
             ("slower", .int(slowerRows.count)),
+            ("failed", .int(failedRows.count)),
             ("conclusion", .string(BaselineWords.conclusion(self))),
             ("warnings", .array(warnings.map(JSONValue.string))),
         ])

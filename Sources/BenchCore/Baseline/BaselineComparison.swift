@@ -68,6 +68,8 @@ public struct BaselineComparison: Sendable, Equatable {
         case slower
         /// Within the threshold, or a difference the samples cannot tell from noise.
         case same
+        /// Every job failed in this file's run or in the baseline's: the times measure failures.
+        case failed
     }
 
     /// One joined run: a cell per file, `nil` where the file lacks it.
@@ -97,6 +99,9 @@ public struct BaselineComparison: Sendable, Equatable {
         public var test: WelchTest?
         /// The verdict; `nil` for the baseline itself or without a baseline run.
         public var verdict: Verdict?
+        /// True when every job of the run failed (as `Measurement.failed` says), so that its
+        /// times measure failures and it cannot pass a gate.
+        public var failed = false
 
         /// The run as this file did it: "async -j 1 (gfortran)".
         public var label: String { run.strategyLabel + (run.compiler.map { " (\(TerminalText.line($0)))" } ?? "") }
@@ -123,7 +128,7 @@ public struct BaselineComparison: Sendable, Equatable {
                     var cells = table[key] ?? Array(repeating: nil, count: files.count)
                     if table[key] == nil { order.append(key) }
                     guard cells[f] == nil else { duplicates += 1; continue }
-                    cells[f] = Cell(run: run)
+                    cells[f] = Cell(run: run, failed: measurement.failed(run))
                     table[key] = cells
                 }
             }
@@ -139,6 +144,11 @@ public struct BaselineComparison: Sendable, Equatable {
             if let base = cells[0] {
                 for f in 1..<files.count {
                     guard var cell = cells[f] else { continue }
+                    if cell.failed || base.failed {
+                        cell.verdict = .failed
+                        cells[f] = cell
+                        continue
+                    }
                     cell.ratio = Ratio(cell.run.wall, over: base.run.wall)
                     if cell.run.wall.samples.count > 1 && base.run.wall.samples.count > 1 {
                         cell.test = WelchTest(cell.run.wall.samples, base.run.wall.samples)
@@ -162,6 +172,12 @@ public struct BaselineComparison: Sendable, Equatable {
 
     /// The rows where some file is significantly slower than the baseline beyond the threshold.
     public var slowerRows: [Row] { rows.filter { $0.cells.contains { $0?.verdict == .slower } } }
+
+    /// The rows where every job of some file's run failed, the baseline's included.
+    public var failedRows: [Row] { rows.filter { $0.cells.contains { $0?.failed == true } } }
+
+    /// True when the comparison passes a gate: no run slower, none failed.
+    public var passes: Bool { slowerRows.isEmpty && failedRows.isEmpty }
 
     /// Why a file after the baseline was compared with nothing, one sentence per such file (none
     /// of its runs joins one of the baseline's): such a comparison cannot pass a gate.

@@ -20,8 +20,8 @@ public enum BaselineMarkdown {
                     if let cell {
                         cells += [
                             md(row.label(cell)), format3(cell.run.wall.median), format3(cell.run.wall.stddev),
-                            i == 0 ? "baseline" : cell.ratio.map(BaselineWords.ratio) ?? "no baseline run",
-                            cell.test.map { BaselineWords.p($0.p) } ?? "", cell.verdict.map { $0 == .same ? "same" : "**\($0.rawValue)**" } ?? "",
+                            BaselineWords.versus(cell, index: i),
+                            cell.test.map { BaselineWords.p($0.p) } ?? "", Self.verdict(cell),
                         ]
                     } else {
                         cells += ["not measured", "", "", "", "", ""]
@@ -33,5 +33,11 @@ public enum BaselineMarkdown {
         lines += ["", md(BaselineWords.conclusion(c))]
         if !c.warnings.isEmpty { lines += [""] + c.warnings.map { "- Warning: " + md($0) } }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The verdict, in bold unless it is "same".
+    private static func verdict(_ cell: BaselineComparison.Cell) -> String {
+        let word = BaselineWords.verdict(cell)
+        return word.isEmpty || word == "same" ? word : "**\(word)**"
     }
 }

@@ -1,7 +1,8 @@
 /// A comparison as aligned columns: per scenario, each joined run with one line per file (its
 /// median ± σ, the ratio to the baseline, p and the verdict), then the conclusion and warnings.
+/// A run whose every job failed shows no ratio: its verdict is `failed`.
 public enum BaselineTable {
-    /// The table's text; `color` marks slower runs red and faster ones green.
+    /// The table's text; `color` marks slower and failed runs red and faster ones green.
     public static func render(_ c: BaselineComparison, color: Bool) -> String {
         let paint = Paint(enabled: color)
         var out: [String] = []
@@ -26,9 +27,9 @@ public enum BaselineTable {
                     if let cell {
                         line += [
                             "\(format3(cell.run.wall.median)) s ± \(format3(cell.run.wall.stddev)) s",
-                            i == 0 ? "baseline" : cell.ratio.map(BaselineWords.ratio) ?? "no baseline run",
+                            BaselineWords.versus(cell, index: i),
                             cell.test.map { BaselineWords.p($0.p) } ?? "",
-                            cell.verdict?.rawValue ?? "",
+                            BaselineWords.verdict(cell),
                         ]
                         if showAs { line.insert(row.label(cell), at: 2) }
                     } else {
@@ -36,14 +37,14 @@ public enum BaselineTable {
                         if showAs { line.insert("", at: 2) }
                     }
                     table.append(line)
-                    verdicts.append(cell?.verdict)
+                    verdicts.append(cell?.failed == true ? .failed : cell?.verdict)
                 }
             }
             let right: Set<Int> = showAs ? [3, 4, 5] : [2, 3, 4]
             for (k, (line, verdict)) in zip(TableReport.align(table, rightAligned: right), verdicts).enumerated() {
                 switch verdict {
                 case _ where k == 0: out.append(paint.dim(line))
-                case .slower: out.append(paint.red(line))
+                case .slower, .failed: out.append(paint.red(line))
                 case .faster: out.append(paint.green(line))
                 default: out.append(line)
                 }

@@ -31,16 +31,42 @@ enum BaselineWords {
     /// "< 0.001", "0.049", "1.000".
     static func p(_ p: Double) -> String { p < 0.001 ? "< 0.001" : fixed(p, 3) }
 
-    /// The closing sentence: which runs are slower, or that none is.
+    /// What the "vs baseline" column says of `cell`, file `index` of its row.
+    static func versus(_ cell: BaselineComparison.Cell, index: Int) -> String {
+        if cell.failed { return "every job failed" }
+        if index == 0 { return "baseline" }
+        if cell.verdict == .failed { return "the baseline failed" }
+        return cell.ratio.map(ratio) ?? "no baseline run"
+    }
+
+    /// The verdict column: the verdict, or "failed" for a baseline whose every job failed.
+    static func verdict(_ cell: BaselineComparison.Cell) -> String {
+        cell.verdict?.rawValue ?? (cell.failed ? BaselineComparison.Verdict.failed.rawValue : "")
+    }
+
+    /// The closing sentences: which runs failed, which are slower, or that none is.
     static func conclusion(_ c: BaselineComparison) -> String {
+        var sentences: [String] = []
+        let failed = c.failedRows
+        if !failed.isEmpty {
+            let names = failed.map { row in
+                let files = row.cells.enumerated().compactMap { i, cell in cell?.failed == true ? c.files[i].label : nil }
+                return "\(row.key.scenario): \(row.key.label) (\(files.joined(separator: ", ")))"
+            }
+            sentences.append("\(failed.count) run\(failed.count == 1 ? "" : "s") failed, every job of \(failed.count == 1 ? "it" : "each"), "
+                + "so \(failed.count == 1 ? "its" : "their") times measure failures: \(names.joined(separator: "; ")).")
+        }
         let slower = c.slowerRows
-        guard !slower.isEmpty else { return "No run is slower than the baseline beyond \(percent(c.threshold))." }
+        guard !slower.isEmpty else {
+            return (sentences + ["No \(failed.isEmpty ? "" : "other ")run is slower than the baseline beyond \(percent(c.threshold))."]).joined(separator: " ")
+        }
         let names = slower.map { row in
             let files = row.cells.enumerated().compactMap { i, cell in
                 cell?.verdict == .slower ? "\(c.files[i].label) \(fixed(cell!.ratio!.value, 2))×" : nil
             }
             return "\(row.key.scenario): \(row.key.label) (\(files.joined(separator: ", ")))"
         }
-        return "\(slower.count) run\(slower.count == 1 ? " is" : "s are") slower than the baseline: \(names.joined(separator: "; "))."
+        sentences.append("\(slower.count) run\(slower.count == 1 ? " is" : "s are") slower than the baseline: \(names.joined(separator: "; ")).")
+        return sentences.joined(separator: " ")
     }
 }

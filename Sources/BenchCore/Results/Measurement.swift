@@ -190,11 +190,15 @@ public struct Measurement: Sendable, Equatable {
     /// failing probes each declared the outcome it should have is judged by those outcomes
     /// (`unexpectedOutcomes`) instead.
     public var failures: [String] {
-        guard !scenario.ignoreFailure else { return [] }
-        let judged = { (run: RunSummary) in run.probes.filter { !$0.ok }.allSatisfy { $0.expected != nil } }
-        return runs.filter { $0.jobs > 0 && $0.failed == $0.jobs && !judged($0) }.map { run in
-            return "\(run.title): every job failed" + Self.firstLine(of: run.probes.first { !$0.ok }?.message ?? "")
+        runs.filter(failed).map { run in
+            "\(run.title): every job failed" + Self.firstLine(of: run.probes.first { !$0.ok }?.message ?? "")
         }
+    }
+
+    /// True when every job of `run` failed, so that the run failed, as `failures` says it.
+    public func failed(_ run: RunSummary) -> Bool {
+        let judged = run.probes.filter { !$0.ok }.allSatisfy { $0.expected != nil }
+        return !scenario.ignoreFailure && run.jobs > 0 && run.failed == run.jobs && !judged
     }
 
     /// Each probe whose outcome is not the one it declared (`expected`), once per compiler and
