@@ -90,19 +90,27 @@ public struct ReferenceExecutor: Executor {
         let status = { (i: Int) -> ByteString in directory.path + "/status-\(i)" }
         let outputs = Self.runsDirectly(tool, jobs) ? Self.outputs(jobs) : nil
         for output in outputs ?? [] { _ = output.withCString { unlink($0) } }
-        let commands = jobs.map { job in job.argv.enumerated().map { k, word in ShellLine.quote(word, commandWord: k == 0) }.joined(separator: " ") }
-        let lines = outputs != nil ? commands : commands.enumerated().map { i, command in command + "; echo $? > " + ShellLine.quote(status(i)) }
+        // ninja runs in its directory (-C), so that no path of the build file can hold a byte
+        // ninja cannot write (a newline in TMPDIR); each job goes back to bench's own first.
+        let home = tool == .ninja ? Self.currentDirectory() : nil
+        let lines = jobs.enumerated().map { i, job in
+            var line = PortableShellLine()
+            var command = job.argv.enumerated().map { k, word in line.word(word, commandWord: k == 0) }.joined(separator: " ")
+            if let home { command = "cd \(line.word(home)) && " + command }
+            if outputs == nil { command += "; echo $? > " + line.word(status(i)) }
+            return line.line(command)
+        }
         let slots = String(concurrency(for: jobs.count))
         let argv: [ByteString]
         switch tool {
         case .ninja:
-            // builddir keeps ninja's log (.ninja_log) out of the directory bench was started in.
-            var text = "builddir = \(ninjaEscape(directory.path.text))\nrule run\n  command = $command\n"
+            // Run in the tool's directory, which keeps ninja's log (.ninja_log) there too.
+            var text = "rule run\n  command = $command\n"
             for (i, line) in lines.enumerated() {
-                text += "build \(ninjaEscape(status(i).text)): run\n  command = \(line.replacingOccurrences(of: "$", with: "$$"))\n"
+                text += "build status-\(i): run\n  command = \(line.replacingOccurrences(of: "$", with: "$$"))\n"
             }
-            let file = try directory.write("build.ninja", ByteString(text))
-            argv = ["ninja", "-f", file, "-j", ByteString(slots), "-k", "0", "--quiet"]
+            _ = try directory.write("build.ninja", ByteString(text))
+            argv = ["ninja", "-C", directory.path, "-f", "build.ninja", "-j", ByteString(slots), "-k", "0", "--quiet"]
         case .make:
             var text = ".PHONY: all" + jobs.indices.map { " s\($0)" }.joined() + "\nall:" + jobs.indices.map { " s\($0)" }.joined() + "\n"
             for (i, line) in lines.enumerated() { text += "s\(i):\n\t\(line.replacingOccurrences(of: "$", with: "$$"))\n" }
@@ -117,7 +125,7 @@ public struct ReferenceExecutor: Executor {
                 argv = ["xargs", "-P", ByteString(slots), "-L", "1", "-a", file, jobs[0].argv[0]]
             } else {
                 // One argument per line, taken as it is (-d): xargs runs `sh -c LINE` for each. No
-                // line holds a newline: ShellLine writes control bytes as escapes.
+                // line holds a newline: PortableShellLine makes words with control bytes by printf.
                 let file = try directory.write("jobs", ByteString(lines.joined(separator: "\n") + "\n"))
                 argv = ["xargs", "-P", ByteString(slots), "-d", "\\n", "-n", "1", "-a", file, "sh", "-c"]
             }
@@ -160,7 +168,10 @@ public struct ReferenceExecutor: Executor {
         return out
     }
 
-    private func ninjaEscape(_ path: String) -> String {
-        path.replacingOccurrences(of: "$", with: "$$").replacingOccurrences(of: " ", with: "$ ").replacingOccurrences(of: ":", with: "$:")
+    /// bench's working directory, where the jobs run.
+    private static func currentDirectory() -> ByteString? {
+        guard let p = getcwd(nil, 0) else { return nil }
+        defer { free(p) }
+        return ByteString(cString: p)
     }
 }
