@@ -30,3 +30,40 @@ extension ReliabilityTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty)
     }
 }
+
+extension ReliabilityTests {
+    /// Item 13: a program the kernel cannot start (a script without `#!`, which make and ninja
+    /// would run through sh) is no job's failure and no disagreement, in any strategy: exit 2,
+    /// naming the cause (it was "permission denied", and "processes fails, async ok").
+    @Test(arguments: ["serial", "async", "threads", "processes"])
+    func aProgramTheKernelCannotStartIsExitTwo(strategy: String) async throws {
+        let box = try Sandbox(["tool": "exit 0\n", "r.lua": "return { name = 'r', probes = { { name = 't', command = { './tool' } } } }"],
+                              executable: ["tool"])
+        let r = await box.run(["run", "r.lua", "-r", "1", "-w", "0", "--strategy", strategy, "-j", "1"], timeout: 60)
+        #expect(r.exitCode == 2, "\(r.summary)")
+        let label = strategy == "serial" ? "serial" : "\(strategy) -j 1"
+        #expect(r.stderr.text == "bench: error: t: \(label): a job could not be started, so nothing it measured would be the job's: "
+            + "cannot run './tool': not a program the kernel can start (a script needs a '#!' line)\n", "\(r.stderr.text)")
+        box.expectNothingLeft()
+    }
+
+    /// Item 12: the limit on processes (`ulimit -u`), met for longer than bench's retries, is no
+    /// probe's failure: exit 2 naming the limit (it was "processes fails, async ok", exit 1).
+    /// Root is not held to the limit, so bench runs as `nobody` here.
+    @Test(.enabled(if: getuid() == 0, "needs root, to run bench as another user"))
+    func theLimitOnProcessesIsExitTwoNamingIt() async throws {
+        let box = try Sandbox(["r.lua": """
+            return { name = 'r', runs = 1, warmup = 0, repeats = 20, strategies = { 'async' }, concurrency = { 20 },
+                     probes = { { name = 's', command = { 'sleep', '3' } } } }
+            """])
+        chmod(box.directory, 0o777)
+        chmod(box.tmp, 0o777)
+        let r = await spawn(Job(
+            argv: ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "prlimit", "--nproc=9", ByteString(benchBinary()), "run", "r.lua"],
+            workingDirectory: ByteString(box.directory), environment: ["TMPDIR": ByteString(box.tmp)], timeout: 60))
+        #expect(r.exitCode == 2, "\(r.summary): \(r.stderr.text)")
+        #expect(r.stderr.text == "bench: error: s: async -j 20: a job could not be started, so nothing it measured would be the job's: "
+            + "cannot start 'sleep': the limit on processes was reached (ulimit -u: 9); lower -j or raise the limit\n", "\(r.stderr.text)")
+        box.expectNothingLeft()
+    }
+}

@@ -55,6 +55,7 @@ enum WorkerCodec {
         w.int(Int(result.signal ?? 0))
         w.flag(result.timedOut)
         w.flag(result.interrupted)
+        w.flag(result.failedToStart)
         w.optionalBytes(result.error.map { ByteString($0) })
         for d in [result.wall, result.user, result.sys, result.started, result.ended] { w.double(d) }
         w.int(result.maxRSS)
@@ -70,15 +71,17 @@ enum WorkerCodec {
         guard let data = unescaped(line) else { return nil }
         var r = Reader(data)
         guard let name = r.bytes(), let hasExit = r.flag(), let exit = r.int32(), let hasSignal = r.flag(), let signal = r.int32(),
-              let timedOut = r.flag(), let interrupted = r.flag(), let error = r.optionalBytes(),
+              let timedOut = r.flag(), let interrupted = r.flag(), let failedToStart = r.flag(), let error = r.optionalBytes(),
               let wall = r.double(), let user = r.double(), let sys = r.double(), let started = r.double(), let ended = r.double(),
               let rss = r.int(), let stdout = r.bytes(), let stderr = r.bytes(),
               let outDropped = r.int(), let errDropped = r.int(), r.atEnd else { return nil }
-        return JobResult(
+        var result = JobResult(
             name: name, exitCode: hasExit ? exit : nil, signal: hasSignal ? signal : nil, timedOut: timedOut,
             interrupted: interrupted, error: error.map { String(decoding: $0.bytes, as: UTF8.self) },
             wall: wall, user: user, sys: sys, maxRSS: rss, stdout: stdout, stderr: stderr,
             stdoutDropped: outDropped, stderrDropped: errDropped, started: started, ended: ended)
+        result.failedToStart = failedToStart
+        return result
     }
 
     private static func escaped(_ bytes: [UInt8]) -> [UInt8] {

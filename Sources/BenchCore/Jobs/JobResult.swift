@@ -15,6 +15,10 @@ public struct JobResult: Sendable, Codable, Equatable {
     public var interrupted: Bool
     /// Why the job could not run at all (program missing, bad directory, worker died); `nil` if it ran.
     public var error: String?
+    /// True when the spawn layer could not start the child (no such program, not executable, a
+    /// bad directory, the limit on processes or descriptors): a problem of the command or the
+    /// machine, which a scenario reports as one instead of as the job's outcome.
+    public var failedToStart = false
     /// Wall-clock seconds from just before the spawn to the child's exit.
     public var wall: Double
     /// User CPU seconds of the child and the descendants it waited for (`wait4` rusage).
@@ -64,6 +68,13 @@ public struct JobResult: Sendable, Codable, Equatable {
     /// A result for a job that could not run, with the reason.
     public static func failed(_ job: Job, _ reason: String, at time: Double = MonotonicClock.now()) -> JobResult {
         JobResult(name: job.name, error: reason, started: time, ended: time)
+    }
+
+    /// A result for a job the spawn layer could not start, saying why.
+    public static func couldNotStart(_ job: Job, _ error: SpawnError) -> JobResult {
+        var result = failed(job, error.description)
+        result.failedToStart = true
+        return result
     }
 
     /// The result `--dry-run` gives a job it printed instead of running: success, in no time.

@@ -48,9 +48,9 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Runs the scenario with `compilers` (its own, resolved, in order), writing its files into
-    /// `files`; `callHook` runs the hooks that are functions of the caller's. Throws only for
-    /// what stops it from running at all (no probes, an unwritable directory, a failed hook);
-    /// failing jobs are outcomes.
+    /// `files`; `callHook` runs the hooks that are functions of the caller's. Throws for what
+    /// stops it from running at all (no probes, an unwritable directory, a failed hook, a job
+    /// that could not be started); failing jobs are outcomes.
     public func run(
         _ scenario: Scenario, compilers: [Compiler], files: inout WorkFiles,
         callHook: (Int32, HookEvent) throws(BenchError) -> Void = { _, _ in }
@@ -92,6 +92,10 @@ public struct ScenarioRunner: Sendable {
                     jobs: cell.jobs.count, counter: counter))
                 let batch = try cell.executor.run(cell.jobs, progress: counter)
                 cleanup?.sweep()
+                if let unstarted = batch.results.first(where: \.failedToStart) {
+                    throw .couldNotStart("\(label(cell, compilers: compilers.count)): a job could not be started, so nothing it measured would "
+                        + "be the job's: \(unstarted.error ?? "")")
+                }
                 // An interrupted batch's time measures the interruption: it is no sample.
                 if cancellation?.isCancelled == true { break rounds }
                 if timed { cells[i].samples.append(batch) }

@@ -98,7 +98,7 @@ final class EventLoop {
         switch pipes.flatMap({ ChildProcess.start(job, pipes: $0) }) {
         case .success(let c): child = c
         case .failure(let error):
-            queue.store(.failed(job, error.description), at: index)
+            queue.store(.couldNotStart(job, error), at: index)
             return nil
         }
         child.writeStdin()

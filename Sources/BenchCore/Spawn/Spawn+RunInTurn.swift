@@ -35,7 +35,7 @@ extension Spawn {
                 child.waitForExit(cancel: cancellation?.descriptor ?? -1)
                 exited = (child, index)
             case .failure(let error):
-                store(.failed(job, error.description), index)
+                store(.couldNotStart(job, error), index)
             }
         }
         collectExited()

@@ -11,7 +11,7 @@ public enum Spawn {
         if cancellation?.isCancelled == true { return .notStarted(job) }
         switch ChildProcess.start(job) {
         case .success(let child): return child.waitBlocking(cancel: cancellation?.descriptor ?? -1)
-        case .failure(let error): return .failed(job, error.description)
+        case .failure(let error): return .couldNotStart(job, error)
         }
     }
 
@@ -40,8 +40,9 @@ public enum Spawn {
         var pid: pid_t = 0
         var rc: Int32 = 0
         // ETXTBSY is transient: the program was just written, and a process forked elsewhere in
-        // that instant still holds the writer's descriptor until it execs. Retry for up to ~0.25 s.
-        for attempt in 0..<8 {
+        // that instant still holds the writer's descriptor until it execs. EAGAIN (the limit on
+        // processes) may pass as other jobs end. Retry either for up to about a second.
+        for attempt in 0..<12 {
             rc = args.withPointers { argvp in
                 withOptionalPointers(envp) { envpp in
                     program.withCString { path in
@@ -51,14 +52,16 @@ public enum Spawn {
                     }
                 }
             }
-            guard rc == ETXTBSY else { break }
-            usleep(1_000 << attempt)
+            guard rc == ETXTBSY || rc == EAGAIN else { break }
+            usleep(1_000 << min(attempt, 8))
         }
         if rc == 0 { return .success(pid) }
         if let dir = workingDirectory, !isDirectory(dir) { return .failure(.badWorkingDirectory(dir.text)) }
         switch rc {
         case ENOENT, ENOTDIR: return .failure(.programNotFound(program.text))
-        case EACCES, EPERM, ENOEXEC: return .failure(.permissionDenied(program.text))
+        case EACCES, EPERM: return .failure(.permissionDenied(program.text))
+        case ENOEXEC: return .failure(.notExecutable(program.text))
+        case EAGAIN: return .failure(.processLimit(program.text))
         default: return .failure(.system(call: "posix_spawn", errno: rc))
         }
     }

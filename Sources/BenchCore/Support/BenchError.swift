@@ -10,13 +10,16 @@ public enum BenchError: Error, Equatable, CustomStringConvertible {
     case resources(String)
     /// A scenario's `setup`, `prepare` or `cleanup` failed, so its batches would measure something else.
     case hookFailed(String)
+    /// A job of a scenario could not be started (no such program, not executable, the limit on
+    /// processes): its run would measure the machine's refusal, not the job.
+    case couldNotStart(String)
     /// The run was interrupted (a signal) before this could finish.
     case interrupted
 
     /// The message for people.
     public var description: String {
         switch self {
-        case .invalidValue(let m), .compilerNotFound(let m), .io(let m), .resources(let m), .hookFailed(let m): return m
+        case .invalidValue(let m), .compilerNotFound(let m), .io(let m), .resources(let m), .hookFailed(let m), .couldNotStart(let m): return m
         case .interrupted: return "interrupted"
         }
     }
