@@ -141,4 +141,52 @@ extension ReliabilityTests {
         ], "\(r.stdout.text)")
         #expect(!FileManager.default.fileExists(atPath: box.directory + "/set-up"))
     }
+
+    /// Item 22: a compiler whose name carries a version is suggested in Debian's package of that
+    /// version (`clang-19` suggested `clang`, which does not give `clang-19`).
+    @Test(arguments: [("clang-19", "clang-19"), ("clang++-19", "clang-19"), ("gcc-12", "gcc-12"), ("gfortran-12", "gfortran-12"), ("clang", "clang")])
+    func aVersionedCompilerIsSuggestedInItsVersionsPackage(compiler: String, package: String) async throws {
+        let box = try Sandbox(["r.lua": "return { name = 'r', compilers = { '\(compiler)' }, probes = { { name = 'p', source = '' } } }"])
+        let r = await bench(["run", "r.lua"], in: box.directory, environment: ["PATH": box.directory, "TMPDIR": box.tmp], timeout: 60)
+        #expect(r.exitCode == 2, "\(r.summary)")
+        #expect(r.stderr.text == "bench: error: compiler '\(compiler)' not found in PATH; install it (Debian: sudo apt-get install \(package)) "
+            + "or name another with --compiler\n", "\(r.stderr.text)")
+    }
+
+    /// Item 22: the Markdown comparison has an "As" column only where the files ran a run
+    /// differently, as the table and docs/sharing.md say; the chart's legend gives each file's
+    /// whole name, on a line of its own (they were cut to 20 characters and ran together).
+    @Test func theMarkdownAndTheChartNameWhatTheyShouldWhole() async throws {
+        let box = try Sandbox(["r.lua": "return { name = 'r', probes = { { name = 't', command = { 'true' } } }, strategies = { 'serial' }, warmup = 0 }"])
+        mkdir(box.directory + "/results", 0o755)
+        let names = ["results/2026-12-01-main-before-the-change.json", "results/2026-12-05-feature-branch-after-the-change.json"]
+        for name in names {
+            let r = await box.run(["run", "r.lua", "-r", "3", "--export-json", name], timeout: 60)
+            #expect(r.exitCode == 0, "\(r.summary)")
+        }
+        let r = await box.run(["compare"] + names + ["--format", "markdown", "--plot", "c.svg"], timeout: 60)
+        #expect(r.exitCode == 0, "\(r.summary)")
+        let table = r.stdout.text.split(separator: "\n").filter { $0.hasPrefix("|") }.prefix(2)
+        #expect(Array(table) == ["| Run | File | Median [s] | ± σ [s] | vs baseline | p | Verdict |", "|:---|:---|---:|---:|---:|---:|:---|"])
+        let chart = try String(contentsOfFile: box.directory + "/c.svg", encoding: .utf8)
+        #expect(chart.contains(">baseline: \(names[0])</text>") && chart.contains(">\(names[1])</text>"), "\(chart)")
+    }
+
+    /// Item 22: a `-D` list names the item at fault, not the whole list ("'2,0' is below the
+    /// least allowed, 1"), before any job runs.
+    @Test func aListParameterNamesTheItemAtFault() async throws {
+        let box = try Sandbox(["l.lua": """
+            local levels = bench.param("levels", { default = { 1, 2 }, min = 1, max = 64, help = "levels to try" })
+            bench.spawn({ "touch", "ran" })
+            """])
+        let r = await box.run(["run", "l.lua", "-D", "levels=2,0"], timeout: 60)
+        #expect(r.exitCode == 2, "\(r.summary)")
+        #expect(r.stderr.text == """
+            bench: error: -D levels=2,0: levels is a list of integers: '0' (in '2,0') is below the least allowed, 1
+            l's parameters (-D name=value):
+              levels  list of integers  default 1,2  (from 1 to 64)  levels to try
+
+            """, "\(r.stderr.text)")
+        #expect(!FileManager.default.fileExists(atPath: box.directory + "/ran"))
+    }
 }

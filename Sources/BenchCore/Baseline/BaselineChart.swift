@@ -2,17 +2,20 @@ import Foundation
 
 /// A comparison as an SVG grouped bar chart: a group per joined run, a bar per file (its
 /// median, coloured by file, whiskers from min to max), the verdict under each bar that is
-/// not the baseline's. Labels that would not fit are shortened with "…".
+/// not the baseline's, and under the plot a legend with a line per file, as wide as the chart,
+/// so that file names are whole (one too long loses its beginning, not the end that tells
+/// files apart). Other labels that would not fit are shortened with "…".
 public enum BaselineChart {
     static let width = 760.0
-    static let height = 440.0
-    static let margin = (left: 70.0, right: 190.0, top: 50.0, bottom: 80.0)
+    static let plotHeight = 310.0
+    static let margin = (left: 70.0, right: 20.0, top: 50.0, bottom: 60.0)
+    static let legendLine = 18.0
     static let colors = ["#7f7f7f", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
     /// The SVG document.
     public static func render(_ c: BaselineComparison) -> String {
         let plotWidth = width - margin.left - margin.right
-        let plotHeight = height - margin.top - margin.bottom
+        let height = margin.top + plotHeight + margin.bottom + legendLine * Double(c.files.count + 1) + 10
         var body: [String] = []
         let scenarios = Set(c.rows.map(\.key.scenario))
         func groupLabel(_ row: BaselineComparison.Row) -> String { scenarios.count > 1 ? "\(row.key.scenario): \(row.key.label)" : row.key.label }
@@ -65,16 +68,29 @@ public enum BaselineChart {
             let centre = margin.left + groupWidth * (Double(g) + 0.5)
             body.append(SVGChart.text(centre, margin.top + plotHeight + 32, SVGChart.fit(groupLabel(row), groupWidth - 6, size: 11), size: 11, anchor: "middle", weight: "bold"))
         }
-        let lx = margin.left + plotWidth + 16
-        for (f, file) in c.files.enumerated() {
-            let ly = margin.top + 10 + Double(f) * 18
-            body.append("<rect x=\"\(fixed(lx, 1))\" y=\"\(fixed(ly - 9, 1))\" width=\"12\" height=\"10\" fill=\"\(colors[f % colors.count])\"/>")
-            body.append(SVGChart.text(lx + 18, ly, SVGChart.fit((f == 0 ? "baseline: " : "") + file.label, margin.right - 26, size: 11), size: 11))
-        }
-        let ly = margin.top + 18 + Double(c.files.count) * 18
-        body.append(SVGChart.text(lx, ly, "bar: median", size: 11))
-        body.append(SVGChart.text(lx, ly + 16, "whiskers: min … max", size: 11))
-        body.append(SVGChart.text(lx, ly + 32, "label: × the baseline", size: 11))
+        body += legend(c, top: margin.top + plotHeight + margin.bottom)
         return SVGChart.svg(width: width, height: height, body: body)
+    }
+
+    /// A line per file from `top` down (its colour and its whole name), then what the marks mean.
+    private static func legend(_ c: BaselineComparison, top: Double) -> [String] {
+        var body: [String] = []
+        for (f, file) in c.files.enumerated() {
+            let ly = top + Double(f) * legendLine
+            body.append("<rect x=\"\(fixed(margin.left, 1))\" y=\"\(fixed(ly - 9, 1))\" width=\"12\" height=\"10\" fill=\"\(colors[f % colors.count])\"/>")
+            let name = (f == 0 ? "baseline: " : "") + fittedFromTheEnd(file.label, width - margin.left - margin.right - 18, size: 11)
+            body.append(SVGChart.text(margin.left + 18, ly, name, size: 11))
+        }
+        let ly = top + Double(c.files.count) * legendLine
+        body.append(SVGChart.text(margin.left, ly, "bar: median; whiskers: min … max; label: × the baseline", size: 11, fill: "#555"))
+        return body
+    }
+
+    /// `s` in `room` at font `size`, losing its beginning ("…" first) if it must.
+    private static func fittedFromTheEnd(_ s: String, _ room: Double, size: Int) -> String {
+        let s = TerminalText.line(s)
+        let most = Int(room / (Double(size) * SVGChart.characterWidth))
+        guard s.count > most else { return s }
+        return most <= 1 ? "…" : "…" + String(s.suffix(most - 1))
     }
 }

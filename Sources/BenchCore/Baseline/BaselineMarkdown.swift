@@ -8,23 +8,25 @@ public enum BaselineMarkdown {
             "- \(i == 0 ? "Baseline" : "Against"): `\(file.label.replacingOccurrences(of: "`", with: "'"))`: \(md(BaselineWords.origin(file)))"
         }
         lines += ["", md(BaselineWords.rule(c)) + "."]
+        // How each file ran a run, only where the files ran one differently, as in the table.
+        let showAs = c.rows.contains(where: \.varies)
         var scenarios: [String] = []
         for row in c.rows where !scenarios.contains(row.key.scenario) { scenarios.append(row.key.scenario) }
         for scenario in scenarios {
             lines += ["", "**\(md(scenario))**", ""]
-            lines.append("| Run | File | As | Median [s] | ± σ [s] | vs baseline | p | Verdict |")
-            lines.append("|:---|:---|:---|---:|---:|---:|---:|:---|")
+            lines.append("| Run | File |" + (showAs ? " As |" : "") + " Median [s] | ± σ [s] | vs baseline | p | Verdict |")
+            lines.append("|:---|:---|" + (showAs ? ":---|" : "") + "---:|---:|---:|---:|:---|")
             for row in c.rows where row.key.scenario == scenario {
                 for (i, cell) in row.cells.enumerated() {
                     var cells = [i == 0 ? md(row.key.label) : "", md(c.files[i].label)]
                     if let cell {
-                        cells += [
-                            md(row.label(cell)), format3(cell.run.wall.median), format3(cell.run.wall.stddev),
+                        cells += (showAs ? [md(row.label(cell))] : []) + [
+                            format3(cell.run.wall.median), format3(cell.run.wall.stddev),
                             BaselineWords.versus(cell, index: i),
                             cell.test.map { BaselineWords.p($0.p) } ?? "", Self.verdict(cell),
                         ]
                     } else {
-                        cells += ["not measured", "", "", "", "", ""]
+                        cells += ["not measured", "", "", "", ""] + (showAs ? [""] : [])
                     }
                     lines.append("| " + cells.joined(separator: " | ") + " |")
                 }

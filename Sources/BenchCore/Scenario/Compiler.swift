@@ -45,15 +45,19 @@ public struct Compiler: Sendable, Codable, Hashable {
         return path
     }
 
-    /// A sentence telling how to get a compiler like `name`.
+    /// A sentence telling how to get a compiler like `name`: Debian's package of that kind, of
+    /// that version where the name ends in one (`clang-19` is in `clang-19`, `g++-12` in `g++-12`).
     static func installHint(for name: String) -> String {
         let base = name.split(separator: "/").last.map(String.init) ?? name
-        let package: String? =
+        let parts = base.split(separator: "-", omittingEmptySubsequences: false)
+        let versioned = parts.count > 1 && parts.last!.allSatisfy(\.isNumber) && !parts.last!.isEmpty
+        let version = versioned ? "-" + parts.last! : ""
+        let kind: String? =
             base.contains("fortran") ? "gfortran" :
             base.hasPrefix("g++") ? "g++" :
             base.hasPrefix("gcc") || base == "cc" ? "gcc" :
             base.hasPrefix("clang") ? "clang" : nil
-        if let package { return "install it (Debian: sudo apt-get install \(package)) or name another with --compiler" }
+        if let kind { return "install it (Debian: sudo apt-get install \(kind)\(version)) or name another with --compiler" }
         return "install it or name another with --compiler"
     }
 
