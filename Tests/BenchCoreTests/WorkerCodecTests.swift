@@ -16,14 +16,29 @@ import Testing
     }
 
     @Test func aResultCrossesByteForByte() {
-        let result = JobResult(name: Self.all, exitCode: -3, signal: 9, timedOut: true, interrupted: true, error: "é\nfailed",
+        var result = JobResult(name: Self.all, exitCode: -3, signal: 9, timedOut: true, interrupted: true, error: "é\nfailed",
                                wall: 1.5, user: 0.25, sys: -0.0, maxRSS: 1 << 40, stdout: Self.all, stderr: Self.all,
                                stdoutDropped: 3, stderrDropped: 4, started: 12.5, ended: 14)
+        result.failedToStart = true
         let line = WorkerCodec.encode(result)
         #expect(!line.contains(0x0A))
         #expect(WorkerCodec.result(line) == result)
         let none = JobResult(name: "x")
         #expect(WorkerCodec.result(WorkerCodec.encode(none)) == none)
+    }
+
+    /// The tests above set every field of a job and of a result; a field added to either must
+    /// cross to workers too, so it must be added to the codec and to those tests: this fails
+    /// until it is (a `processes` run would drop it silently).
+    @Test func theTestsAboveCoverEveryField() {
+        let jobFields = Mirror(reflecting: Job(argv: ["true"])).children.map(\.label)
+        #expect(jobFields == ["name", "argv", "workingDirectory", "environment", "stdin", "timeout", "outputLimit"],
+                "a field of Job changed: update WorkerCodec and aJobCrossesByteForByte")
+        let resultFields = Mirror(reflecting: JobResult(name: "x")).children.map(\.label)
+        #expect(resultFields == [
+            "name", "exitCode", "signal", "timedOut", "interrupted", "error", "failedToStart", "wall", "user", "sys", "maxRSS",
+            "stdout", "stderr", "stdoutDropped", "stderrDropped", "started", "ended",
+        ], "a field of JobResult changed: update WorkerCodec and aResultCrossesByteForByte")
     }
 
     @Test func aDamagedLineIsNoMessage() {

@@ -111,7 +111,7 @@ struct ScenarioShapeTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "typo.lua"], in: dir)
         #expect(r.exitCode == 2)
-        #expect(r.stderr.text == "bench: error: typo.lua: scenario: probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, command, expected, launcher)\n")
+        #expect(r.stderr.text == "bench: error: typo.lua: scenario: probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, launcher, command, expected)\n")
     }
 
     /// A probe that declares the outcome it should have and has the other one fails the run, as a

@@ -11,12 +11,12 @@ extension BenchModule {
         var count = 1000
         var concurrency = (host.configuration.options.overrides.concurrency?.first ?? .cores).slots(for: Limits.jobsPerBatch.upperBound)
         if lua_type(s.L, 2) > LUA_TNIL {
-            try s.checkTable(2)
-            try s.checkKeys(2, arg: 2, allowed: ["count", "concurrency"], sequence: 0, label: "")
+            var options = try LuaTableReader(s, at: 2, arg: 2)
             let range = Limits.jobsPerBatch
             let expected = "integer from \(range.lowerBound) to \(range.upperBound)"
-            if let n = try s.field(2, "count", arg: 2, label: "", expected: expected, { s.integer(at: -1).flatMap { range.contains($0) ? $0 : nil } }) { count = n }
-            if let n = try s.field(2, "concurrency", arg: 2, label: "", expected: expected, { s.integer(at: -1).flatMap { range.contains($0) ? $0 : nil } }) { concurrency = n }
+            if let n = try options.integer("count", in: range, expected: expected) { count = n }
+            if let n = try options.integer("concurrency", in: range, expected: expected) { concurrency = n }
+            try options.finish()
         }
         try checkParameters(s, host)
         if host.isInterrupted { throw .message("interrupted") }

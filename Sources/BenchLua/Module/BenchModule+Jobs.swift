@@ -52,9 +52,8 @@ extension BenchModule {
         var strategy = overrides.strategies?.first ?? .async
         var limit = overrides.concurrency?.first ?? .cores
         if lua_type(s.L, 2) > LUA_TNIL {
-            try s.checkTable(2)
-            try s.checkKeys(2, arg: 2, allowed: ["strategy", "concurrency"], sequence: 0, label: "")
-            if let name = try s.stringField(2, "strategy", arg: 2, label: "") {
+            var options = try LuaTableReader(s, at: 2, arg: 2)
+            if let name = try options.string("strategy") {
                 do {
                     strategy = try Strategy.parse(name)
                     try ReferenceExecutor.checkAvailable(strategy)
@@ -62,9 +61,10 @@ extension BenchModule {
                     throw .argument(2, "strategy: \(error)")
                 }
             }
-            if let text = try s.field(2, "concurrency", arg: 2, label: "", expected: "positive integer or 'unbounded'", { s.scalarString(at: -1) }) {
+            if let text = try options.field("concurrency", expected: "positive integer or 'unbounded'", { $0.scalarString(at: -1) }) {
                 do { limit = try ConcurrencyLimit.parse(text) } catch { throw .argument(2, "concurrency: \(error)") }
             }
+            try options.finish()
         }
         try checkParameters(s, host)
         if host.isInterrupted { throw .message("interrupted") }

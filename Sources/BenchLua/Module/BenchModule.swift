@@ -160,48 +160,46 @@ enum BenchModule {
         }
     }
 
-    static let compileFields = ["compiler", "source", "name", "ext", "flags", "libs", "timeout", "launcher"]
-
-    /// `bench.compile{compiler=, source=, name=, ext=, flags=, libs=, timeout=, launcher=}` → a job table
-    /// that compiles and links `source` (written once into the run's temporary directory) into
-    /// an output file of its own, built as a scenario's probe is.
+    /// `bench.compile{compiler=, name=, source=, flags=, libs=, ext=, launcher=, timeout=}` → a job
+    /// table that compiles and links `source` (written once into the run's temporary directory)
+    /// into an output file of its own, built as a scenario's probe is.
     static func compile(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
-        try s.checkTable(1)
-        try s.checkKeys(1, arg: 1, allowed: compileFields, sequence: 0, label: "")
-        let compiler: Compiler
-        switch s.pushField(1, "compiler") {
-        case LUA_TSTRING:
-            let name = s.bytes(at: -1)!
-            bench_lua_pop(s.L, 1)
-            do { compiler = try host.compiler(name) } catch { throw .message(error.description) }
-        case LUA_TTABLE:
-            defer { bench_lua_pop(s.L, 1) }
-            guard let path = try s.bytesField(-1, "path", arg: 1, label: "compiler") else {
-                throw .argument(1, "compiler.path: string expected, got nil (use bench.compiler(name))")
-            }
-            try s.refuseNUL(path, "compiler.path", arg: 1)
-            compiler = Compiler(name: try s.bytesField(-1, "name", arg: 1, label: "compiler") ?? path, path: path,
-                                version: try s.stringField(-1, "version", arg: 1, label: "compiler") ?? "")
-        default:
-            throw .argument(1, "compiler: compiler table or name expected, got \(s.typeName(at: -1))")
-        }
-        guard let source = try s.bytesField(1, "source", arg: 1, label: "") else {
-            throw .argument(1, "source: string expected, got nil")
-        }
-        let name = try s.bytesField(1, "name", arg: 1, label: "") ?? "probe"
+        var t = try LuaTableReader(s, at: 1, arg: 1)
+        let compiler = try compiler(&t, host)
+        let name = try t.bytes("name") ?? "probe"
         if let problem = Probe.problem(withName: name) { throw .argument(1, "name: \(problem)") }
-        let ext = try s.bytesField(1, "ext", arg: 1, label: "")
-        if let ext, let problem = ProbeJob.problem(withExt: ext) { throw .argument(1, "ext: \(problem)") }
-        let probe = Probe(
-            name: name, source: source, flags: try s.stringList(1, "flags", arg: 1), libs: try s.stringList(1, "libs", arg: 1), ext: ext,
-            launcher: try s.launcherField(1, arg: 1, label: ""))
-        let timeout = try s.timeoutField(1, arg: 1, label: "")
+        let probe = try s.compileFields(&t, name: name)
+        guard probe.source != nil else { throw .argument(1, "source: string expected, got nil") }
+        let timeout = try t.timeout()
+        try t.finish()
         do {
             s.push(try host.compileJob(probe, compiler: compiler, timeout: timeout))
         } catch {
             throw .message(error.description)
         }
         return 1
+    }
+
+    /// `bench.compile`'s `compiler`: a name to look up, or a table `{path=, name=, version=}`.
+    private static func compiler(_ t: inout LuaTableReader, _ host: ScriptHost) throws(LuaCallError) -> Compiler {
+        let s = t.stack
+        switch t.push("compiler") {
+        case LUA_TSTRING:
+            let name = s.bytes(at: -1)!
+            bench_lua_pop(s.L, 1)
+            do { return try host.compiler(name) } catch { throw .message(error.description) }
+        case LUA_TTABLE:
+            defer { bench_lua_pop(s.L, 1) }
+            var c = try LuaTableReader(s, at: -1, arg: 1, label: "compiler")
+            guard let path = try c.bytes("path") else { throw .argument(1, "compiler.path: string expected, got nil (use bench.compiler(name))") }
+            try s.refuseNUL(path, "compiler.path", arg: 1)
+            let compiler = Compiler(name: try c.bytes("name") ?? path, path: path, version: try c.string("version") ?? "")
+            try c.finish()
+            return compiler
+        default:
+            defer { bench_lua_pop(s.L, 1) }
+            throw .argument(1, "compiler: compiler table or name expected, got \(s.typeName(at: -1))")
+        }
     }
 
     /// `bench.clock()` → monotonic seconds with nanosecond resolution.

@@ -1,106 +1,33 @@
 import BenchCore
 import CLua
 
-/// The Lua shape of a job: its sequence is argv, its fields the options.
-///
-///     { "gfortran", "x.f90", "-o", "x", name = "x", cwd = "/tmp", env = { LANG = "C" },
-///       stdin = "text", timeout = 10, capture = 65536 }
-enum JobTable {
-    /// The fields a job table may have besides its sequence.
-    static let fields = ["name", "cwd", "env", "stdin", "timeout", "capture"]
-}
-
 extension LuaStack {
-    /// Reads the job table at `index`, which is argument `arg` of the current call. Every field
-    /// is type-checked and unknown fields are refused, so a typo is an error, not a silent default.
+    /// Reads the job table at `index`, which is argument `arg` of the current call: its
+    /// sequence is argv, its fields the options,
+    ///
+    ///     { "gfortran", "x.f90", "-o", "x", name = "x", cwd = "/tmp", env = { LANG = "C" },
+    ///       stdin = "text", timeout = 10, capture = 65536 }
+    ///
+    /// Every field is type-checked and unknown fields are refused, so a typo is an error, not a
+    /// silent default.
     func job(at index: Int32, arg: Int32, label: String = "") throws(LuaCallError) -> Job {
-        let t = lua_absindex(L, index)
-        guard lua_type(L, t) == LUA_TTABLE else {
-            throw .argument(arg, "\(label.isEmpty ? "" : label + ": ")job table expected, got \(typeName(at: t))")
-        }
-        let count = rawLength(t)
-        try checkKeys(t, arg: arg, allowed: JobTable.fields, sequence: count, label: label)
-        var argv: [ByteString] = []
-        for i in stride(from: 1, through: count, by: 1) {
-            lua_rawgeti(L, t, lua_Integer(i))
-            defer { bench_lua_pop(L, 1) }
-            guard let word = scalarBytes(at: -1) else {
-                throw .argument(arg, "\(label)[\(i)]: string expected, got \(typeName(at: -1))")
-            }
-            try refuseNUL(word, "\(label)[\(i)]", arg: arg)
-            argv.append(word)
-        }
+        var table = try LuaTableReader(self, at: index, arg: arg, label: label, expected: "job table")
+        let argv = try table.words()
         guard !argv.isEmpty else {
             throw .argument(arg, "\(label.isEmpty ? "" : label + ": ")the command is empty (put the program and its arguments in the table's sequence)")
         }
         var job = Job(argv: argv)
-        if let name = try bytesField(t, "name", arg: arg, label: label) { job.name = name }
-        job.workingDirectory = try bytesField(t, "cwd", arg: arg, label: label)
-        if let cwd = job.workingDirectory { try refuseNUL(cwd, "\(label.isEmpty ? "" : label + ".")cwd", arg: arg) }
-        job.stdin = try bytesField(t, "stdin", arg: arg, label: label)
-        job.timeout = try timeoutField(t, arg: arg, label: label)
-        let captureRange = "integer from 0 to \(Limits.capture.upperBound)"
-        if let capture = try field(t, "capture", arg: arg, label: label, expected: captureRange, { integer(at: -1).flatMap { Limits.capture.contains($0) ? $0 : nil } }) {
+        if let name = try table.bytes("name") { job.name = name }
+        job.workingDirectory = try table.bytes("cwd")
+        if let cwd = job.workingDirectory { try refuseNUL(cwd, table.path("cwd"), arg: arg) }
+        job.environment = try table.environment()
+        job.stdin = try table.bytes("stdin")
+        job.timeout = try table.timeout()
+        if let capture = try table.integer("capture", in: Limits.capture, expected: "integer from 0 to \(Limits.capture.upperBound)") {
             job.outputLimit = capture
         }
-        if pushField(t, "env") != LUA_TNIL {
-            defer { bench_lua_pop(L, 1) }
-            job.environment = try environment(at: -1, arg: arg, label: label)
-        } else {
-            bench_lua_pop(L, 1)
-        }
+        try table.finish()
         return job
-    }
-
-    /// A `timeout` field: seconds above 0 and at most a year (`Limits.timeout`), or `nil` when absent.
-    func timeoutField(_ t: Int32, arg: Int32, label: String) throws(LuaCallError) -> Double? {
-        try field(t, "timeout", arg: arg, label: label, expected: "number of seconds above 0 and at most \(Int(Limits.timeout.upperBound))") {
-            number(at: -1).flatMap { Limits.isTimeout($0) ? $0 : nil }
-        }
-    }
-
-    /// Refuses keys other than `allowed` names and the sequence `1...sequence`.
-    func checkKeys(_ t: Int32, arg: Int32, allowed: [String], sequence: Int, label: String) throws(LuaCallError) {
-        lua_pushnil(L)
-        while lua_next(L, t) != 0 {
-            bench_lua_pop(L, 1)
-            if let key = string(at: -1) {
-                guard allowed.contains(key) else {
-                    throw .argument(arg, "\(label.isEmpty ? "" : label + ": ")unknown field '\(key)' (valid: \(allowed.joined(separator: ", ")))")
-                }
-            } else if let i = integer(at: -1), i >= 1, i <= sequence {
-                continue
-            } else {
-                throw .argument(arg, "\(label.isEmpty ? "" : label + ": ")unexpected key of type \(typeName(at: -1)) (only names and a sequence 1..n)")
-            }
-        }
-    }
-
-    /// A string field of the table at `t` as text, or `nil` when absent.
-    func stringField(_ t: Int32, _ name: String, arg: Int32, label: String) throws(LuaCallError) -> String? {
-        try field(t, name, arg: arg, label: label, expected: "string") { string(at: -1) }
-    }
-
-    /// A string field of the table at `t`, byte for byte, or `nil` when absent.
-    func bytesField(_ t: Int32, _ name: String, arg: Int32, label: String) throws(LuaCallError) -> ByteString? {
-        try field(t, name, arg: arg, label: label, expected: "string") { bytes(at: -1) }
-    }
-
-    /// Reads field `name` of the table at `t` with `read` (which sees the value on top);
-    /// `nil` when absent, an argument error when `read` refuses it.
-    func field<T>(
-        _ t: Int32, _ name: String, arg: Int32, label: String, expected: String, _ read: () -> T?
-    ) throws(LuaCallError) -> T? {
-        guard pushField(t, name) != LUA_TNIL else {
-            bench_lua_pop(L, 1)
-            return nil
-        }
-        defer { bench_lua_pop(L, 1) }
-        guard let value = read() else {
-            let got = lua_type(L, -1) == LUA_TNUMBER ? "\(number(at: -1) ?? 0)" : typeName(at: -1)
-            throw .argument(arg, "\(label.isEmpty ? "" : label + ".")\(name): \(expected) expected, got \(got)")
-        }
-        return value
     }
 
     /// No program can receive a NUL byte in an argument, a directory or a variable.

@@ -1,28 +1,22 @@
 import BenchCore
 import CLua
 
-/// The Lua shape of a recipe's parameter, `bench.param(name, {default=, help=, choices=})`, and
-/// of its value: an integer, a float, a boolean, a string, or a list of numbers or strings.
-enum ParameterTable {
-    /// The fields the second argument of `bench.param` may have.
-    static let fields = ["default", "help", "choices", "min", "max"]
-}
-
 extension LuaStack {
-    /// The parameter declared by the arguments of a `bench.param` call.
+    /// The parameter declared by the arguments of a `bench.param(name, {default=, help=,
+    /// choices=, min=, max=})` call: its value is an integer, a float, a boolean, a string, or a
+    /// list of numbers or strings.
     func parameter() throws(LuaCallError) -> RecipeParameter {
         let name = try checkString(1)
-        try checkTable(2)
-        try checkKeys(2, arg: 2, allowed: ParameterTable.fields, sequence: 0, label: "")
-        guard pushField(2, "default") != LUA_TNIL else {
+        var t = try LuaTableReader(self, at: 2, arg: 2)
+        guard t.push("default") != LUA_TNIL else {
             bench_lua_pop(L, 1)
             throw .argument(2, "default: a number, boolean, string or list expected, got nil (the default gives the parameter its type)")
         }
         let defaultValue = try parameterValue(at: -1, arg: 2, label: "default")
         bench_lua_pop(L, 1)
-        let help = try stringField(2, "help", arg: 2, label: "")
+        let help = try t.string("help")
         var choices: [ParameterValue]?
-        if pushField(2, "choices") != LUA_TNIL {
+        if t.push("choices") != LUA_TNIL {
             guard case .list(let items) = try parameterValue(at: -1, arg: 2, label: "choices") else {
                 bench_lua_pop(L, 1)
                 throw .argument(2, "choices: a list expected, got \(typeName(at: -1))")
@@ -30,8 +24,9 @@ extension LuaStack {
             choices = items
         }
         bench_lua_pop(L, 1)
-        let minimum = try field(2, "min", arg: 2, label: "", expected: "finite number") { number(at: -1).flatMap { $0.isFinite ? $0 : nil } }
-        let maximum = try field(2, "max", arg: 2, label: "", expected: "finite number") { number(at: -1).flatMap { $0.isFinite ? $0 : nil } }
+        let minimum = try t.finiteNumber("min")
+        let maximum = try t.finiteNumber("max")
+        try t.finish()
         do {
             return try RecipeParameter(name: name, defaultValue: defaultValue, help: help, choices: choices, minimum: minimum, maximum: maximum)
         } catch {
