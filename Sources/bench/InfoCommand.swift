@@ -30,11 +30,11 @@ extension Bench {
             let output = LineCollector()
             let path: ByteString
             let identity: Recipe
-            let configuration: HostConfiguration
+            let configuration: RunConfiguration
             do {
                 path = try RecipeLocation.resolve(ArgumentBytes.bytes(recipe))
                 identity = try Recipe.read(path)
-                configuration = HostConfiguration(
+                configuration = RunConfiguration(
                     workerCommand: [executablePath(), "worker"], options: ScriptOptions(definitions: try parameters.parsed(), dryRun: true),
                     version: Bench.version, cancellation: cancellation, cleanup: cleanup, recipePath: RecipeLocation.path(),
                     commandLine: ArgumentBytes.commandLine(), output: { output.append($0) })

@@ -114,7 +114,7 @@ extension Bench {
             defer { progress?.stop() }
             var show: (@Sendable (ProgressEvent) -> Void)?
             if let progress { show = { progress.show($0) } }
-            let configuration = HostConfiguration(
+            let configuration = RunConfiguration(
                 workerCommand: [executablePath(), "worker"], options: try options(), version: Bench.version,
                 cancellation: cancellation, cleanup: cleanup, progress: show, recipePath: RecipeLocation.path(),
                 commandLine: ArgumentBytes.commandLine())

@@ -8,7 +8,7 @@ import Glibc
 /// (130 for Ctrl-C, 143 for SIGTERM, 141 when the reader of standard output went away).
 struct RunSession {
     let script: ByteString
-    let configuration: HostConfiguration
+    let configuration: RunConfiguration
     let report: ReportOptions
     /// `--baseline`: the saved document the results are compared with, instead of reported.
     let baseline: String?

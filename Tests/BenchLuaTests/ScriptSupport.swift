@@ -15,7 +15,7 @@ func runScript(
             defer { try? FileManager.default.removeItem(at: dir) }
             let path = dir.appendingPathComponent(name).path
             try! source.write(toFile: path, atomically: true, encoding: .utf8)
-            let host = ScriptHost(configuration: HostConfiguration(workerCommand: ["/bin/false"], options: options, version: "test"))
+            let host = ScriptHost(configuration: RunConfiguration(workerCommand: ["/bin/false"], options: options, version: "test"))
             defer { host.close() }
             continuation.resume(returning: Result { () throws(ScriptError) -> ScriptOutcome in try host.run(script: ByteString(path)) })
         }

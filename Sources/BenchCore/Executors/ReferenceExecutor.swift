@@ -47,7 +47,7 @@ public struct ReferenceExecutor: Executor {
     public static func checkAvailable(_ strategy: Strategy) throws(BenchError) {
         guard strategy.isReference, let tool = Tool(rawValue: strategy.rawValue) else { return }
         guard Executable.which(ByteString(tool.rawValue)) == nil else { return }
-        throw .compilerNotFound("strategy \(tool.rawValue) needs \(tool.rawValue), not found in PATH; install it (Debian: sudo apt-get install \(tool.package))")
+        throw .programNotFound("strategy \(tool.rawValue) needs \(tool.rawValue), not found in PATH; install it (Debian: sudo apt-get install \(tool.package))")
     }
 
     /// Each job's output file, when every job of the batch names its own (`-o FILE`).

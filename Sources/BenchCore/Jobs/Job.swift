@@ -2,7 +2,7 @@
 ///
 /// A job never goes through a shell: `argv[0]` is looked up in `PATH` unless it holds a `/`.
 /// Every string in it is bytes, passed to the child exactly.
-public struct Job: Sendable, Codable, Hashable {
+public struct Job: Sendable, Hashable {
     /// A label for reports; several jobs may share it (the copies of one probe, say).
     public var name: ByteString
     /// The program and its arguments; never empty.

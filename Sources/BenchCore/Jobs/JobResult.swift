@@ -2,7 +2,7 @@
 ///
 /// A job that failed (non-zero exit, a signal, a timeout, or no start at all) is a normal
 /// result, never a thrown error: a batch always returns one result per job.
-public struct JobResult: Sendable, Codable, Equatable {
+public struct JobResult: Sendable, Equatable {
     /// The job's name.
     public var name: ByteString
     /// The exit status, when the child exited by itself.

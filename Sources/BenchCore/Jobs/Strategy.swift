@@ -1,5 +1,5 @@
 /// The ways bench can run a batch of jobs; the names are what scripts and `--strategy` use.
-public enum Strategy: String, Sendable, Codable, CaseIterable {
+public enum Strategy: String, Sendable, CaseIterable {
     /// Event loops on bench's own threads, one per usable core, watch every child: no thread is parked per child.
     case async
     /// A fixed pool of OS threads, each spawning and waiting for one child at a time.

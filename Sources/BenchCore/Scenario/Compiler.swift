@@ -1,7 +1,7 @@
 import Glibc
 
 /// A compiler found on this machine: what the name resolved to and what it says its version is.
-public struct Compiler: Sendable, Codable, Hashable {
+public struct Compiler: Sendable, Hashable {
     /// The name it was asked for (`gfortran`, or a path).
     public var name: ByteString
     /// The absolute path that runs.
@@ -29,9 +29,9 @@ public struct Compiler: Sendable, Codable, Hashable {
         if result.interrupted { throw .interrupted }
         let output = result.stdout.isEmpty ? result.stderr : result.stdout
         let shown = "compiler '\(TerminalText.line(nameOrPath))' (\(TerminalText.line(path)))"
-        guard result.ok else { throw .compilerNotFound("\(shown) failed on --version: \(result.summary)") }
+        guard result.ok else { throw .programNotFound("\(shown) failed on --version: \(result.summary)") }
         guard let line = output.text.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) else {
-            throw .compilerNotFound("\(shown) printed no version for --version")
+            throw .programNotFound("\(shown) printed no version for --version")
         }
         return Compiler(name: nameOrPath, path: path, version: String(line.trimmingTrailingWhitespace()))
     }
@@ -40,7 +40,7 @@ public struct Compiler: Sendable, Codable, Hashable {
     public static func locate(_ nameOrPath: ByteString) throws(BenchError) -> ByteString {
         guard let path = Executable.which(nameOrPath) else {
             let shown = TerminalText.line(nameOrPath)
-            throw .compilerNotFound("compiler '\(shown)' not found\(nameOrPath.containsSlash ? "" : " in PATH"); \(installHint(for: nameOrPath.text))")
+            throw .programNotFound("compiler '\(shown)' not found\(nameOrPath.containsSlash ? "" : " in PATH"); \(installHint(for: nameOrPath.text))")
         }
         return path
     }

@@ -2,8 +2,8 @@
 public enum BenchError: Error, Equatable, CustomStringConvertible {
     /// A value given on the command line or by a script is not one of the valid ones.
     case invalidValue(String)
-    /// A compiler or program could not be found or could not say its version.
-    case compilerNotFound(String)
+    /// A program bench needs (a compiler, a launcher, a reference runner) could not be found, or a compiler could not say its version.
+    case programNotFound(String)
     /// A file could not be read or written.
     case io(String)
     /// bench could not get the memory, threads or descriptors a batch needs.
@@ -19,7 +19,7 @@ public enum BenchError: Error, Equatable, CustomStringConvertible {
     /// The message for people.
     public var description: String {
         switch self {
-        case .invalidValue(let m), .compilerNotFound(let m), .io(let m), .resources(let m), .hookFailed(let m), .couldNotStart(let m): return m
+        case .invalidValue(let m), .programNotFound(let m), .io(let m), .resources(let m), .hookFailed(let m), .couldNotStart(let m): return m
         case .interrupted: return "interrupted"
         }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// A string of bytes, kept exactly: what Lua strings, argv, environment values, paths, a job's
 /// standard input and a child's output are. Nothing here assumes UTF-8; text is made only at an
@@ -103,23 +103,6 @@ public struct ByteString: Sendable, Hashable, Comparable, ExpressibleByStringInt
 
     /// True when the bytes hold a `/`.
     public var containsSlash: Bool { contains(UInt8(ascii: "/")) }
-}
-
-extension ByteString: Codable {
-    /// Decodes the base64 text `encode(to:)` writes.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let data = Data(base64Encoded: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not base64"))
-        }
-        bytes = Array(data)
-    }
-
-    /// Encodes the bytes as base64, so that JSON carries every byte value exactly.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(Data(bytes).base64EncodedString())
-    }
 }
 
 extension Array where Element == UInt8 {

@@ -2,7 +2,7 @@ import Foundation
 import Glibc
 
 /// What a report says about the machine: results are only comparable on the same kind.
-public struct HostInfo: Sendable, Equatable, Codable {
+public struct HostInfo: Sendable, Equatable {
     /// The operating system ("Linux").
     public var os: String
     /// The kernel release ("6.1.0-13-amd64").

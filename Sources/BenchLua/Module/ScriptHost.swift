@@ -6,7 +6,7 @@ import CLua
 /// far) and every measurement the script made.
 public final class ScriptHost {
     /// The configuration given by the command line.
-    public let configuration: HostConfiguration
+    public let configuration: RunConfiguration
     let lua = LuaState()
     private var directory: TempDirectory?
     private var workFiles: WorkFiles?
@@ -24,7 +24,7 @@ public final class ScriptHost {
     private let started = Provenance.now()
 
     /// Creates the Lua state and installs the `bench` module.
-    public init(configuration: HostConfiguration) {
+    public init(configuration: RunConfiguration) {
         self.configuration = configuration
         BenchModule.install(in: lua.stack, host: self)
         if let cancellation = configuration.cancellation { bench_lua_watch_interrupts(lua.L, cancellation.descriptor) }

@@ -1,7 +1,7 @@
 import BenchCore
 
-/// What the command line hands the script host.
-public struct HostConfiguration: Sendable {
+/// The run's configuration: what the command line hands the script host.
+public struct RunConfiguration: Sendable {
     /// The command that starts one `processes` worker.
     public var workerCommand: [ByteString]
     /// The command line's choices that scripts see (`bench.options`, `bench.args`).
