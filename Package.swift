@@ -32,7 +32,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore", "bench"]),
+        .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore", "bench"], exclude: ["Golden"]),
         .testTarget(name: "BenchLuaTests", dependencies: ["BenchLua"]),
         .testTarget(name: "BenchEndToEndTests", dependencies: ["bench"], exclude: ["Fixtures"]),
     ],

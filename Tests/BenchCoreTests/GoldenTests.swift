@@ -1,0 +1,77 @@
+import BenchCore
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// Every renderer's whole output for fixed documents, held in `Golden/`: a changed cell shows as
+/// a failing line, where a test that looks for one figure (`contains("2.000")`) would pass. After
+/// a deliberate change, `BENCH_UPDATE_GOLDEN=1 swift test --filter GoldenTests` rewrites the
+/// files; the diff of `Golden/` is then the change to review.
+@Suite("Golden outputs")
+struct GoldenTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
+
+    /// Two scenarios: a compiler's batch at two levels (serial, async, threads), and one-probe
+    /// batches of plain commands.
+    static let document: ResultDocument = {
+        var levels = Fixture.result([
+            Fixture.run(.serial, samples: [4.0, 4.1, 3.9], level: .limited(1)),
+            Fixture.run(.async, samples: [4.1, 4.0, 4.2], concurrency: 1, level: .limited(1)),
+            Fixture.run(.async, samples: [2.1, 1.9, 2.0]),
+            Fixture.run(.threads, samples: [2.2, 2.0, 2.1]),
+        ])
+        levels.scenario.name = "fortran-levels"
+        return Fixture.document(levels, Fixture.standard())
+    }()
+
+    /// The document against a copy whose async runs took 25 % longer.
+    static let comparison: BaselineComparison = {
+        var slower = document
+        for m in slower.measurements.indices {
+            for r in slower.measurements[m].runs.indices where slower.measurements[m].runs[r].strategy == .async {
+                let samples = slower.measurements[m].runs[r].wall.samples.map { $0 * 1.25 }
+                slower.measurements[m].runs[r].wall = SampleSummary(samples)
+            }
+        }
+        return BaselineComparison(files: [.init(label: "main.json", document: document), .init(label: "branch.json", document: slower)], threshold: 0.05)
+    }()
+
+    @Test(arguments: ReportFormat.allCases)
+    func aDocumentInEveryFormat(format: ReportFormat) throws {
+        try expectGolden("document.\(format.rawValue)", format.render(Self.document, verbose: false, color: false))
+    }
+
+    @Test func aDocumentVerboseAndAsAChart() throws {
+        try expectGolden("document.verbose.table", ReportFormat.table.render(Self.document, verbose: true, color: false))
+        try expectGolden("document.svg", SVGChart.render(Self.document))
+    }
+
+    @Test(arguments: BaselineFormat.allCases)
+    func aComparisonInEveryFormat(format: BaselineFormat) throws {
+        try expectGolden("comparison.\(format.rawValue)", format.render(Self.comparison, color: false))
+    }
+
+    @Test func aComparisonAsAChart() throws {
+        let svg = BaselineChart.render(Self.comparison)
+        try expectGolden("comparison.svg", svg)
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse(), "the SVG is not well-formed XML")
+    }
+
+    /// Compares `text` with the golden file `name`, naming the first line that differs.
+    private func expectGolden(_ name: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let path = Self.directory + "/" + name
+        if ProcessInfo.processInfo.environment["BENCH_UPDATE_GOLDEN"] != nil {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let golden = try String(contentsOfFile: path, encoding: .utf8)
+        guard golden != text else { return }
+        let (want, got) = (golden.components(separatedBy: "\n"), text.components(separatedBy: "\n"))
+        let line = zip(want, got).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(want.count, got.count)
+        Issue.record("\(name) differs from Golden/\(name) at line \(line + 1):\n  golden: \(line < want.count ? want[line] : "(end)")\n  now:    \(line < got.count ? got[line] : "(end)")",
+                     sourceLocation: sourceLocation)
+    }
+}
