@@ -43,7 +43,7 @@ extension Bench {
                 return 2
             }
             let host = ScriptHost(configuration: configuration)
-            defer { host.closeLua(); host.close() }
+            defer { host.closeLua(); host.run.close() }
             // A recipe that stops early (it needs a -D, say) still shows what it declared.
             var status: Int32 = 0
             var stopped: String?
@@ -61,7 +61,7 @@ extension Bench {
             }
             if let interrupted = cancellation.exitStatus { return interrupted }
             var lines = ["\(identity.name): \(identity.summary ?? "(no summary line)")", "  file    \(TerminalText.line(path))", "  sha256  \(identity.sha256)", ""]
-            let declared = host.parameters.declared
+            let declared = host.run.parameters.declared
             if declared.isEmpty {
                 lines.append("Parameters: none")
             } else {

@@ -25,7 +25,7 @@ struct RunSession {
         // Pending finalizers run now, still watched by the cancellation, so that whatever they do
         // (even a batch) is over, and interrupted, before the status is decided.
         host.closeLua()
-        host.close()
+        host.run.close()
         // A reader that leaves once everything was written ends nothing (as for any program
         // whose last write succeeded); a signal during the finalizers does.
         if let cancellation = configuration.cancellation, let signal = cancellation.signal, let status = cancellation.exitStatus,
@@ -54,14 +54,14 @@ struct RunSession {
             }
             let outcome: ScriptOutcome
             do { outcome = try host.run(script: script) } catch { return exit(host) ?? fail(error.message, host) }
-            if host.isInterrupted && host.measurements.isEmpty { return 0 }  // the interruption is reported once, by the caller
+            if host.isInterrupted && host.run.measurements.isEmpty { return 0 }  // the interruption is reported once, by the caller
             let reporter: Reporter
             switch outcome {
             case .exit(let code, let message):
                 if let message { Console.error("bench: \(message)") }
                 return code
             case .finished:
-                guard !host.measurements.isEmpty else {
+                guard !host.run.measurements.isEmpty else {
                     if report.writesFiles || report.format != nil || base != nil {
                         return fail("the script measured nothing (it returned no scenario and called no bench.measure), so there is no report for "
                             + "--format, --output, --plot or the exports to write, and nothing to compare with --baseline", host)
@@ -69,7 +69,7 @@ struct RunSession {
                     return 0
                 }
                 // A script that measured prints what it likes; bench reports only what was asked for.
-                guard report.writesFiles || report.format != nil || base != nil else { return verdict(host.document(holding: host.measurements)) }
+                guard report.writesFiles || report.format != nil || base != nil else { return verdict(host.run.document(holding: host.run.measurements)) }
                 reporter = try resolve(report.format, choice: .unspecified, host: host)
             case .scenario(let scenario, let choice):
                 // Chosen before anything runs, so that a typo costs nothing.
@@ -77,7 +77,7 @@ struct RunSession {
                 do { _ = try host.measure(scenario) } catch { return exit(host) ?? fail(error.description, host) }
             }
             if configuration.options.dryRun { return 0 }
-            let document = host.document(holding: host.measurements)
+            let document = host.run.document(holding: host.run.measurements)
             if let base, !host.isInterrupted {
                 // The run's own files first: a comparison that fails to be written never loses the run.
                 try destinations.writeExports({ $0.report.render(document) }, cleanup: configuration.cleanup)

@@ -16,7 +16,7 @@ func runScript(
             let path = dir.appendingPathComponent(name).path
             try! source.write(toFile: path, atomically: true, encoding: .utf8)
             let host = ScriptHost(configuration: RunConfiguration(workerCommand: ["/bin/false"], options: options, version: "test"))
-            defer { host.close() }
+            defer { host.run.close() }
             continuation.resume(returning: Result { () throws(ScriptError) -> ScriptOutcome in try host.run(script: ByteString(path)) })
         }
         thread.stackSize = 8 << 20

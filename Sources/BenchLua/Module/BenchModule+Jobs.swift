@@ -101,7 +101,7 @@ extension BenchModule {
     /// one measurement: the scenario table sampled as if the script had returned it. The
     /// measurement also belongs to the run's report.
     static func measure(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
-        let (scenario, report) = try s.scenario(at: 1, arg: 1, defaultName: "measurement \(host.measurements.count + 1)", keep: host.keep)
+        let (scenario, report) = try s.scenario(at: 1, arg: 1, defaultName: "measurement \(host.run.measurements.count + 1)", keep: host.keep)
         guard report == .unspecified else {
             throw .argument(1, "report: only a returned scenario chooses its report; a script that measures is reported by --format and the exports")
         }
@@ -110,7 +110,7 @@ extension BenchModule {
         if host.isInterrupted { throw .message("interrupted") }
         let measurement: Measurement
         do { measurement = try host.measure(scenario) } catch { throw .message(error.description) }
-        s.push(host.document(holding: [measurement]).json)
+        s.push(host.run.document(holding: [measurement]).json)
         return 1
     }
 }

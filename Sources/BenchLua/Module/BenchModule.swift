@@ -228,7 +228,7 @@ enum BenchModule {
 
     /// `bench.tempdir()` → the run's private directory, removed when the run ends.
     static func tempdir(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
-        do { s.push(try host.tempDirectory().path) } catch { throw .message(error.description) }
+        do { s.push(try host.run.tempDirectory().path) } catch { throw .message(error.description) }
         return 1
     }
 

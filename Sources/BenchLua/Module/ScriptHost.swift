@@ -2,36 +2,31 @@ import BenchCore
 import CLua
 
 /// The Lua side of a run: one Lua state with the `bench` module, used from one thread only,
-/// plus the per-run state the module needs (temporary directory, its files, compilers found so
-/// far) and every measurement the script made.
+/// its references (hooks, reporters) and the exit a script asked for; what the run keeps (its
+/// directory, files, compilers, measurements, document) is its `run`.
 public final class ScriptHost {
     /// The configuration given by the command line.
     public let configuration: RunConfiguration
+    /// The run the script drives: every measurement it made is there, by `bench.measure` or as
+    /// the script's returned table.
+    public let run: RunContext
     let lua = LuaState()
-    private var directory: TempDirectory?
-    private var workFiles: WorkFiles?
-    private var compilers: [ByteString: Compiler] = [:]
     private var reporters: [String: Int32] = [:]
-    /// Every scenario measured so far, by `bench.measure` or as the script's returned table, in order.
-    public private(set) var measurements: [Measurement] = []
     /// Set by `os.exit` and `bench.fail` before they raise the host's sentinel.
     var exitRequest: (code: Int32, message: String?)?
-    /// The script being run, once `run(script:)` has read it.
-    public private(set) var recipe: Recipe?
-    /// The recipe's parameters: what it declared and the `-D` values for them.
-    public private(set) var parameters = RecipeParameters(recipe: "", definitions: [])
-    /// When the run started, for the result document.
-    private let started = Provenance.now()
 
     /// Creates the Lua state and installs the `bench` module.
     public init(configuration: RunConfiguration) {
         self.configuration = configuration
+        run = RunContext(
+            cleanup: configuration.cleanup, cancellation: configuration.cancellation, version: configuration.version,
+            commandLine: configuration.commandLine, dryRun: configuration.options.dryRun)
         BenchModule.install(in: lua.stack, host: self)
         if let cancellation = configuration.cancellation { bench_lua_watch_interrupts(lua.L, cancellation.descriptor) }
     }
 
     /// True once the run was interrupted.
-    public var isInterrupted: Bool { configuration.cancellation?.isCancelled == true }
+    public var isInterrupted: Bool { run.isInterrupted }
 
     /// `job` with the command line's defaults for what it leaves open (`--timeout`).
     func withDefaults(_ job: Job) -> Job {
@@ -45,8 +40,6 @@ public final class ScriptHost {
         Executors.make(strategy, limit: limit, workerCommand: configuration.workerCommand, cancellation: configuration.cancellation)
     }
 
-    deinit { close() }
-
     /// Runs a script file. A returned table becomes a scenario; errors of any kind become a
     /// `ScriptError` whose message starts with the script's file and line.
     public func run(script path: ByteString) throws(ScriptError) -> ScriptOutcome {
@@ -55,8 +48,8 @@ public final class ScriptHost {
         // Read once: what runs is what was hashed, even from a pipe (`bench run /dev/stdin`).
         let source: ByteString
         do { source = try FileContents.read(path) } catch { throw ScriptError(message: error.description) }
-        recipe = Recipe(path: path, contents: source)
-        parameters = RecipeParameters(recipe: Recipe.name(of: path), definitions: configuration.options.definitions)
+        run.recipe = Recipe(path: path, contents: source)
+        run.parameters = RecipeParameters(recipe: Recipe.name(of: path), definitions: configuration.options.definitions)
         addToModulePath(directoryOf: path)
         let count: Int32
         do {
@@ -66,14 +59,14 @@ public final class ScriptHost {
             throw ScriptError(message: error.description)
         }
         if let exit = exitRequest { return .exit(exit.code, message: exit.message) }
-        do { try parameters.check() } catch { throw ScriptError(message: error.description) }
+        do { try run.parameters.check() } catch { throw ScriptError(message: error.description) }
         guard count > 0, lua_type(stack.L, -count) != LUA_TNIL else { return .finished }
         lua_settop(stack.L, -count)  // keep the first returned value only
         guard lua_type(stack.L, -1) == LUA_TTABLE else {
             throw ScriptError(message: "\(path.text): the script returned a \(stack.typeName(at: -1)); return a scenario table, or nothing")
         }
         do {
-            let (scenario, report) = try stack.scenario(at: -1, arg: 0, defaultName: Recipe.name(of: path), defaultDescription: recipe?.summary, keep: keep)
+            let (scenario, report) = try stack.scenario(at: -1, arg: 0, defaultName: Recipe.name(of: path), defaultDescription: run.recipe?.summary, keep: keep)
             return .scenario(scenario, report: report)
         } catch {
             switch error {
@@ -94,12 +87,10 @@ public final class ScriptHost {
         try ScenarioRunner.validate(scenario)
         var found: [Compiler] = []
         for name in scenario.compilers { found.append(try compiler(name)) }
-        var files = try self.files()
-        defer { workFiles = files }
         if isDryRun {
             let batches = ScenarioRunner.batchesPerGroup(scenario)
             for compiler in found.isEmpty ? [nil] : found.map(Optional.some) {
-                for group in try ScenarioRunner.jobGroups(scenario, compiler: compiler, files: &files) {
+                for group in try run.withFiles({ files throws(BenchError) in try ScenarioRunner.jobGroups(scenario, compiler: compiler, files: &files) }) {
                     let what = [group.probe.map { "probe \($0.name.text)" }, compiler.map { "with \($0.name.text)" }].compactMap { $0 }.joined(separator: " ")
                     _ = dryRun(group.jobs, "\(scenario.name): \(group.jobs.count) jobs per batch\(what.isEmpty ? "" : " " + what); the batch would run \(batches) times "
                         + "(\(scenario.warmup) warm-up, then \(scenario.runs) runs of \(scenario.strategies.map(\.rawValue).joined(separator: ", ")))")
@@ -111,10 +102,10 @@ public final class ScriptHost {
         let runner = ScenarioRunner(
             workerCommand: configuration.workerCommand, progress: configuration.progress, cancellation: configuration.cancellation,
             cleanup: configuration.cleanup)
-        let measurement = try runner.run(scenario, compilers: found, files: &files) { reference, event throws(BenchError) in
-            try callHook(reference, event)
+        let measurement = try run.withFiles { files throws(BenchError) in
+            try runner.run(scenario, compilers: found, files: &files) { reference, event throws(BenchError) in try callHook(reference, event) }
         }
-        measurements.append(measurement)
+        run.record(measurement)
         return measurement
     }
 
@@ -140,24 +131,8 @@ public final class ScriptHost {
         if exitRequest != nil { throw .interrupted }
     }
 
-    /// A result document of this run holding `measurements`.
-    public func document(holding measurements: [Measurement]) -> ResultDocument {
-        ResultDocument(
-            bench: configuration.version, complete: !isInterrupted && measurements.allSatisfy(\.complete), host: HostInfo.current(),
-            provenance: Provenance(recipe: recipe, parameters: parameters.settings, commandLine: configuration.commandLine, started: started),
-            measurements: measurements)
-    }
-
     /// The exit the script asked for with `os.exit` or `bench.fail`, once it has.
     public var requestedExit: (code: Int32, message: String?)? { exitRequest }
-
-    /// The run's files, in its temporary directory.
-    private func files() throws(BenchError) -> WorkFiles {
-        if let workFiles { return workFiles }
-        let made = WorkFiles(directory: try tempDirectory())
-        workFiles = made
-        return made
-    }
 
     /// The names of the reporters the script registered with `bench.reporter`, sorted.
     public var reporterNames: [String] { reporters.keys.sorted() }
@@ -200,28 +175,6 @@ public final class ScriptHost {
         }
     }
 
-    /// The run's temporary directory, created on first use and removed by `close()`.
-    public func tempDirectory() throws(BenchError) -> TempDirectory {
-        if let directory { return directory }
-        let made: TempDirectory
-        if let cleanup = configuration.cleanup {
-            made = try cleanup.creating({ () throws(BenchError) in try TempDirectory() }, path: \.path)
-        } else {
-            made = try TempDirectory()
-        }
-        directory = made
-        return made
-    }
-
-    /// Removes the temporary directory (saying on stderr what it had to leave, such as a mount
-    /// point); the host stays usable.
-    public func close() {
-        guard let directory else { return }
-        for left in directory.remove() { Console.error("bench: left \(left)") }
-        configuration.cleanup?.forget(directory.path)
-        self.directory = nil
-    }
-
     /// Kills what the last batch's jobs left running in sessions of their own (daemons).
     func sweep() { configuration.cleanup?.sweep() }
 
@@ -240,34 +193,24 @@ public final class ScriptHost {
 
     /// Declares a parameter of the recipe and answers its value in this run.
     func declare(_ parameter: RecipeParameter) throws(BenchError) -> ParameterValue {
-        try parameters.declare(parameter)
+        try run.parameters.declare(parameter)
     }
 
     /// Judges the `-D` values, once, before the recipe's first job: every parameter it takes
     /// must be declared by then.
-    func checkParameters() throws(BenchError) { try parameters.check() }
+    func checkParameters() throws(BenchError) { try run.parameters.check() }
 
     /// A compiler by name, asked for its version once per run (under `--dry-run`, found but not asked).
     func compiler(_ name: ByteString) throws(BenchError) -> Compiler {
-        if let known = compilers[name] { return known }
-        if isDryRun {
-            let path = try Compiler.locate(name)
-            let found = Compiler(name: name, path: path, version: "\(TerminalText.line(name)) (version not asked: --dry-run)")
-            compilers[name] = found
-            _ = dryRun([Job(argv: [path, "--version"])], "bench.compiler: the version of \(name.text)")
-            return found
-        }
-        let found = try Compiler.find(name, cancellation: configuration.cancellation)
-        compilers[name] = found
-        return found
+        try run.compiler(name) { _ = dryRun([$0], "bench.compiler: the version of \(name.text)") }
     }
 
     /// `probe`'s compile job with `compiler`, through the one job builder (`bench.compile`).
     func compileJob(_ probe: Probe, compiler: Compiler, timeout: Double?) throws(BenchError) -> Job {
-        var files = try self.files()
-        defer { workFiles = files }
-        return try ProbeJob.make(
-            probe, compiler: compiler, flags: [], ext: nil, launcher: configuration.options.overrides.launcher ?? [], timeout: timeout, files: &files)
+        try run.withFiles { files throws(BenchError) in
+            try ProbeJob.make(
+                probe, compiler: compiler, flags: [], ext: nil, launcher: configuration.options.overrides.launcher ?? [], timeout: timeout, files: &files)
+        }
     }
 
     /// Lets `require` find modules beside the script and in its `lib/`, then in the `lib/` of
