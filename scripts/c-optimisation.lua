@@ -26,8 +26,8 @@ for _, level in ipairs(levels) do
   local cpu = 0
   for _, r in ipairs(batch.results) do
     if not r.ok then bench.fail(level .. ": " .. r.summary .. "\n" .. r.stderr) end
-    cpu = cpu + r.user + r.sys
+    cpu = cpu + r.user_s + r.sys_s
   end
   print(string.format("%-4s %.3f s wall, %.3f s CPU, %s, %d at a time",
-                      level, batch.wall, cpu, batch.strategy, batch.concurrency))
+                      level, batch.wall_s, cpu, batch.strategy, batch.concurrency))
 end

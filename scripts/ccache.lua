@@ -13,8 +13,7 @@ local checks = require "checks"
 
 local compiler = bench.param("compiler", { default = "gcc", help = "the C compiler ccache runs" })
 if not bench.which("ccache") then
-  io.stderr:write("bench: error: ccache not found in PATH; install it (Debian: sudo apt-get install ccache)\n")
-  os.exit(2)
+  bench.usage_error("ccache not found in PATH; install it (Debian: sudo apt-get install ccache)")
 end
 local cc = assert(bench.compiler(compiler))
 

@@ -15,12 +15,8 @@ local compiler = bench.param("compiler", { default = "gcc", help = "the C compil
 
 local launcher = bench.options.launcher or "distcc"
 local hosts = os.getenv("DISTCC_HOSTS")
-local function usage(message)
-  io.stderr:write("bench: error: " .. message .. "\n")
-  os.exit(2)
-end
-if not bench.which("distcc") then usage("distcc not found in PATH; install it (Debian: sudo apt-get install distcc)") end
-if not hosts or hosts == "" then usage("set DISTCC_HOSTS to the hosts to compile on (DISTCC_HOSTS=\"host1/8 host2/8\"; see distcc(1))") end
+if not bench.which("distcc") then bench.usage_error("distcc not found in PATH; install it (Debian: sudo apt-get install distcc)") end
+if not hosts or hosts == "" then bench.usage_error("set DISTCC_HOSTS to the hosts to compile on (DISTCC_HOSTS=\"host1/8 host2/8\"; see distcc(1))") end
 local cc = assert(bench.compiler(compiler))
 local env = { DISTCC_DIR = bench.tempdir() }
 

@@ -13,17 +13,13 @@ local mesonlog = require "mesonlog"
 local replay = require "replay"
 
 local path = bench.param("log", { default = "", help = "the Meson log to replay: builddir/meson-logs/meson-log.txt" })
-local function usage(message)
-  io.stderr:write("bench: error: " .. message .. "\n")
-  os.exit(2)
-end
-if path == "" then usage("give the Meson log to replay: -D log=builddir/meson-logs/meson-log.txt") end
+if path == "" then bench.usage_error("give the Meson log to replay: -D log=builddir/meson-logs/meson-log.txt") end
 local file, why = io.open(path, "rb")
-if not file then usage("cannot read the log: " .. why) end
+if not file then bench.usage_error("cannot read the log: " .. why) end
 local text = file:read("a")
 file:close()
 local log, problem = mesonlog.parse(text)
-if not log then usage(path .. ": " .. problem) end
+if not log then bench.usage_error(path .. ": " .. problem) end
 
 local ran, checks = 0, {}
 for _, check in ipairs(log.checks) do

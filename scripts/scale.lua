@@ -19,7 +19,7 @@ local true_job = bench.job{ "/bin/true", name = "true" }
 local jobs = {}
 for i = 1, count do jobs[i] = true_job end
 
-local strategies = bench.options.strategies or bench.strategies
+local strategies = bench.options.strategies or { "async", "threads", "processes", "serial" }  -- bench's own
 local level = bench.options.concurrency or "64"
 
 local function median(xs)
@@ -57,10 +57,10 @@ for round = 1, rounds do
       end
     end
     used[strategy], floor_used[strategy] = batch.concurrency, floor.concurrency
-    add(walls, strategy, batch.wall)
-    add(cpus, strategy, batch.runner_cpu or 0)
-    add(floors, floor.concurrency, floor.wall)
-    add(ratios, strategy, floor.wall > 0 and batch.wall / floor.wall or 0)  -- 0 under --dry-run
+    add(walls, strategy, batch.wall_s)
+    add(cpus, strategy, batch.runner_cpu_s or 0)
+    add(floors, floor.concurrency, floor.wall_s)
+    add(ratios, strategy, floor.wall_s > 0 and batch.wall_s / floor.wall_s or 0)  -- 0 under --dry-run
   end
 end
 
@@ -76,5 +76,5 @@ for _, strategy in ipairs(strategies) do
     strategy, used[strategy], per_job(walls[strategy]), median(ratios[strategy]),
     floor_used[strategy], per_job(cpus[strategy])))
 end
-local usage = bench.usage()
-print(string.format("bench peak RSS: %.1f MiB", usage.maxrss / 1024))
+local usage = bench.own_usage()
+print(string.format("bench peak RSS: %.1f MiB", usage.peak_rss_kib / 1024))

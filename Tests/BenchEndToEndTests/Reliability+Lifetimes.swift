@@ -165,7 +165,7 @@ extension ReliabilityTests {
         let box = try Sandbox(["s.lua": """
             local r = bench.run({ { "sh", "-c", "kill -STOP $PPID; sleep 3600.64", timeout = 1 }, { "true" } },
                                 { strategy = "processes", concurrency = 2 })
-            print(r.results[1].timed_out, r.results[1].wall < 4, r.results[2].ok)
+            print(r.results[1].timed_out, r.results[1].wall_s < 4, r.results[2].ok)
             """])
         let r = await box.run(["run", "s.lua"], timeout: 30)
         #expect(r.exitCode == 0, "\(r.stderr)")

@@ -149,6 +149,7 @@ extension ReliabilityTests {
     @Test func failAndExitCannotBeSwallowed() async throws {
         let box = try Sandbox([
             "pcall.lua": "print(pcall(bench.fail, 'check failed'))\nprint('after')\nreturn nil",
+            "usage.lua": "print(pcall(bench.usage_error, 'give -D log=FILE'))\nprint('after')",
             "loop.lua": "while true do pcall(os.exit, 3) end",
             "coroutine.lua": "local co = coroutine.wrap(function() pcall(bench.fail, 'deep') end)\npcall(co)\nprint('after')",
             "close.lua": "local t <close> = setmetatable({}, { __close = function() print('closed') end })\nlocal ok = pcall(os.exit, 4)\nprint('after')",
@@ -158,6 +159,8 @@ extension ReliabilityTests {
         ], executable: ["slow-cc"])
         let p = await box.run(["run", "pcall.lua"])
         #expect(p.exitCode == 1 && p.stdout.text == "" && p.stderr.text == "bench: check failed\n", "\(p.stdout)\(p.stderr)")
+        let u = await box.run(["run", "usage.lua"])
+        #expect(u.exitCode == 2 && u.stdout.text == "" && u.stderr.text == "bench: error: give -D log=FILE\n", "\(u.stdout)\(u.stderr)")
         let l = await box.run(["run", "loop.lua"], timeout: 20)
         #expect(l.exitCode == 3, "\(l.summary)")
         let c = await box.run(["run", "coroutine.lua"])

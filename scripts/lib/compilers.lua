@@ -14,8 +14,7 @@ function M.installed(names, recipe)
     if cc then found[#found + 1] = cc else io.stderr:write(recipe .. ": skipped " .. name .. ": " .. why .. "\n") end
   end
   if #found == 0 then
-    io.stderr:write("bench: error: none of the compilers is installed (" .. table.concat(names, ", ") .. ")\n")
-    os.exit(2)
+    bench.usage_error("none of the compilers is installed (" .. table.concat(names, ", ") .. ")")
   end
   return found
 end

@@ -150,8 +150,7 @@ end
 function M.run(spec)
   local probes = probes_of(spec)
   if #probes == 0 then
-    io.stderr:write("bench: error: " .. spec.title .. ": none of its compiles can be replayed\n")
-    os.exit(2)
+    bench.usage_error(spec.title .. ": none of its compiles can be replayed")
   end
   local document = bench.measure{ name = spec.name, description = spec.description, probes = probes, batch = "all" }
   if bench.options.dry_run then return end

@@ -2,7 +2,7 @@ import BenchCore
 import CLua
 
 extension BenchModule {
-    /// `bench.floor(job, {count=, concurrency=})` → `{jobs=, concurrency=, wall=, failed=}`: the
+    /// `bench.floor(job, {count=, concurrency=})` → `{jobs=, concurrency=, wall_s=, failed=}`: the
     /// job's command run `count` times (default 1,000) at most `concurrency` at once (a number,
     /// default `-j`'s first level, else one per core), by the bare spawn-and-wait loop of
     /// `SpawnFloor`, the floor the strategies are measured against.
@@ -33,7 +33,7 @@ extension BenchModule {
         lua_createtable(s.L, 0, 4)
         s.push(outcome.jobs); s.setField(-2, "jobs")
         s.push(outcome.concurrency); s.setField(-2, "concurrency")
-        s.push(outcome.wall); s.setField(-2, "wall")
+        s.push(outcome.wall); s.setField(-2, "wall_s")
         s.push(outcome.failed); s.setField(-2, "failed")
         return 1
     }

@@ -32,7 +32,7 @@ extension BenchModule {
         return 1
     }
 
-    /// `bench.run(jobs, {strategy=, concurrency=})` → `{strategy=, concurrency=, jobs=, wall=, results={...}}`,
+    /// `bench.run(jobs, {strategy=, concurrency=})` → `{strategy=, concurrency=, jobs=, wall_s=, child_cpu_s=, runner_cpu_s=, ideal_s=, efficiency=, failed=, results={...}}`,
     /// results in job order: one batch, one sample. `bench.measure` samples and compares.
     static func run(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         guard lua_type(s.L, 1) == LUA_TTABLE else { throw s.typeError(1, "table of jobs") }
@@ -82,10 +82,10 @@ extension BenchModule {
         s.push(strategy.rawValue); s.setField(-2, "strategy")
         s.push(batch.concurrency); s.setField(-2, "concurrency")
         s.push(jobs.count); s.setField(-2, "jobs")
-        s.push(batch.wall); s.setField(-2, "wall")
-        s.push(batch.childCPU); s.setField(-2, "child_cpu")
-        s.push(batch.runnerCPU); s.setField(-2, "runner_cpu")
-        s.push(batch.ideal(cores: Host.usableCores)); s.setField(-2, "ideal")
+        s.push(batch.wall); s.setField(-2, "wall_s")
+        s.push(batch.childCPU); s.setField(-2, "child_cpu_s")
+        s.push(batch.runnerCPU); s.setField(-2, "runner_cpu_s")
+        s.push(batch.ideal(cores: Host.usableCores)); s.setField(-2, "ideal_s")
         s.push(batch.wall > 0 ? batch.ideal(cores: Host.usableCores) / batch.wall : 0); s.setField(-2, "efficiency")
         s.push(batch.failed); s.setField(-2, "failed")
         lua_createtable(s.L, Int32(clamping: batch.results.count), 0)

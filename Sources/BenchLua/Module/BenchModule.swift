@@ -18,7 +18,7 @@ enum BenchModule {
         stack.setField(-2, "args")
         stack.push(Host.usableCores)
         stack.setField(-2, "cores")
-        stack.pushArray(Strategy.own.map(\.rawValue))
+        stack.pushArray(Strategy.allCases.map(\.rawValue))
         stack.setField(-2, "strategies")
         stack.push(host.configuration.version)
         stack.setField(-2, "version")
@@ -100,7 +100,8 @@ enum BenchModule {
         ("tempdir", { LuaStack(L: $0!).withHost(BenchModule.tempdir) }),
         ("fail", { LuaStack(L: $0!).withHost(BenchModule.fail) }),
         ("reporter", { LuaStack(L: $0!).withHost(BenchModule.reporter) }),
-        ("usage", { LuaStack(L: $0!).withHost(BenchModule.usage) }),
+        ("own_usage", { LuaStack(L: $0!).withHost(BenchModule.ownUsage) }),
+        ("usage_error", { LuaStack(L: $0!).withHost(BenchModule.usageError) }),
         ("param", { LuaStack(L: $0!).withHost(BenchModule.param) }),
     ]
 
@@ -208,13 +209,14 @@ enum BenchModule {
         return 1
     }
 
-    /// `bench.usage()` → `{user=, sys=, maxrss=}`: bench's own CPU seconds and peak RSS (KiB) so far.
-    static func usage(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+    /// `bench.own_usage()` → `{user_s=, sys_s=, peak_rss_kib=}`: bench's own CPU seconds and
+    /// peak resident memory so far, its children not included.
+    static func ownUsage(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         let usage = ResourceUsage.current()
         lua_createtable(s.L, 0, 3)
-        s.push(usage.user); s.setField(-2, "user")
-        s.push(usage.sys); s.setField(-2, "sys")
-        s.push(usage.maxRSS); s.setField(-2, "maxrss")
+        s.push(usage.user); s.setField(-2, "user_s")
+        s.push(usage.sys); s.setField(-2, "sys_s")
+        s.push(usage.maxRSS); s.setField(-2, "peak_rss_kib")
         return 1
     }
 
@@ -240,6 +242,14 @@ enum BenchModule {
         lua_pushstring(s.L, "")
         luaL_where(s.L, 1)
         try requestExit(s, host, code: 1, message: (s.string(at: -1) ?? "") + message)
+    }
+
+    /// `bench.usage_error(message)` → ends the run with exit status 2 and `bench: error:
+    /// message`, as any mistake of the command line does: a recipe's own check of its `-D`
+    /// values or of what it needs (a missing tool). Like `bench.fail`, it cannot be caught.
+    static func usageError(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
+        let message = try s.checkString(1)
+        try requestExit(s, host, code: 2, message: "error: " + message)
     }
 
     /// `os.exit([code])`: ends the run (true or none: 0, false: 1), cleaning up as any end does;

@@ -96,8 +96,9 @@ extension LuaStack {
         }
     }
 
-    /// Pushes a result as a table: ok, exit, signal, signal_name, timed_out, error, wall, user,
-    /// sys, maxrss, stdout, stderr, stdout_dropped, stderr_dropped, started, ended, summary.
+    /// Pushes a result as a table: ok, exit, signal, signal_name, timed_out, error, wall_s,
+    /// user_s, sys_s, peak_rss_kib, stdout, stderr, stdout_dropped, stderr_dropped, started_s,
+    /// ended_s, summary (the units' suffixes are the result document's).
     func push(_ r: JobResult) {
         lua_createtable(L, 0, 18)
         push(r.name); setField(-2, "name")
@@ -109,16 +110,16 @@ extension LuaStack {
         }
         push(r.timedOut); setField(-2, "timed_out")
         if let error = r.error { push(error); setField(-2, "error") }
-        push(r.wall); setField(-2, "wall")
-        push(r.user); setField(-2, "user")
-        push(r.sys); setField(-2, "sys")
-        push(r.maxRSS); setField(-2, "maxrss")
+        push(r.wall); setField(-2, "wall_s")
+        push(r.user); setField(-2, "user_s")
+        push(r.sys); setField(-2, "sys_s")
+        push(r.maxRSS); setField(-2, "peak_rss_kib")
         push(r.stdout); setField(-2, "stdout")
         push(r.stderr); setField(-2, "stderr")
         push(r.stdoutDropped); setField(-2, "stdout_dropped")
         push(r.stderrDropped); setField(-2, "stderr_dropped")
-        push(r.started); setField(-2, "started")
-        push(r.ended); setField(-2, "ended")
+        push(r.started); setField(-2, "started_s")
+        push(r.ended); setField(-2, "ended_s")
         push(r.summary); setField(-2, "summary")
     }
 }
