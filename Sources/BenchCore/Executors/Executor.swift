@@ -49,9 +49,7 @@ public enum Executors {
         case .threads: return ThreadPoolExecutor(limit: limit, cancellation: cancellation)
         case .processes: return ProcessPoolExecutor(limit: limit, workerCommand: workerCommand, cancellation: cancellation)
         case .serial: return SerialExecutor(cancellation: cancellation)
-        case .ninja: return ReferenceExecutor(tool: .ninja, limit: limit, cancellation: cancellation)
-        case .make: return ReferenceExecutor(tool: .make, limit: limit, cancellation: cancellation)
-        case .xargs: return ReferenceExecutor(tool: .xargs, limit: limit, cancellation: cancellation)
+        case .ninja, .make, .xargs: return ReferenceExecutor(strategy, limit: limit, cancellation: cancellation)!
         }
     }
 }
