@@ -73,7 +73,7 @@ extension Bench {
         /// script's arguments as the exact bytes given.
         func options() throws -> ScriptOptions {
             var overrides = ScenarioOverrides(
-                compiler: compiler.map(ArgumentBytes.bytes), repeats: repeats, runs: runs, warmup: warmup, timeout: timeout,
+                compiler: compiler.map(ArgumentBytes.bytes), repeats: repeats, runs: runs, warmup: warmup, defaultTimeout: timeout,
                 launcher: launcher.map { Launcher.parse(ArgumentBytes.bytes($0)) })
             do {
                 if let repeats { try Limits.check(repeats, in: Limits.repeats, "-n/--repeat") }

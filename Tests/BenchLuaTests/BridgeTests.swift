@@ -94,7 +94,7 @@ struct BridgeTests {
             assert(b.results[1].timed_out and b.results[2].ok, b.results[2].summary)
             local u = bench.own_usage()
             assert(u.peak_rss_kib > 0 and u.user_s >= 0 and u.sys_s >= 0)
-            """, options: ScriptOptions(overrides: ScenarioOverrides(timeout: 0.2)))
+            """, options: ScriptOptions(overrides: ScenarioOverrides(defaultTimeout: 0.2)))
         #expect(errorMessage(timed) == "")
         let dry = await runScript("""
             assert(bench.options.dry_run == true)

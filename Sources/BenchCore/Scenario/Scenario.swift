@@ -76,7 +76,7 @@ public struct Scenario: Sendable, Equatable {
         if let concurrency = overrides.concurrency { s.concurrency = concurrency }
         if let runs = overrides.runs { s.runs = runs }
         if let warmup = overrides.warmup { s.warmup = warmup }
-        if s.timeout == nil { s.timeout = overrides.timeout }
+        if s.timeout == nil { s.timeout = overrides.defaultTimeout }
         return s
     }
 }

@@ -10,8 +10,9 @@ public struct ScenarioOverrides: Sendable, Equatable {
     public var runs: Int?
     /// `-w/--warmup`: untimed runs first.
     public var warmup: Int?
-    /// `--timeout`: seconds after which a job is killed, unless its scenario or the job itself says otherwise.
-    public var timeout: Double?
+    /// `--timeout`: seconds after which a job is killed, unless its scenario or the job itself
+    /// says otherwise: a default, not an override.
+    public var defaultTimeout: Double?
     /// `--strategy`: which strategies, in order.
     public var strategies: [Strategy]?
     /// `--launcher`: what runs every compile, instead of the scenario's launcher (a probe's own still wins).
@@ -20,14 +21,14 @@ public struct ScenarioOverrides: Sendable, Equatable {
     /// Creates overrides; all empty by default.
     public init(
         compiler: ByteString? = nil, repeats: Int? = nil, concurrency: [ConcurrencyLimit]? = nil, runs: Int? = nil,
-        warmup: Int? = nil, timeout: Double? = nil, strategies: [Strategy]? = nil, launcher: [ByteString]? = nil
+        warmup: Int? = nil, defaultTimeout: Double? = nil, strategies: [Strategy]? = nil, launcher: [ByteString]? = nil
     ) {
         self.compiler = compiler
         self.repeats = repeats
         self.concurrency = concurrency
         self.runs = runs
         self.warmup = warmup
-        self.timeout = timeout
+        self.defaultTimeout = defaultTimeout
         self.strategies = strategies
         self.launcher = launcher
     }

@@ -55,7 +55,7 @@ extension LuaStack {
         if let j = v.concurrency { push(j.map(\.description).joined(separator: ",")); setField(-2, "concurrency") }
         if let r = v.runs { push(r); setField(-2, "runs") }
         if let w = v.warmup { push(w); setField(-2, "warmup") }
-        if let t = v.timeout { push(t); setField(-2, "timeout") }
+        if let t = v.defaultTimeout { push(t); setField(-2, "timeout") }
         if let s = v.strategies { pushArray(s.map(\.rawValue)); setField(-2, "strategies") }
         if let f = o.format { push(f); setField(-2, "format") }
         push(o.verbose); setField(-2, "verbose")

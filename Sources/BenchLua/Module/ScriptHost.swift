@@ -31,7 +31,7 @@ public final class ScriptHost {
     /// `job` with the command line's defaults for what it leaves open (`--timeout`).
     func withDefaults(_ job: Job) -> Job {
         var job = job
-        if job.timeout == nil { job.timeout = configuration.options.overrides.timeout }
+        if job.timeout == nil { job.timeout = configuration.options.overrides.defaultTimeout }
         return job
     }
 
