@@ -54,7 +54,7 @@ public struct BaselineComparison: Sendable, Equatable {
         public var label: String {
             var s = probe.map { TerminalText.line($0) + ": " } ?? ""
             s += strategy.rawValue
-            if let concurrency, strategy != .serial { s += " -j \(concurrency)" }
+            if let concurrency, !strategy.ignoresConcurrency { s += " -j \(concurrency)" }
             if let compiler { s += " (\(TerminalText.line(compiler)))" }
             return s
         }

@@ -21,6 +21,11 @@ public enum Strategy: String, Sendable, CaseIterable {
     /// True for the reference runners, which run a batch through another tool.
     public var isReference: Bool { !Self.own.contains(self) }
 
+    /// True for a strategy that runs one job at a time whatever the level asked for (`serial`):
+    /// it is measured once, at the first level, labelled without `-j`, and is what the others'
+    /// speed-ups are against.
+    public var ignoresConcurrency: Bool { self == .serial }
+
     /// The valid names, comma-separated, for error messages.
     public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 

@@ -39,7 +39,7 @@ public enum SVGChart {
     }
 
     private static func panel(_ m: Measurement, host: HostInfo) -> [String] {
-        let levels = Set(m.runs.filter { $0.strategy != .serial }.map(\.level))
+        let levels = Set(m.runs.filter { !$0.strategy.ignoresConcurrency }.map(\.level))
         var body = levels.count > 1 && m.scenario.batch == .all ? scan(m) : bars(m)
         let s = m.scenario
         let title = "\(s.name): \(s.jobsPerBatch) job\(s.jobsPerBatch == 1 ? "" : "s") per batch, median of \(s.runs) run\(s.runs == 1 ? "" : "s")"
@@ -96,7 +96,7 @@ public enum SVGChart {
         let maxY = axis(top * 1.08, into: &body)
         let groups = groups(m)
         let groupWidth = plotWidth / Double(max(groups.count, 1))
-        let levels = Set(m.runs.filter { $0.strategy != .serial }.map(\.concurrency)).count
+        let levels = Set(m.runs.filter { !$0.strategy.ignoresConcurrency }.map(\.concurrency)).count
         for (g, group) in groups.enumerated() {
             let slot = groupWidth / Double(group.runs.count + 1)
             let barWidth = Swift.min(slot * 0.7, 60)
@@ -112,7 +112,7 @@ public enum SVGChart {
                 let iy = y(m.ideal(of: r), max: maxY)
                 body.append("<line x1=\"\(fixed(cx - barWidth / 2 - 3, 1))\" y1=\"\(fixed(iy, 1))\" x2=\"\(fixed(cx + barWidth / 2 + 3, 1))\" y2=\"\(fixed(iy, 1))\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>")
                 // Below each bar, only what the colour does not say: the level, when levels differ.
-                if levels > 1 && r.strategy != .serial {
+                if levels > 1 && !r.strategy.ignoresConcurrency {
                     body.append(text(cx, margin.top + plotHeight + 14, fit("-j \(r.concurrency)", slot - 4, size: 10), size: 10, anchor: "middle"))
                 }
                 if slot >= 36 {
@@ -145,7 +145,7 @@ public enum SVGChart {
     private static func scan(_ m: Measurement) -> [String] {
         var body: [String] = []
         var levels: [Int] = []
-        for r in m.runs where r.strategy != .serial && !levels.contains(r.concurrency) { levels.append(r.concurrency) }
+        for r in m.runs where !r.strategy.ignoresConcurrency && !levels.contains(r.concurrency) { levels.append(r.concurrency) }
         levels.sort()
         let top = m.runs.map(\.wall.median).max() ?? 1
         let maxY = axis(top * 1.1, into: &body)
@@ -166,7 +166,7 @@ public enum SVGChart {
                 let color = colors[strategy] ?? "#444"
                 let label = m.compilers.count > 1 ? "\(strategy.rawValue) (\(TerminalText.line(name ?? "")))" : strategy.rawValue
                 let dash = m.compilers.count > 1 && m.compilers.first?.name != name ? " stroke-dasharray=\"2,2\"" : ""
-                if strategy == .serial, let serial = runs.first {
+                if strategy.ignoresConcurrency, let serial = runs.first {
                     let sy = y(serial.wall.median, max: maxY)
                     body.append("<line x1=\"\(fixed(margin.left, 1))\" y1=\"\(fixed(sy, 1))\" x2=\"\(fixed(margin.left + plotWidth, 1))\" y2=\"\(fixed(sy, 1))\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"6,4\"/>")
                 } else {

@@ -10,7 +10,7 @@ public enum StudyReport {
             for name in m.compilerNames {
                 let compiler = m.compiler(named: name)
                 let runs = m.runs(of: name)
-                let concurrency = Set(runs.filter { $0.strategy != .serial }.map(\.concurrency)).sorted().map(String.init)
+                let concurrency = Set(runs.filter { !$0.strategy.ignoresConcurrency }.map(\.concurrency)).sorted().map(String.init)
                 lines.append("\(TerminalText.line(s.name)): \(s.probes.count) probes x \(s.repeats) = \(s.probes.count * s.repeats) \(compiler == nil ? "jobs" : "compiles")"
                     + (s.batch == .probe ? ", one probe per batch" : " per batch")
                     + (concurrency.isEmpty ? "" : ", \(concurrency.joined(separator: "/")) at a time")

@@ -86,7 +86,7 @@ public enum TableReport {
         var strategies: [Strategy] = []
         for r in runs where !strategies.contains(r.strategy) { strategies.append(r.strategy) }
         for strategy in strategies {
-            if strategy == .serial, let serial = runs.first(where: { $0.strategy == .serial }) {
+            if strategy.ignoresConcurrency, let serial = runs.first(where: { $0.strategy.ignoresConcurrency }) {
                 rows.append(["serial (runs once)"] + levels.map { _ in seconds(serial.wall.median) })
                 continue
             }

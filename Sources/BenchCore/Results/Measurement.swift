@@ -35,7 +35,7 @@ public struct Measurement: Sendable, Equatable {
 
     /// The serial run of `run`'s compiler and probe, the baseline of every "times faster than serial".
     public func serialBaseline(for run: RunSummary) -> RunSummary? {
-        runs.first { $0.compiler == run.compiler && $0.probe == run.probe && $0.strategy == .serial }
+        runs.first { $0.compiler == run.compiler && $0.probe == run.probe && $0.strategy.ignoresConcurrency }
     }
 
     /// The runs that ran the same batch as `run`: the same compiler, probe and number of jobs,
@@ -93,7 +93,7 @@ public struct Measurement: Sendable, Equatable {
         switch scenario.batch {
         case .all:
             return levels(of: mine).map { level in
-                let group = mine.filter { $0.level == level || $0.strategy == .serial }
+                let group = mine.filter { $0.level == level || $0.strategy.ignoresConcurrency }
                 return Comparison(kind: .strategies, context: join(name, level: level, in: mine),
                                   entries: group.map { .init(label: $0.strategyLabel, run: $0) })
             }
@@ -122,7 +122,7 @@ public struct Measurement: Sendable, Equatable {
     /// The concurrency levels of concurrent runs, in order (the first level when only serial ran).
     public func levels(of runs: [RunSummary]) -> [ConcurrencyLimit] {
         var levels: [ConcurrencyLimit] = []
-        for r in runs where r.strategy != .serial && !levels.contains(r.level) { levels.append(r.level) }
+        for r in runs where !r.strategy.ignoresConcurrency && !levels.contains(r.level) { levels.append(r.level) }
         return levels.isEmpty ? runs.prefix(1).map(\.level) : levels
     }
 

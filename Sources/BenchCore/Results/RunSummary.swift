@@ -66,7 +66,7 @@ public struct RunSummary: Sendable, Equatable {
     public var runnerShare: Double { childCPU > 0 ? runnerCPU / childCPU : 0 }
 
     /// "serial" or "async -j 2".
-    public var strategyLabel: String { strategy == .serial ? "serial" : "\(strategy.rawValue) -j \(concurrency)" }
+    public var strategyLabel: String { strategy.ignoresConcurrency ? strategy.rawValue : "\(strategy.rawValue) -j \(concurrency)" }
 
     /// Everything that tells this run from the others, for warnings: "gzip -9: serial" or "async -j 2 (gfortran)".
     public var title: String {

@@ -67,7 +67,7 @@ public struct ScenarioRunner: Sendable {
                 warmupCells.append(cells.count)
                 for (n, level) in scenario.concurrency.enumerated() {
                     // serial ignores the level: it runs once, with the first.
-                    for strategy in scenario.strategies where strategy != .serial || n == 0 {
+                    for strategy in scenario.strategies where !strategy.ignoresConcurrency || n == 0 {
                         cells.append(Cell(compiler: compiler, probe: group.probe, level: level,
                                           executor: makeExecutor(strategy, level), jobs: group.jobs))
                     }
@@ -114,7 +114,7 @@ public struct ScenarioRunner: Sendable {
 
     private func label(_ cell: Cell, compilers: Int) -> String {
         let strategy = cell.executor.strategy
-        var label = strategy == .serial ? "serial" : "\(strategy.rawValue) -j \(cell.executor.concurrency(for: cell.jobs.count))"
+        var label = strategy.ignoresConcurrency ? strategy.rawValue : "\(strategy.rawValue) -j \(cell.executor.concurrency(for: cell.jobs.count))"
         if let probe = cell.probe { label = TerminalText.line(probe.name) + ": " + label }
         if compilers > 1, let compiler = cell.compiler { label += " " + TerminalText.line(compiler.name) }
         return label
@@ -194,8 +194,8 @@ public struct ScenarioRunner: Sendable {
     /// How many times `run` runs each batch of one compiler: the warm-ups, then one per timed
     /// run, strategy and level.
     public static func batchesPerGroup(_ scenario: Scenario) -> Int {
-        let concurrent = scenario.strategies.filter { $0 != .serial }.count * scenario.concurrency.count
-        let serial = scenario.strategies.contains(.serial) ? 1 : 0
+        let concurrent = scenario.strategies.filter { !$0.ignoresConcurrency }.count * scenario.concurrency.count
+        let serial = scenario.strategies.filter(\.ignoresConcurrency).count
         return scenario.warmup + scenario.runs * (concurrent + serial)
     }
 
