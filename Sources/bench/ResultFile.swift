@@ -6,7 +6,11 @@ enum ResultFile {
     /// The document in the file at `argument` (as the parser gave it).
     static func read(_ argument: String) throws(BenchError) -> ResultDocument {
         let path = ArgumentBytes.bytes(argument)
-        do { return try ResultDocument(json: try JSONParser.parse(try FileContents.read(path))) } catch {
+        do {
+            let text = try FileContents.read(path)
+            try MemoryHeadroom.ensure(documentOf: text.count, "it")
+            return try ResultDocument(json: try JSONParser.parse(text))
+        } catch {
             throw BenchError.invalidValue("\(TerminalText.line(path)): \(error)")
         }
     }

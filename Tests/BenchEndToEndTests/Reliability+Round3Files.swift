@@ -90,4 +90,23 @@ extension ReliabilityTests {
         #expect(r.stdout.text == "made\n" && r.stderr.text.isEmpty, "\(r.summary)")
         box.expectNothingLeft()
     }
+
+    /// Item 8: a document over the size cap is refused before it is read, and one under it that
+    /// the memory limit cannot hold (`ulimit -v`) is refused before it is parsed: exit 2 with the
+    /// reason, where bench read 256 MiB first, or died of a failed allocation (SIGABRT).
+    @Test(arguments: [
+        (300, "bench: error: big.json: cannot read big.json: it is larger than 256 MiB\n"),
+        (200, "bench: error: big.json: not enough memory to read it, 201 MiB: bench needs about 1697 MiB of address space free (ulimit -v); raise the limit\n"),
+    ])
+    func aDocumentTooBigForTheMemoryLimitIsRefusedNotACrash(mebibytes: Int, message: String) async throws {
+        let box = try Sandbox([:])
+        // A sparse file: as large as asked for, at no cost in disk or time.
+        #expect(FileManager.default.createFile(atPath: box.directory + "/big.json", contents: nil))
+        #expect(truncate(box.directory + "/big.json", off_t(mebibytes) << 20) == 0)
+        for command in [["report", "big.json"], ["compare", "big.json", "big.json"]] {
+            let r = await box.run(command, under: "ulimit -v 300000", timeout: 60)
+            #expect(r.exitCode == 2, "\(command): \(r.summary)")
+            #expect(r.stderr.text == message, "\(command): \(r.stderr.text)")
+        }
+    }
 }

@@ -12,15 +12,33 @@ public enum MemoryHeadroom {
     /// Per job running at once: a thread's stack, or a child's pipes and bookkeeping.
     static let perSlot = 256 << 10
 
+    /// Reading a result document takes at most this many times its size: its bytes, the
+    /// parsed JSON and the document (6.6 times measured on a document of 400,000 probes).
+    public static let perDocumentByte = 8
+
     /// Throws unless a batch of `jobs` jobs, `slots` at once, has room.
     public static func ensure(jobs: Int, slots: Int) throws(BenchError) {
         let (a, o1) = jobs.multipliedReportingOverflow(by: perJob)
         let (b, o2) = slots.multipliedReportingOverflow(by: perSlot)
         let (needed, o3) = (base + a).addingReportingOverflow(b)
-        guard !o1 && !o2 && !o3, let room = mmap(nil, needed, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
-              room != MAP_FAILED else {
+        guard !o1 && !o2 && !o3, available(needed) else {
             throw .resources("not enough memory for a batch of \(jobs) jobs, \(slots) at once: bench needs about \((needed >> 20) + 1) MiB of address space free (ulimit -v); lower -j or the batch, or raise the limit")
         }
+    }
+
+    /// Throws unless a result document of `size` bytes, `what`, can be read.
+    public static func ensure(documentOf size: Int, _ what: String) throws(BenchError) {
+        let (a, o1) = size.multipliedReportingOverflow(by: perDocumentByte)
+        let (needed, o2) = base.addingReportingOverflow(a)
+        guard !o1 && !o2, available(needed) else {
+            throw .resources("not enough memory to read \(what), \((size >> 20) + 1) MiB: bench needs about \((needed >> 20) + 1) MiB of address space free (ulimit -v); raise the limit")
+        }
+    }
+
+    /// True when `needed` bytes of address space can be had now.
+    private static func available(_ needed: Int) -> Bool {
+        guard let room = mmap(nil, needed, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0), room != MAP_FAILED else { return false }
         munmap(room, needed)
+        return true
     }
 }
