@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "BenchLua", targets: ["BenchLua"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev), never vendored.

@@ -22,7 +22,8 @@ enum ArgumentBytes {
             let lead = raw[i]
             let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
             if length > 0, i + length <= raw.count, let text = String(validating: raw[i..<(i + length)], as: UTF8.self),
-               let scalar = text.unicodeScalars.first, scalar.value < base {
+                let scalar = text.unicodeScalars.first, scalar.value < base
+            {
                 out.append(scalar)
                 i += length
             } else {

@@ -11,8 +11,10 @@ enum BaselineOutput {
         _ comparison: BaselineComparison, format: BaselineFormat, to destinations: ReportDestinations, cleanup: Cleanup? = nil
     ) throws(BenchError) -> Int32 {
         let text = format.render(comparison, color: Terminal.wantsColor && destinations.report == nil)
-        guard try destinations.write(
-            ByteString(text), chart: { BaselineChart.render(comparison) }, export: { $0.baseline.render(comparison) }, toStdout: true, cleanup: cleanup)
+        guard
+            try destinations.write(
+                ByteString(text), chart: { BaselineChart.render(comparison) }, export: { $0.baseline.render(comparison) }, toStdout: true,
+                cleanup: cleanup)
         else { return 128 + SIGPIPE }
         let nothing = comparison.nothingCompared
         for sentence in nothing { Console.error("bench: error: " + sentence) }

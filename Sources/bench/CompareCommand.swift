@@ -16,8 +16,9 @@ extension Bench {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The baseline, then one or more documents to compare with it.", valueName: "file.json"),
-                  completion: .file(extensions: ["json"]))
+        @Argument(
+            help: ArgumentHelp("The baseline, then one or more documents to compare with it.", valueName: "file.json"),
+            completion: .file(extensions: ["json"]))
         var documents: [String] = []
 
         @Option(help: ArgumentHelp("Differences within this share of the baseline's median are the same (default: 5).", valueName: "percent"))
@@ -45,9 +46,13 @@ extension Bench {
         private func compare() -> Int32 {
             do {
                 let destinations = try files.destinations(
-                    inputs: documents.enumerated().map { .init(role: $0.offset == 0 ? "the baseline" : "a document compared", path: ArgumentBytes.bytes($0.element)) })
+                    inputs: documents.enumerated().map {
+                        .init(role: $0.offset == 0 ? "the baseline" : "a document compared", path: ArgumentBytes.bytes($0.element))
+                    })
                 var read: [BaselineComparison.File] = []
-                for document in documents { read.append(.init(label: TerminalText.line(ArgumentBytes.bytes(document)), document: try ResultFile.read(document))) }
+                for document in documents {
+                    read.append(.init(label: TerminalText.line(ArgumentBytes.bytes(document)), document: try ResultFile.read(document)))
+                }
                 let comparison = BaselineComparison(files: read, threshold: try Limits.threshold(threshold, "--threshold"))
                 return try BaselineOutput.write(comparison, format: BaselineFormat(rawValue: format ?? "table")!, to: destinations)
             } catch {

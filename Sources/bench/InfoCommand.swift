@@ -60,7 +60,10 @@ extension Bench {
                 return 2
             }
             if let interrupted = cancellation.exitStatus { return interrupted }
-            var lines = ["\(identity.name): \(identity.summary ?? "(no summary line)")", "  file    \(TerminalText.line(path))", "  sha256  \(identity.sha256)", ""]
+            var lines = [
+                "\(identity.name): \(identity.summary ?? "(no summary line)")", "  file    \(TerminalText.line(path))",
+                "  sha256  \(identity.sha256)", "",
+            ]
             let declared = host.run.parameters.declared
             if declared.isEmpty {
                 lines.append("Parameters: none")

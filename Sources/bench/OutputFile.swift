@@ -84,8 +84,9 @@ struct OutputFile: Sendable, Equatable {
             var st = stat()
             guard input.path.withCString({ stat($0, &st) }) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
             for (option, file) in files where file.identity == "\(st.st_dev):\(st.st_ino)" {
-                throw .io("\(option) '\(TerminalText.line(file.path))' is \(input.role), '\(TerminalText.line(input.path))': "
-                    + "writing it would replace what bench reads; give another file")
+                throw .io(
+                    "\(option) '\(TerminalText.line(file.path))' is \(input.role), '\(TerminalText.line(input.path))': "
+                        + "writing it would replace what bench reads; give another file")
             }
         }
     }
@@ -94,7 +95,9 @@ struct OutputFile: Sendable, Equatable {
     static func checkDistinct(_ files: [(option: String, file: OutputFile)]) throws(BenchError) {
         for (i, a) in files.enumerated() {
             for b in files[(i + 1)...] where a.file.identity == b.file.identity {
-                throw .io("\(a.option) '\(TerminalText.line(a.file.path))' and \(b.option) '\(TerminalText.line(b.file.path))' are the same file; give each its own")
+                throw .io(
+                    "\(a.option) '\(TerminalText.line(a.file.path))' and \(b.option) '\(TerminalText.line(b.file.path))' are the same file; give each its own"
+                )
             }
         }
     }
@@ -179,7 +182,9 @@ struct OutputFile: Sendable, Equatable {
     /// `/proc/self/fd/N`, `/proc/PID/fd/N` or `/dev/fd/N`.
     private static func isDescriptorLink(_ path: ByteString) -> Bool {
         let parts = path.bytes.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
-        guard parts.count >= 3, parts.allSatisfy({ !$0.isEmpty }), Int(parts[parts.count - 1]) != nil, parts[parts.count - 2] == "fd" else { return false }
+        guard parts.count >= 3, parts.allSatisfy({ !$0.isEmpty }), Int(parts[parts.count - 1]) != nil, parts[parts.count - 2] == "fd" else {
+            return false
+        }
         return (parts.count == 4 && parts[0] == "proc") || (parts.count == 3 && parts[0] == "dev")
     }
 

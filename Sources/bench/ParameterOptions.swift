@@ -3,8 +3,9 @@ import BenchCore
 
 /// `-D name=value`: values for the recipe's parameters (`bench run`, `bench info`).
 struct ParameterOptions: ParsableArguments {
-    @Option(name: .customShort("D"),
-            help: ArgumentHelp("Set the recipe's parameter (repeatable); `bench info RECIPE` lists them.", valueName: "name=value"))
+    @Option(
+        name: .customShort("D"),
+        help: ArgumentHelp("Set the recipe's parameter (repeatable); `bench info RECIPE` lists them.", valueName: "name=value"))
     var definitions: [String] = []
 
     /// The definitions, each checked for its form (the recipe judges the values).

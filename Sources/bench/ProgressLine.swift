@@ -44,7 +44,7 @@ final class ProgressLine: Sendable {
     /// Shows what a measurement tells: a new batch, or that it is over.
     func show(_ event: ProgressEvent) {
         switch event {
-        case let .batch(label, phase, jobs, counter):
+        case .batch(let label, let phase, let jobs, let counter):
             state.withLock {
                 $0.label = label
                 $0.phase = phase

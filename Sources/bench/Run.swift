@@ -26,13 +26,19 @@ extension Bench {
         @Option(help: "The compiler to use (name in PATH, or a path); overrides the scenario's list.")
         var compiler: String?
 
-        @Option(help: ArgumentHelp("What runs every compile, before the compiler (as CMAKE_<LANG>_COMPILER_LAUNCHER): \"ccache\", \"distcc\"; words split at spaces.", valueName: "command"))
+        @Option(
+            help: ArgumentHelp(
+                "What runs every compile, before the compiler (as CMAKE_<LANG>_COMPILER_LAUNCHER): \"ccache\", \"distcc\"; words split at spaces.",
+                valueName: "command"))
         var launcher: String?
 
         @Option(name: [.customShort("n"), .customLong("repeat")], help: ArgumentHelp("Copies of each probe compiled in one batch.", valueName: "n"))
         var repeats: Int?
 
-        @Option(name: .customShort("j"), help: ArgumentHelp("Jobs at once: a positive number or 'unbounded'; a list (1,2,4) scans them (default: one per core).", valueName: "n|unbounded|list"))
+        @Option(
+            name: .customShort("j"),
+            help: ArgumentHelp(
+                "Jobs at once: a positive number or 'unbounded'; a list (1,2,4) scans them (default: one per core).", valueName: "n|unbounded|list"))
         var jobs: String?
 
         @Option(help: ArgumentHelp("Strategies to run, comma-separated (\(Strategy.validNames)).", valueName: "list"))
@@ -41,10 +47,15 @@ extension Bench {
         @Option(name: [.short, .long], help: ArgumentHelp("Timed runs of every batch (default: 5, or the scenario's).", valueName: "n"))
         var runs: Int?
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Untimed warm-up batches of each compiler first (default: 1, or the scenario's).", valueName: "n"))
+        @Option(
+            name: [.short, .long],
+            help: ArgumentHelp("Untimed warm-up batches of each compiler first (default: 1, or the scenario's).", valueName: "n"))
         var warmup: Int?
 
-        @Option(help: ArgumentHelp("Kill any job still running after this many seconds (with its process group), and report it as timed out, unless the job or its scenario gives a timeout of its own.", valueName: "seconds"))
+        @Option(
+            help: ArgumentHelp(
+                "Kill any job still running after this many seconds (with its process group), and report it as timed out, unless the job or its scenario gives a timeout of its own.",
+                valueName: "seconds"))
         var timeout: Double?
 
         @Flag(help: "Print every command the scenario would run, and run none (the Lua script itself still runs).")
@@ -56,10 +67,15 @@ extension Bench {
         @OptionGroup(title: "Reports")
         var report: ReportOptions
 
-        @Option(help: ArgumentHelp("Compare the results with this saved result document, as `bench compare BASE.json` does: its table and exit status.", valueName: "file.json"))
+        @Option(
+            help: ArgumentHelp(
+                "Compare the results with this saved result document, as `bench compare BASE.json` does: its table and exit status.",
+                valueName: "file.json"))
         var baseline: String?
 
-        @Option(help: ArgumentHelp("With --baseline: differences within this share of the baseline's median are the same (default: 5).", valueName: "percent"))
+        @Option(
+            help: ArgumentHelp(
+                "With --baseline: differences within this share of the baseline's median are the same (default: 5).", valueName: "percent"))
         var threshold: String?
 
         @Argument(parsing: .postTerminator, help: "Arguments for the script, after '--' (bench.args).")
@@ -125,7 +141,8 @@ extension Bench {
             }
             let session = RunSession(
                 script: file, configuration: configuration, report: report, baseline: baseline,
-                threshold: try threshold.map { t throws(BenchError) in try Limits.threshold(t, "--threshold") } ?? BaselineComparison.defaultThreshold,
+                threshold: try threshold.map { t throws(BenchError) in try Limits.threshold(t, "--threshold") }
+                    ?? BaselineComparison.defaultThreshold,
                 color: Terminal.wantsColor)
             let status = session.run()
             if status != 0 { throw ExitCode(status) }

@@ -29,10 +29,12 @@ struct RunSession {
         // A reader that leaves once everything was written ends nothing (as for any program
         // whose last write succeeded); a signal during the finalizers does.
         if let cancellation = configuration.cancellation, let signal = cancellation.signal, let status = cancellation.exitStatus,
-           signal != SIGPIPE || cancelledWhileRunning {
-            Console.error(signal == SIGPIPE
-                ? "bench: standard output was closed; every child was stopped and temporary files removed"
-                : "bench: interrupted by \(SignalName.name(of: signal)); every child was stopped and temporary files removed")
+            signal != SIGPIPE || cancelledWhileRunning
+        {
+            Console.error(
+                signal == SIGPIPE
+                    ? "bench: standard output was closed; every child was stopped and temporary files removed"
+                    : "bench: interrupted by \(SignalName.name(of: signal)); every child was stopped and temporary files removed")
             return status
         }
         // What a full disk or /dev/full refused is no success: the output is lost.
@@ -48,7 +50,8 @@ struct RunSession {
         do {
             // Before anything runs: a typo in a path must not cost the whole benchmark.
             let destinations = try report.destinations(
-                inputs: [.init(role: "the script", path: script)] + (baseline.map { [.init(role: "the baseline", path: ArgumentBytes.bytes($0))] } ?? []))
+                inputs: [.init(role: "the script", path: script)]
+                    + (baseline.map { [.init(role: "the baseline", path: ArgumentBytes.bytes($0))] } ?? []))
             let base = try baseline.map { path throws(BenchError) in
                 BaselineComparison.File(label: TerminalText.line(ArgumentBytes.bytes(path)), document: try ResultFile.read(path))
             }
@@ -63,13 +66,16 @@ struct RunSession {
             case .finished:
                 guard !host.run.measurements.isEmpty else {
                     if report.writesFiles || report.format != nil || base != nil {
-                        return fail("the script measured nothing (it returned no scenario and called no bench.measure), so there is no report for "
-                            + "--format, --output, --plot or the exports to write, and nothing to compare with --baseline", host)
+                        return fail(
+                            "the script measured nothing (it returned no scenario and called no bench.measure), so there is no report for "
+                                + "--format, --output, --plot or the exports to write, and nothing to compare with --baseline", host)
                     }
                     return 0
                 }
                 // A script that measured prints what it likes; bench reports only what was asked for.
-                guard report.writesFiles || report.format != nil || base != nil else { return verdict(host.run.document(holding: host.run.measurements)) }
+                guard report.writesFiles || report.format != nil || base != nil else {
+                    return verdict(host.run.document(holding: host.run.measurements))
+                }
                 reporter = try resolve(report.format, choice: .unspecified, host: host)
             case .scenario(let scenario, let choice):
                 // Chosen before anything runs, so that a typo costs nothing.
@@ -130,7 +136,8 @@ struct RunSession {
         }
         let failures = document.failures
         if !failures.isEmpty {
-            Console.error("bench: every job failed in \(failures.count == 1 ? "1 run; its" : "\(failures.count) runs; their") timings measure failures:")
+            Console.error(
+                "bench: every job failed in \(failures.count == 1 ? "1 run; its" : "\(failures.count) runs; their") timings measure failures:")
             for f in failures { Console.error("  " + f) }
         }
         return disagreements.isEmpty && unexpected.isEmpty && failures.isEmpty ? 0 : 1

@@ -51,9 +51,10 @@ let cleanup = type(of: cancellable).ownsARun ? Cleanup() : nil
 let cancellation = Cancellation()
 do {
     try SignalWatcher.start(cancelling: cancellation, watchingOutput: cleanup != nil) { signal, late in
-        Console.error(late
-            ? "bench: still running \(Int(SignalWatcher.grace)) s after \(SignalName.name(of: signal)): stopping at once"
-            : "bench: \(SignalName.name(of: signal)) again: stopping at once")
+        Console.error(
+            late
+                ? "bench: still running \(Int(SignalWatcher.grace)) s after \(SignalName.name(of: signal)): stopping at once"
+                : "bench: \(SignalName.name(of: signal)) again: stopping at once")
         cleanup?.stopNow(status: 128 + signal)
         _exit(128 + signal)
     }

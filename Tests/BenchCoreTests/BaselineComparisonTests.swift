@@ -3,7 +3,9 @@ import Testing
 
 @Suite("Comparisons with a baseline")
 struct BaselineComparisonTests {
-    static func document(recipe: String = "fortran", sha256: String = "aa", parameters: [ParameterSetting] = [], _ runs: [RunSummary]) -> ResultDocument {
+    static func document(recipe: String = "fortran", sha256: String = "aa", parameters: [ParameterSetting] = [], _ runs: [RunSummary])
+        -> ResultDocument
+    {
         var d = Fixture.document(Fixture.result(runs))
         d.provenance = Provenance(
             recipe: Recipe(name: recipe, path: ByteString("/r/\(recipe).lua"), summary: nil, sha256: sha256), parameters: parameters,
@@ -15,13 +17,15 @@ struct BaselineComparisonTests {
 
     static func compare(_ others: ResultDocument..., threshold: Double = 0.05) -> BaselineComparison {
         BaselineComparison(
-            files: [.init(label: "base.json", document: base)] + others.enumerated().map { .init(label: "other\($0.offset + 1).json", document: $0.element) },
+            files: [.init(label: "base.json", document: base)]
+                + others.enumerated().map { .init(label: "other\($0.offset + 1).json", document: $0.element) },
             threshold: threshold)
     }
 
     @Test func runsAtAnotherConcurrencyJoinAndASignificantSlowdownIsSlower() throws {
         let j1 = Self.document([
-            Fixture.run(.async, samples: [3.0, 3.1, 2.9], concurrency: 1, level: .limited(1)), Fixture.run(.serial, samples: [4.0, 4.05, 3.95], level: .limited(1)),
+            Fixture.run(.async, samples: [3.0, 3.1, 2.9], concurrency: 1, level: .limited(1)),
+            Fixture.run(.serial, samples: [4.0, 4.05, 3.95], level: .limited(1)),
         ])
         let c = Self.compare(j1)
         #expect(c.rows.map(\.key.label) == ["async", "serial"])
@@ -48,7 +52,8 @@ struct BaselineComparisonTests {
         let steady = Self.document([Fixture.run(.async, samples: [2.0, 2.001, 1.999])])
         let slightly = Self.document([Fixture.run(.async, samples: [2.06, 2.061, 2.059])])  // 3 % slower, p < 0.001
         func verdict(_ threshold: Double) -> BaselineComparison.Verdict? {
-            BaselineComparison(files: [.init(label: "a", document: steady), .init(label: "b", document: slightly)], threshold: threshold).rows[0].cells[1]?.verdict
+            BaselineComparison(files: [.init(label: "a", document: steady), .init(label: "b", document: slightly)], threshold: threshold).rows[0]
+                .cells[1]?.verdict
         }
         #expect(verdict(0.05) == .same)
         #expect(verdict(0.01) == .slower)
@@ -69,8 +74,9 @@ struct BaselineComparisonTests {
     }
 
     @Test func anotherVersionOrOtherParametersAreWarnedOf() {
-        let changed = Self.document(sha256: "bb", parameters: [ParameterSetting(name: "repeats", value: .integer(8))],
-                                    [Fixture.run(.async, samples: [2.0, 2.1, 1.9]), Fixture.run(.serial, samples: [4.0, 4.1, 3.9])])
+        let changed = Self.document(
+            sha256: "bb", parameters: [ParameterSetting(name: "repeats", value: .integer(8))],
+            [Fixture.run(.async, samples: [2.0, 2.1, 1.9]), Fixture.run(.serial, samples: [4.0, 4.1, 3.9])])
         let c = Self.compare(changed)
         #expect(c.warnings.contains("other1.json: the recipe's sha256 differs from the baseline's (bb against aa): another version of 'fortran'"))
         #expect(c.warnings.contains("other1.json: parameters differ from the baseline's: repeats=8 against (none)"))

@@ -130,7 +130,9 @@ struct ExecutorTests {
         #expect(MonotonicClock.now() - started < 10)
         let running = strategy == .serial ? 1 : 4
         #expect(results.allSatisfy { $0.interrupted && !$0.ok })
-        #expect(results.prefix(running).allSatisfy { $0.error == nil && $0.summary.hasPrefix("interrupted after") }, "\(results.prefix(running).map { $0.summary })")
+        #expect(
+            results.prefix(running).allSatisfy { $0.error == nil && $0.summary.hasPrefix("interrupted after") },
+            "\(results.prefix(running).map { $0.summary })")
         #expect(results.dropFirst(running).allSatisfy { $0.error == "not started: the run was interrupted" })
         #expect(cancellation.exitStatus == 130)
     }
@@ -148,7 +150,8 @@ struct ExecutorTests {
 
     @Test func cancellingReportsTheJobsWaitingInTheWorkersPipesAsNotStarted() async {
         let cancellation = Cancellation()
-        let executor = Executors.make(.processes, limit: .limited(2), workerCommand: [ByteString(benchBinary()), "worker"], cancellation: cancellation)
+        let executor = Executors.make(
+            .processes, limit: .limited(2), workerCommand: [ByteString(benchBinary()), "worker"], cancellation: cancellation)
         // Once each worker has answered a quick job, it runs a sleep with another waiting behind it.
         let jobs = (0..<4).map { _ in Job(argv: ["true"]) } + (0..<10).map { _ in Job(argv: ["sleep", "30"]) }
         Thread {

@@ -1,9 +1,10 @@
 import BenchCore
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Every renderer's whole output for fixed documents, held in `Golden/`: a changed cell shows as
 /// a failing line, where a test that looks for one figure (`contains("2.000")`) would pass. After
@@ -35,7 +36,8 @@ struct GoldenTests {
                 slower.measurements[m].runs[r].wall = SampleSummary(samples)
             }
         }
-        return BaselineComparison(files: [.init(label: "main.json", document: document), .init(label: "branch.json", document: slower)], threshold: 0.05)
+        return BaselineComparison(
+            files: [.init(label: "main.json", document: document), .init(label: "branch.json", document: slower)], threshold: 0.05)
     }()
 
     @Test(arguments: ReportFormat.allCases)
@@ -71,7 +73,8 @@ struct GoldenTests {
         guard golden != text else { return }
         let (want, got) = (golden.components(separatedBy: "\n"), text.components(separatedBy: "\n"))
         let line = zip(want, got).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(want.count, got.count)
-        Issue.record("\(name) differs from Golden/\(name) at line \(line + 1):\n  golden: \(line < want.count ? want[line] : "(end)")\n  now:    \(line < got.count ? got[line] : "(end)")",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "\(name) differs from Golden/\(name) at line \(line + 1):\n  golden: \(line < want.count ? want[line] : "(end)")\n  now:    \(line < got.count ? got[line] : "(end)")",
+            sourceLocation: sourceLocation)
     }
 }

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import BenchCore
 
 /// An executor whose children behave as compilers on a machine of `cores` cores: past one
@@ -33,7 +34,8 @@ private struct ContendedExecutor: Executor {
 
     func summary(of jobs: [Job]) throws -> RunSummary {
         let (results, _) = try execute(jobs, progress: nil)
-        let batch = BatchResult(strategy: strategy, concurrency: concurrency(for: jobs.count), wall: batchWall(jobs: jobs.count), runnerCPU: 0, results: results)
+        let batch = BatchResult(
+            strategy: strategy, concurrency: concurrency(for: jobs.count), wall: batchWall(jobs: jobs.count), runnerCPU: 0, results: results)
         return RunSummary(
             strategy: strategy, compiler: "gfortran", level: limit, concurrency: batch.concurrency, jobs: jobs.count,
             wall: SampleSummary([batch.wall]), childCPU: batch.childCPU, runnerCPU: 0, longestJob: batch.longestJob,

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BenchCore
 
 @Suite("Number formatting")

@@ -3,7 +3,9 @@ import Testing
 
 @Suite("Recipe parameters")
 struct RecipeParameterTests {
-    static func parameter(_ name: String, _ value: ParameterValue, choices: [ParameterValue]? = nil, min: Double? = nil, max: Double? = nil) throws -> RecipeParameter {
+    static func parameter(_ name: String, _ value: ParameterValue, choices: [ParameterValue]? = nil, min: Double? = nil, max: Double? = nil) throws
+        -> RecipeParameter
+    {
         try RecipeParameter(name: name, defaultValue: value, choices: choices, minimum: min, maximum: max)
     }
 
@@ -57,10 +59,12 @@ struct RecipeParameterTests {
     }
 
     @Test func definitionsAreJudgedTogetherOnceTheRecipeHasDeclaredItsParameters() throws {
-        var set = RecipeParameters(recipe: "fortran", definitions: [
-            ParameterDefinition(name: "repeats", value: "abc"), ParameterDefinition(name: "nosuch", value: "1"),
-            ParameterDefinition(name: "compilers", value: "gcc"), ParameterDefinition(name: "compilers", value: "gfortran,flang"),
-        ])
+        var set = RecipeParameters(
+            recipe: "fortran",
+            definitions: [
+                ParameterDefinition(name: "repeats", value: "abc"), ParameterDefinition(name: "nosuch", value: "1"),
+                ParameterDefinition(name: "compilers", value: "gcc"), ParameterDefinition(name: "compilers", value: "gfortran,flang"),
+            ])
         #expect(try set.declare(Self.parameter("repeats", .integer(1))) == .integer(1))  // the default, until the check
         #expect(try set.declare(Self.parameter("compilers", .list([.string("gfortran")]))) == .list([.string("gfortran"), .string("flang")]))
         #expect(set.settings.map(\.name) == ["repeats", "compilers"])

@@ -5,8 +5,10 @@ import Testing
 @Suite("Recipes and the recipe path")
 struct RecipeTests {
     @Test func theSummaryIsAFirstLineComment() throws {
-        let dir = try folder(["a.lua": "-- Compiles things\n-- more\nreturn {}", "b.lua": "#!/usr/bin/env bench\n--  Spaced  \n",
-                              "c.lua": "--[[ block ]]\n", "d.lua": "local x = 1 -- not a summary\n", "e.lua": "--\n"])
+        let dir = try folder([
+            "a.lua": "-- Compiles things\n-- more\nreturn {}", "b.lua": "#!/usr/bin/env bench\n--  Spaced  \n",
+            "c.lua": "--[[ block ]]\n", "d.lua": "local x = 1 -- not a summary\n", "e.lua": "--\n",
+        ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         func summary(_ file: String) throws -> String? { try Recipe.read(ByteString(dir + "/" + file)).summary }
         #expect(try summary("a.lua") == "Compiles things")

@@ -48,14 +48,16 @@ struct ScenarioRunnerTests {
     @Test func roundsRotateAndWarmUpsRunEachGroupOnce() throws {
         var files = try files()
         defer { files.directory.remove() }
-        let scenario = Scenario(name: "s", compilers: [], probes: Self.commands, batch: .all, strategies: [.async, .threads, .serial], runs: 3, warmup: 1)
+        let scenario = Scenario(
+            name: "s", compilers: [], probes: Self.commands, batch: .all, strategies: [.async, .threads, .serial], runs: 3, warmup: 1)
         let m = try runner().run(scenario, compilers: [], files: &files)
-        #expect(log.all.map { $0.split(separator: ":")[0] } == [
-            "async",                                    // the warm-up: the first batch only
-            "async", "threads", "serial",
-            "threads", "serial", "async",
-            "serial", "async", "threads",
-        ])
+        #expect(
+            log.all.map { $0.split(separator: ":")[0] } == [
+                "async",  // the warm-up: the first batch only
+                "async", "threads", "serial",
+                "threads", "serial", "async",
+                "serial", "async", "threads",
+            ])
         #expect(log.all[1] == "async:a,b")
         #expect(m.runs.map(\.wall.samples.count) == [3, 3, 3])
         #expect(m.disagreements.isEmpty)
@@ -91,13 +93,14 @@ struct ScenarioRunnerTests {
         _ = try runner().run(scenario, compilers: [], files: &files) { reference, event in
             events.append("\(reference):\(event.point.rawValue):\(event.strategy?.rawValue ?? "-"):\(event.timed)")
         }
-        #expect(events == [
-            "1:setup:-:false",
-            "2:prepare:async:false",
-            "2:prepare:async:true", "2:prepare:serial:true",
-            "2:prepare:serial:true", "2:prepare:async:true",
-            "3:cleanup:-:false",
-        ])
+        #expect(
+            events == [
+                "1:setup:-:false",
+                "2:prepare:async:false",
+                "2:prepare:async:true", "2:prepare:serial:true",
+                "2:prepare:serial:true", "2:prepare:async:true",
+                "3:cleanup:-:false",
+            ])
     }
 
     @Test func aFailingHookJobStopsTheScenario() throws {
@@ -121,7 +124,7 @@ struct ScenarioRunnerTests {
         let dir = files.directory.path.text
         #expect(job.argv.map(\.text) == ["/usr/bin/gcc", "-O2", "-Wall", dir + "/sys_inotify.h.c", "-o", dir + "/sys_inotify.h-1.out", "-lm"])
         let other = try ProbeJob.make(Probe(name: "sys_inotify.h", source: "y"), compiler: cc, flags: [], ext: nil, timeout: nil, files: &files)
-        #expect(other.argv[1].text == dir + "/sys_inotify.h-2.c")   // same safe name, other source: no collision
+        #expect(other.argv[1].text == dir + "/sys_inotify.h-2.c")  // same safe name, other source: no collision
         let pre = Probe(name: "E", source: "#include <x>", command: ["{compiler}", "-E", "{source}", "-o", "{output}", "-I{dir}"])
         let e = try ProbeJob.make(pre, compiler: cc, flags: [], ext: nil, timeout: 5, files: &files)
         #expect(e.argv.map(\.text) == ["/usr/bin/gcc", "-E", dir + "/E.c", "-o", dir + "/E-3.out", "-I" + dir])

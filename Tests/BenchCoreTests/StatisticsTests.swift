@@ -44,10 +44,10 @@ struct StatisticsTests {
         let jobs = (0..<8).map { _ in Self.result(wall: 0.5, user: 0.4, sys: 0.1) }  // 4 s CPU in all
         let batch = BatchResult(strategy: .async, concurrency: 4, wall: 2.5, runnerCPU: 0.1, results: jobs)
         #expect(batch.childCPU == 4)
-        #expect(batch.ideal(cores: 2) == 2)    // min(cores 2, -j 4) = 2 → 4 / 2
-        #expect(batch.ideal(cores: 8) == 1)    // -j 4 → 4 / 4
+        #expect(batch.ideal(cores: 2) == 2)  // min(cores 2, -j 4) = 2 → 4 / 2
+        #expect(batch.ideal(cores: 8) == 1)  // -j 4 → 4 / 4
         let long = BatchResult(strategy: .async, concurrency: 4, wall: 3, runnerCPU: 0, results: jobs + [Self.result(wall: 3, user: 0.1, sys: 0)])
-        #expect(long.ideal(cores: 8) == 3)      // the 3 s job bounds it
+        #expect(long.ideal(cores: 8) == 3)  // the 3 s job bounds it
         #expect(long.failed == 0 && long.peakRSS == 1000)
     }
 
@@ -72,7 +72,8 @@ struct StatisticsTests {
 
     @Test func comparisonsAreAgainstSerialAndTheFastest() {
         let result = Fixture.standard()
-        let async = result.runs[0], serial = result.runs[1]
+        let async = result.runs[0]
+        let serial = result.runs[1]
         #expect(result.speedupOverSerial(async)?.value == 4.0 / 2.0)
         #expect(result.speedupOverSerial(serial)?.value == 1)
         #expect(result.relativeToFastest(async).value == 1)
@@ -84,21 +85,26 @@ struct StatisticsTests {
 enum Fixture {
     static let compiler = Compiler(name: "gfortran", path: "/usr/bin/gfortran", version: "GNU Fortran (Debian 12.2.0-14+deb12u1) 12.2.0")
 
-    static func run(_ strategy: Strategy, samples: [Double], childCPU: Double = 4, concurrency: Int = 2, level: ConcurrencyLimit = .limited(2)) -> RunSummary {
+    static func run(_ strategy: Strategy, samples: [Double], childCPU: Double = 4, concurrency: Int = 2, level: ConcurrencyLimit = .limited(2))
+        -> RunSummary
+    {
         RunSummary(
             strategy: strategy, compiler: compiler.name, level: level, concurrency: strategy == .serial ? 1 : concurrency, jobs: 16,
             wall: SampleSummary(samples), childCPU: childCPU, runnerCPU: childCPU * 0.05, longestJob: 0.1, peakRSS: 20_000,
-            cores: 2, failed: 6, probes: [ProbeOutcome(name: "minimal", ok: true), ProbeOutcome(name: "f2023enum", ok: false, failedCopies: 1, message: "Error: bad")])
+            cores: 2, failed: 6,
+            probes: [ProbeOutcome(name: "minimal", ok: true), ProbeOutcome(name: "f2023enum", ok: false, failedCopies: 1, message: "Error: bad")])
     }
 
     static func result(_ runs: [RunSummary]) -> Measurement {
-        let scenario = ScenarioSettings(name: "fortran", batch: .all, probes: ["minimal", "f2023enum"], repeats: 8, runs: runs.first?.wall.samples.count ?? 1, warmup: 1)
+        let scenario = ScenarioSettings(
+            name: "fortran", batch: .all, probes: ["minimal", "f2023enum"], repeats: 8, runs: runs.first?.wall.samples.count ?? 1, warmup: 1)
         return Measurement(scenario: scenario, compilers: [compiler], runs: runs)
     }
 
     /// A document holding `measurements`, measured on a made-up host.
     static func document(_ measurements: Measurement...) -> ResultDocument {
-        ResultDocument(bench: "9.9.9", complete: true, host: HostInfo(os: "Linux", kernel: "6.1", cpu: "Test CPU", cores: 2), measurements: measurements)
+        ResultDocument(
+            bench: "9.9.9", complete: true, host: HostInfo(os: "Linux", kernel: "6.1", cpu: "Test CPU", cores: 2), measurements: measurements)
     }
 
     /// async: median 2.000 s; serial: median 4.000 s.

@@ -23,7 +23,8 @@ struct WelchTestTests {
 
     @Test func isSymmetricInItsSamples() {
         let c = Self.scipy[1]
-        let forward = WelchTest(c.a, c.b), backward = WelchTest(c.b, c.a)
+        let forward = WelchTest(c.a, c.b)
+        let backward = WelchTest(c.b, c.a)
         #expect(forward.t == -backward.t && abs(forward.p - backward.p) < 1e-15)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BenchCore
 
 @Suite("The worker codec") struct WorkerCodecTests {
@@ -6,8 +7,9 @@ import Testing
     static let all = ByteString((0...255).map { UInt8($0) } + [0x0A, 0x1B, 0x1B, 0x0A])
 
     @Test func aJobCrossesByteForByte() {
-        let job = Job(name: Self.all, argv: ["/bin/echo", Self.all, ""], workingDirectory: Self.all,
-                      environment: [Self.all: Self.all, "A": ""], stdin: Self.all, timeout: 0.25, outputLimit: 7)
+        let job = Job(
+            name: Self.all, argv: ["/bin/echo", Self.all, ""], workingDirectory: Self.all,
+            environment: [Self.all: Self.all, "A": ""], stdin: Self.all, timeout: 0.25, outputLimit: 7)
         let line = WorkerCodec.encode(job)
         #expect(!line.contains(0x0A))
         #expect(WorkerCodec.job(line) == job)
@@ -16,9 +18,10 @@ import Testing
     }
 
     @Test func aResultCrossesByteForByte() {
-        var result = JobResult(name: Self.all, exitCode: -3, signal: 9, timedOut: true, interrupted: true, error: "é\nfailed",
-                               wall: 1.5, user: 0.25, sys: -0.0, maxRSS: 1 << 40, stdout: Self.all, stderr: Self.all,
-                               stdoutDropped: 3, stderrDropped: 4, started: 12.5, ended: 14)
+        var result = JobResult(
+            name: Self.all, exitCode: -3, signal: 9, timedOut: true, interrupted: true, error: "é\nfailed",
+            wall: 1.5, user: 0.25, sys: -0.0, maxRSS: 1 << 40, stdout: Self.all, stderr: Self.all,
+            stdoutDropped: 3, stderrDropped: 4, started: 12.5, ended: 14)
         result.failedToStart = true
         let line = WorkerCodec.encode(result)
         #expect(!line.contains(0x0A))
@@ -32,13 +35,15 @@ import Testing
     /// until it is (a `processes` run would drop it silently).
     @Test func theTestsAboveCoverEveryField() {
         let jobFields = Mirror(reflecting: Job(argv: ["true"])).children.map(\.label)
-        #expect(jobFields == ["name", "argv", "workingDirectory", "environment", "stdin", "timeout", "outputLimit"],
-                "a field of Job changed: update WorkerCodec and aJobCrossesByteForByte")
+        #expect(
+            jobFields == ["name", "argv", "workingDirectory", "environment", "stdin", "timeout", "outputLimit"],
+            "a field of Job changed: update WorkerCodec and aJobCrossesByteForByte")
         let resultFields = Mirror(reflecting: JobResult(name: "x")).children.map(\.label)
-        #expect(resultFields == [
-            "name", "exitCode", "signal", "timedOut", "interrupted", "error", "failedToStart", "wall", "user", "sys", "maxRSS",
-            "stdout", "stderr", "stdoutDropped", "stderrDropped", "started", "ended",
-        ], "a field of JobResult changed: update WorkerCodec and aResultCrossesByteForByte")
+        #expect(
+            resultFields == [
+                "name", "exitCode", "signal", "timedOut", "interrupted", "error", "failedToStart", "wall", "user", "sys", "maxRSS",
+                "stdout", "stderr", "stdoutDropped", "stderrDropped", "started", "ended",
+            ], "a field of JobResult changed: update WorkerCodec and aResultCrossesByteForByte")
     }
 
     @Test func aDamagedLineIsNoMessage() {

@@ -14,14 +14,21 @@ func benchBinary() -> String {
 }
 
 /// Runs `bench ARGS` as a user would (in `directory`); a hung bench fails the test after `timeout` seconds.
-func bench(_ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:], timeout: Double = 300) async -> JobResult {
+func bench(_ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:], timeout: Double = 300) async
+    -> JobResult
+{
     await bench(bytes: arguments.map { ByteString($0) }, in: directory, environment: environment, timeout: timeout)
 }
 
 /// `bench` with arguments given as bytes (any bytes, valid UTF-8 or not).
-func bench(bytes arguments: [ByteString], in directory: String = repositoryRoot, environment: [String: String] = [:], timeout: Double = 300) async -> JobResult {
+func bench(bytes arguments: [ByteString], in directory: String = repositoryRoot, environment: [String: String] = [:], timeout: Double = 300) async
+    -> JobResult
+{
     let env = Dictionary(uniqueKeysWithValues: environment.map { (ByteString($0.key), ByteString($0.value)) })
-    return await spawn(Job(argv: [ByteString(benchBinary())] + arguments, workingDirectory: ByteString(directory), environment: env, timeout: timeout, outputLimit: 1 << 20))
+    return await spawn(
+        Job(
+            argv: [ByteString(benchBinary())] + arguments, workingDirectory: ByteString(directory), environment: env, timeout: timeout,
+            outputLimit: 1 << 20))
 }
 
 /// Runs `job` on a thread of its own, so that no thread of the cooperative pool waits for it.

@@ -10,8 +10,9 @@ struct CompilerChecksTests {
     }
 
     @Test func cChecksGivesTheSameAnswersOnePerCheckAndBatched() async {
-        let r = await bench(["run", "c-checks", "-D", "compilers=gcc,clang,bench-no-such-cc", "-r", "1", "-w", "0", "--strategy", "threads,serial"],
-                            in: "/tmp")
+        let r = await bench(
+            ["run", "c-checks", "-D", "compilers=gcc,clang,bench-no-such-cc", "-r", "1", "-w", "0", "--strategy", "threads,serial"],
+            in: "/tmp")
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let out = r.stdout.text
         let compilers = out.split(separator: "\n").filter { $0.hasSuffix("checks, one process each (52 headers, 32 functions, 30 flags)") }

@@ -45,8 +45,9 @@ struct DistccTests {
         let home = try scratch([:])
         defer { try? FileManager.default.removeItem(atPath: home) }
         let before = daemons.compiled()
-        let r = await bench(["run", "distcc", "-D", "count=12", "-r", "1", "-w", "0"], in: home,
-                            environment: ["DISTCC_HOSTS": daemons.hosts, "DISTCC_FALLBACK": "0", "HOME": home])
+        let r = await bench(
+            ["run", "distcc", "-D", "count=12", "-r", "1", "-w", "0"], in: home,
+            environment: ["DISTCC_HOSTS": daemons.hosts, "DISTCC_FALLBACK": "0", "HOME": home])
         let after = daemons.compiled()
         let stopped = await daemons.stop()
         #expect(r.exitCode == 0, "\(r.stdout.text)\(r.stderr.text)")
@@ -63,8 +64,9 @@ struct DistccTests {
     @Test func withoutHostsOrWithAHostThatFailsTheRunSaysSo() async throws {
         let none = await bench(["run", "distcc"], in: "/tmp", environment: ["DISTCC_HOSTS": ""])
         #expect(none.exitCode == 2 && none.stderr.text.contains("set DISTCC_HOSTS"))
-        let dead = await bench(["run", "distcc", "-D", "count=2", "-r", "1", "-w", "0"], in: "/tmp",
-                               environment: ["DISTCC_HOSTS": "127.0.0.1:1/2", "DISTCC_FALLBACK": "0"])
+        let dead = await bench(
+            ["run", "distcc", "-D", "count=2", "-r", "1", "-w", "0"], in: "/tmp",
+            environment: ["DISTCC_HOSTS": "127.0.0.1:1/2", "DISTCC_FALLBACK": "0"])
         #expect(dead.exitCode == 1 && dead.stderr.text.contains("0 local and 2 distributed jobs failed"), "\(dead.stderr.text)")
     }
 }

@@ -58,7 +58,8 @@ struct DocumentFuzzTests {
             let wrongExit = r.exitCode.map { ![0, 1, 2].contains($0) } ?? true
             let unexplained = r.exitCode == 2 && !r.stderr.text.hasPrefix("bench: ")
             if crashed || wrongExit || unexplained {
-                failures.append("case \(n) (\(mutations[n].what)), bench \(command.joined(separator: " ")): \(r.summary)\n\(r.stderr.text.prefix(400))")
+                failures.append(
+                    "case \(n) (\(mutations[n].what)), bench \(command.joined(separator: " ")): \(r.summary)\n\(r.stderr.text.prefix(400))")
                 try? mutations[n].text.write(toFile: box.directory + "/failing-\(n).json", atomically: false, encoding: .utf8)
             }
         }

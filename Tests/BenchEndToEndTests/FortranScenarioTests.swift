@@ -30,7 +30,10 @@ struct FortranScenarioTests {
     @Test func compilerOptionAndFCChooseTheCompiler() async {
         let missing = await bench(["run", "scripts/fortran.lua", "--compiler", "bench-no-such-fortran"])
         #expect(missing.exitCode == 2)
-        #expect(missing.stderr == "bench: error: compiler 'bench-no-such-fortran' not found in PATH; install it (Debian: sudo apt-get install gfortran) or name another with --compiler\n")
+        #expect(
+            missing.stderr
+                == "bench: error: compiler 'bench-no-such-fortran' not found in PATH; install it (Debian: sudo apt-get install gfortran) or name another with --compiler\n"
+        )
         let fc = await bench(["run", "scripts/fortran.lua", "--strategy", "serial"], environment: ["FC": "bench-no-such-fc"])
         #expect(fc.exitCode == 2)
         #expect(fc.stderr.text.contains("'bench-no-such-fc' not found"))
@@ -40,7 +43,9 @@ struct FortranScenarioTests {
     @Test func aCompilerThatIsNotInstalledIsSkippedWithANote() async {
         let r = await bench(["run", "fortran", "-D", "compilers=bench-no-such-fc,gfortran", "-r", "1", "-w", "0", "--strategy", "serial"])
         #expect(r.exitCode == 0, "\(r.stderr.text)")
-        #expect(r.stderr.text == "fortran: skipped bench-no-such-fc: compiler 'bench-no-such-fc' not found in PATH; install it or name another with --compiler\n")
+        #expect(
+            r.stderr.text
+                == "fortran: skipped bench-no-such-fc: compiler 'bench-no-such-fc' not found in PATH; install it or name another with --compiler\n")
         #expect(r.stdout.text.contains("GNU Fortran") && !r.stdout.text.contains("Feature matrix"))
     }
 }
@@ -62,12 +67,19 @@ struct ExampleScenarioTests {
 struct ExitCodeTests {
     @Test(arguments: [
         ("syntax.lua", "local x = \nreturn {", "bench: error: syntax.lua:2: unexpected symbol near 'return'"),
-        ("compile42.lua", "local j = bench.compile{source=42}", "bench: error: compile42.lua:1: bad argument #1 to 'compile' (compiler: compiler table or name expected, got nil)"),
-        ("bogus.lua", "return { compilers = { 'gfortran' }, probes = { { name = 'm', source = 'end' } }, strategies = { 'bogus' } }",
-         "bench: error: bogus.lua: scenario: strategies: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs)"),
+        (
+            "compile42.lua", "local j = bench.compile{source=42}",
+            "bench: error: compile42.lua:1: bad argument #1 to 'compile' (compiler: compiler table or name expected, got nil)"
+        ),
+        (
+            "bogus.lua", "return { compilers = { 'gfortran' }, probes = { { name = 'm', source = 'end' } }, strategies = { 'bogus' } }",
+            "bench: error: bogus.lua: scenario: strategies: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs)"
+        ),
         ("runtime.lua", "local t\nprint(t.x)", "bench: error: runtime.lua:2: attempt to index a nil value (local 't')"),
-        ("missing-compiler.lua", "return { compilers = { 'bench-no-such-cc' }, probes = { { name = 'm', source = 'int main(){}' } }, ext = '.c' }",
-         "bench: error: compiler 'bench-no-such-cc' not found in PATH; install it or name another with --compiler"),
+        (
+            "missing-compiler.lua", "return { compilers = { 'bench-no-such-cc' }, probes = { { name = 'm', source = 'int main(){}' } }, ext = '.c' }",
+            "bench: error: compiler 'bench-no-such-cc' not found in PATH; install it or name another with --compiler"
+        ),
     ])
     func scriptErrorsExitTwoWithAOneLineReason(file: String, source: String, reason: String) async throws {
         let dir = try scratch([file: source])
@@ -79,7 +91,10 @@ struct ExitCodeTests {
 
     @Test(arguments: [
         (["run", "nope.lua"], "bench: error: cannot read nope.lua: No such file or directory"),
-        (["run", "x.lua", "--strategy", "async,bogus"], "Error: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs)"),
+        (
+            ["run", "x.lua", "--strategy", "async,bogus"],
+            "Error: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs)"
+        ),
         (["run", "x.lua", "-j", "0"], "Error: concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0'"),
         (["run", "x.lua", "-n", "0"], "Error: -n/--repeat must be a whole number from 1 to 1000000, not 0"),
         (["run"], "Error: Missing expected argument '<script>'"),
@@ -102,10 +117,13 @@ struct ExitCodeTests {
 
     @Test func strategiesThatDisagreeFailTheScenario() async throws {
         // A "compiler" that succeeds the first time and fails ever after: async and serial disagree.
-        let dir = try scratch([
-            "flaky-cc": "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'flaky 1.0'; exit 0; fi\nif [ -e \"$0.seen\" ]; then echo 'error: flaky' >&2; exit 1; fi\ntouch \"$0.seen\"\n",
-            "flaky.lua": "return { compilers = { './flaky-cc' }, ext = '.c', probes = { { name = 'p', source = 'x' } }, strategies = { 'async', 'serial' } }",
-        ], executable: ["flaky-cc"])
+        let dir = try scratch(
+            [
+                "flaky-cc":
+                    "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'flaky 1.0'; exit 0; fi\nif [ -e \"$0.seen\" ]; then echo 'error: flaky' >&2; exit 1; fi\ntouch \"$0.seen\"\n",
+                "flaky.lua":
+                    "return { compilers = { './flaky-cc' }, ext = '.c', probes = { { name = 'p', source = 'x' } }, strategies = { 'async', 'serial' } }",
+            ], executable: ["flaky-cc"])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "flaky.lua", "-r", "1", "-w", "0", "--format", "study"], in: dir)
         #expect(r.exitCode == 1)

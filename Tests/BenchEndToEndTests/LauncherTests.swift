@@ -5,13 +5,15 @@ import Testing
 @Suite("Launchers and ccache")
 struct LauncherTests {
     @Test func aLauncherGoesBeforeTheCompilerAndAMissingOneStopsTheRunFirst() async throws {
-        let dir = try scratch(["c.lua": """
+        let dir = try scratch([
+            "c.lua": """
             return { compilers = { "gcc" }, ext = ".c", launcher = "ccache", runs = 1, warmup = 0, strategies = { "serial" },
                      env = { CCACHE_DIR = bench.tempdir() .. "/cache" },
                      probes = { { name = "own", source = "int main(void){return 0;}", launcher = {} },
                                 { name = "scenario's", source = "int main(void){return 0;}" },
                                 { name = "command", source = "int x;", command = { "{compiler}", "-c", "{source}", "-o", "{output}" } } } }
-            """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let dry = await bench(["run", "c.lua", "--dry-run"], in: dir)
         let lines = dry.stdout.text.split(separator: "\n").filter { $0.hasPrefix("CCACHE_DIR=") }
@@ -33,8 +35,9 @@ struct LauncherTests {
     @Test func warmChecksHitTheCacheAndTheUsersCacheIsNeverTouched() async throws {
         let home = try scratch([:])
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let r = await bench(["run", "ccache", "-r", "1", "-w", "1", "--strategy", "serial"], in: home,
-                            environment: ["HOME": home, "CCACHE_DIR": home + "/user-cache"])
+        let r = await bench(
+            ["run", "ccache", "-r", "1", "-w", "1", "--strategy", "serial"], in: home,
+            environment: ["HOME": home, "CCACHE_DIR": home + "/user-cache"])
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         func counts(_ label: String) -> [String] {
             let line = r.stdout.text.split(separator: "\n").first { $0.hasPrefix(label) } ?? ""

@@ -31,8 +31,11 @@ struct MesonCorpusTests {
         let dir = try scratch([:])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let log = "\(mesonCorpus)/\(project).log"
-        let r = await bench(["run", "meson-log", "-D", "log=\(log)", "-r", "1", "-w", "0", "--strategy", "serial",
-                             "--export-json", "replay.json"], in: dir, timeout: 600)
+        let r = await bench(
+            [
+                "run", "meson-log", "-D", "log=\(log)", "-r", "1", "-w", "0", "--strategy", "serial",
+                "--export-json", "replay.json",
+            ], in: dir, timeout: 600)
         let lines = r.stdout.text.split(separator: "\n").map(String.init)
         let head = try #require(lines.first.flatMap { numbers(in: $0, after: "\(log): ") }, "\(r.stdout.text)\(r.stderr.text)")
         // "N compiles (Meson 1.12.1): R replayed (...), S skipped"
@@ -47,7 +50,8 @@ struct MesonCorpusTests {
         if different > 0 {
             #expect(r.stderr.text.hasPrefix("bench: \(different == 1 ? "1 probe" : "\(different) probes") had another outcome"))
         }
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/replay.json"))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/replay.json"))) as? [String: Any])
         let runs = try #require((json["measurements"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]])
         for run in runs {
             let probes = try #require(run["probes"] as? [[String: Any]])

@@ -19,7 +19,8 @@ struct MesonReplayTests {
     @Test func aRealProjectsChecksReplayWithTheLoggedCommandsAndOutcomes() async throws {
         let dir = try scratch([:])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let configure = await spawn(Job(argv: [ByteString(meson), "setup", "build", ByteString(checksProject)], workingDirectory: ByteString(dir), timeout: 300))
+        let configure = await spawn(
+            Job(argv: [ByteString(meson), "setup", "build", ByteString(checksProject)], workingDirectory: ByteString(dir), timeout: 300))
         #expect(configure.exitCode == 0, "meson setup (run scripts/setup.sh for Meson): \(configure.stdout.text)\(configure.stderr.text)")
         let log = dir + "/build/meson-logs/meson-log.txt"
 
@@ -27,12 +28,13 @@ struct MesonReplayTests {
         #expect(r.exitCode == 0, "\(r.stdout.text)\(r.stderr.text)")
         let lines = r.stdout.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // Everything but the timings, whole: what was replayed and skipped, and the comparison.
-        #expect(Array(lines.prefix(4)) == [
-            "\(log): 56 compiles (Meson 1.12.1): 56 replayed (15 cc compile, 18 cc link, 23 cc preprocess), 0 skipped",
-            "not replayed: 2 commands that are not a compiler check (-cpp -x c -E -dM -)",
-            "not replayed: the execution step of 2 run checks (bench replays the compiles)",
-            "strategy    -j   median wall  efficiency  vs serial",
-        ], "\(r.stdout.text)")
+        #expect(
+            Array(lines.prefix(4)) == [
+                "\(log): 56 compiles (Meson 1.12.1): 56 replayed (15 cc compile, 18 cc link, 23 cc preprocess), 0 skipped",
+                "not replayed: 2 commands that are not a compiler check (-cpp -x c -E -dM -)",
+                "not replayed: the execution step of 2 run checks (bench replays the compiles)",
+                "strategy    -j   median wall  efficiency  vs serial",
+            ], "\(r.stdout.text)")
         #expect(lines.dropFirst(4).prefix(4).map { $0.split(separator: " ").first.map(String.init) } == ["async", "threads", "processes", "serial"])
         #expect(lines[8] == "compared with the log: 56 of 56 replayed checks; 56 equal, 0 different", "\(r.stdout.text)")
         #expect(lines[9].hasPrefix("Answer: serially, as the build system runs them, these 56 checks take "), "\(lines[9])")
@@ -69,29 +71,31 @@ struct MesonReplayTests {
     @Test func checksNamingPathsOfAProjectTreeThatIsGoneAreSkippedWithThePath() async throws {
         let dir = try scratch([
             "src/meson.build": """
-                project('gone', 'c')
-                cc = meson.get_compiler('c')
-                cc.compiles(files('check.c'), name: 'from a file')
-                cc.has_header('x.h', include_directories: include_directories('include'))
-                cc.has_header('stdio.h')
+            project('gone', 'c')
+            cc = meson.get_compiler('c')
+            cc.compiles(files('check.c'), name: 'from a file')
+            cc.has_header('x.h', include_directories: include_directories('include'))
+            cc.has_header('stdio.h')
 
-                """,
+            """,
             "src/check.c": "int main(void) { return 0; }\n", "src/include/x.h": "#define X 1\n",
         ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let configure = await spawn(Job(argv: [ByteString(meson), "setup", "build", "src"], workingDirectory: ByteString(dir), timeout: 300))
         #expect(configure.exitCode == 0, "\(configure.stderr.text)")
         try FileManager.default.removeItem(atPath: dir + "/src")
-        let r = await bench(["run", "meson-log", "-D", "log=build/meson-logs/meson-log.txt", "-r", "1", "-w", "0", "--strategy", "serial,threads"], in: dir)
+        let r = await bench(
+            ["run", "meson-log", "-D", "log=build/meson-logs/meson-log.txt", "-r", "1", "-w", "0", "--strategy", "serial,threads"], in: dir)
         #expect(r.exitCode == 0, "\(r.stdout.text)\(r.stderr.text)")
         let lines = r.stdout.text.split(separator: "\n").map(String.init)
-        #expect(Array(lines.prefix(5)) == [
-            "build/meson-logs/meson-log.txt: 3 compiles (Meson 1.12.1): 1 replayed (1 cc preprocess), 2 skipped",
-            "not replayed: 2 commands that are not a compiler check (-cpp -x c -E -dM -)",
-            "skipped, by reason: 2 a path it names no longer exists",
-            "  skipped: compiles from a file: a path it names no longer exists: \(dir)/src/check.c",
-            "  skipped: has_header x.h: a path it names no longer exists: \(dir)/src/include",
-        ], "\(r.stdout.text)")
+        #expect(
+            Array(lines.prefix(5)) == [
+                "build/meson-logs/meson-log.txt: 3 compiles (Meson 1.12.1): 1 replayed (1 cc preprocess), 2 skipped",
+                "not replayed: 2 commands that are not a compiler check (-cpp -x c -E -dM -)",
+                "skipped, by reason: 2 a path it names no longer exists",
+                "  skipped: compiles from a file: a path it names no longer exists: \(dir)/src/check.c",
+                "  skipped: has_header x.h: a path it names no longer exists: \(dir)/src/include",
+            ], "\(r.stdout.text)")
         #expect(lines.contains("compared with the log: 1 of 1 replayed checks; 1 equal, 0 different"), "\(r.stdout.text)")
     }
 
@@ -109,8 +113,11 @@ struct MesonReplayTests {
         try flip(before: "Has header \"no/such.h\" : NO ", from: "-> 1", to: "-> 0")
         let dir = try scratch(["edited.log": lines.joined(separator: "\n")])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = await bench(["run", "meson-log", "-D", "log=edited.log", "-r", "1", "-w", "0", "--strategy", "serial,threads",
-                             "--export-json", "replay.json"], in: dir)
+        let r = await bench(
+            [
+                "run", "meson-log", "-D", "log=edited.log", "-r", "1", "-w", "0", "--strategy", "serial,threads",
+                "--export-json", "replay.json",
+            ], in: dir)
         #expect(r.exitCode == 1, "\(r.stdout.text)\(r.stderr.text)")
         let out = r.stdout.text.split(separator: "\n").map(String.init)
         let differing = out.filter { $0.hasPrefix("differs from the log: ") }
@@ -123,7 +130,8 @@ struct MesonReplayTests {
         #expect(stderr.first == "bench: 2 probes had another outcome than the one they expected:", "\(r.stderr.text)")
         #expect(stderr.dropFirst().first == "  probe 'has_header stdio.h' was expected to fail, and succeeded")
         // The JSON carries the log's outcome beside the replay's, for every probe.
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/replay.json"))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/replay.json"))) as? [String: Any])
         let runs = try #require((json["measurements"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]])
         for run in runs {
             let probes = try #require(run["probes"] as? [[String: Any]])
@@ -136,7 +144,8 @@ struct MesonReplayTests {
     /// A log whose first compile is a cached one (a reconfigure) still records outcomes: the
     /// replay compares them instead of saying the log has none.
     @Test func aLogThatStartsWithACachedCompileIsStillCompared() async throws {
-        let dir = try scratch(["cached.log": """
+        let dir = try scratch([
+            "cached.log": """
             The Meson build system
             Version: 1.12.1
             Using cached compile:
@@ -157,7 +166,8 @@ struct MesonReplayTests {
             Command line: `cc /b/meson-private/tmpb/testfile.c -E` -> 0
             Has header "stdlib.h" : YES\u{20}
 
-            """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "meson-log", "-D", "log=cached.log", "-r", "1", "-w", "0", "--strategy", "serial"], in: dir)
         #expect(r.exitCode == 0, "\(r.stdout.text)\(r.stderr.text)")
@@ -169,7 +179,9 @@ struct MesonReplayTests {
         let dir = try scratch(["notes.txt": "Running compile:\nnot really\n"])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let notALog = await bench(["run", "meson-log", "-D", "log=notes.txt"], in: dir)
-        #expect(notALog.exitCode == 2 && notALog.stderr.text == "bench: error: notes.txt: not a Meson log (no 'The Meson build system' header with its version)\n")
+        #expect(
+            notALog.exitCode == 2
+                && notALog.stderr.text == "bench: error: notes.txt: not a Meson log (no 'The Meson build system' header with its version)\n")
         let none = await bench(["run", "meson-log"], in: dir)
         #expect(none.exitCode == 2 && none.stderr.text.contains("-D log=builddir/meson-logs/meson-log.txt"))
         let info = await bench(["info", "meson-log"], in: dir)

@@ -23,7 +23,8 @@ struct RecipeSharingTests {
             ("c-optimisation", "What one optimisation level costs a configure-style compile of a small C program"),
             ("scale", "Many tiny jobs in one batch: what bench itself costs per job"),
         ] {
-            #expect(lines.contains { $0.hasPrefix(name + " ") && $0.contains(summary) && $0.hasSuffix("/scripts/\(name).lua") }, "\(name) in \(lines)")
+            #expect(
+                lines.contains { $0.hasPrefix(name + " ") && $0.contains(summary) && $0.hasSuffix("/scripts/\(name).lua") }, "\(name) in \(lines)")
         }
     }
 
@@ -37,7 +38,8 @@ struct RecipeSharingTests {
         let path = ["BENCH_PATH": "\(mine):\(team)"]
         let list = await bench(["list"], in: "/tmp", environment: path)
         let lines = list.stdout.text.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("mine ") && $0.contains("mine, using the team's module") && $0.hasSuffix(mine + "/mine.lua") }, "\(lines)")
+        #expect(
+            lines.contains { $0.hasPrefix("mine ") && $0.contains("mine, using the team's module") && $0.hasSuffix(mine + "/mine.lua") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("fortran ") && $0.hasSuffix(team + "/fortran.lua") })
         #expect(lines.contains { $0.hasPrefix("fortran ") && $0.hasSuffix("(shadowed by \(team)/fortran.lua)") })
         let run = await bench(["run", "mine"], in: "/tmp", environment: path)
@@ -98,7 +100,8 @@ struct RecipeSharingTests {
         let lacking = await bench(["run", "sleepers.lua", "-j", "2", "--strategy", "async", "--export-json", "async.json"], in: dir)
         let another = await bench(["run", "other.lua", "-j", "2", "--export-json", "other.json"], in: dir)
         #expect(lacking.exitCode == 0 && another.exitCode == 0)
-        let warned = await bench(["compare", "j2.json", "async.json", "other.json", "--plot", "compare.svg", "--export-markdown", "compare.md"], in: dir)
+        let warned = await bench(
+            ["compare", "j2.json", "async.json", "other.json", "--plot", "compare.svg", "--export-markdown", "compare.md"], in: dir)
         #expect(warned.stdout.text.contains("Warning: async.json lacks 1 of the baseline's runs"), "\(warned.stdout.text)")
         #expect(warned.stdout.text.contains("Warning: other.json ran the recipe 'other', the baseline 'sleepers': different recipes"))
         #expect(try String(contentsOfFile: dir + "/compare.svg", encoding: .utf8).contains("baseline: j2.json"))

@@ -36,12 +36,16 @@ struct ReferenceStrategyTests {
         let expected: [JSONValue] = [.bool(true), .bool(false), .bool(true), .bool(false), .bool(true), .bool(false)]
         #expect(outcomes.count == 5 && outcomes.values.allSatisfy { $0 == expected }, "\(outcomes)")
         let warnings = "\(json["warnings"] ?? .null)"
-        #expect(warnings.contains("make -j 2 (gcc): each job ran as `JOB; echo $? > STATUS` through /bin/sh, to know its exit status (its jobs write no output file of their own)"))
+        #expect(
+            warnings.contains(
+                "make -j 2 (gcc): each job ran as `JOB; echo $? > STATUS` through /bin/sh, to know its exit status (its jobs write no output file of their own)"
+            ))
         #expect(warnings.contains("xargs -j 2 (gcc): each job ran as"))
     }
 
     @Test func compilesRunWithNoShellAndTheirOutputFilesTellTheirOutcomes() async throws {
-        let dir = try scratch(["compiles.lua": """
+        let dir = try scratch([
+            "compiles.lua": """
             return { compilers = { "gcc" }, ext = ".c", repeats = 2, runs = 2, warmup = 0,
               probes = {
                 { name = "compiles", source = "int main(void){return 0;}" },
@@ -49,7 +53,8 @@ struct ReferenceStrategyTests {
                 { name = "caf\\u{e9} q'uote", source = "int main(void){return Y;}", flags = { "-DY=(1 - 1)", "-DZ=\\"a 'b'\\"" } },
                 { name = "links -lm", source = "#include <math.h>\\nint main(int c, char **v){return (int)cos(c);}", libs = { "-lm" } },
               } }
-            """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "compiles.lua", "--strategy", "serial,ninja,make,xargs", "--format", "json"], in: dir)
         #expect(r.exitCode == 0, "\(r.stderr.text)")
@@ -63,7 +68,8 @@ struct ReferenceStrategyTests {
     }
 
     @Test func benchRunTakesThemTooAndAMissingToolNamesItsPackage() async throws {
-        let dir = try scratch(["run.lua": """
+        let dir = try scratch([
+            "run.lua": """
             local jobs = { bench.job{ "true" }, bench.job{ "false" }, bench.job{ "sh", "-c", "exit 7" } }
             for _, s in ipairs { "ninja", "make", "xargs" } do
               local b = bench.run(jobs, { strategy = s, concurrency = 2 })
@@ -71,12 +77,15 @@ struct ReferenceStrategyTests {
               assert(b.results[1].ok and not b.results[2].ok and b.results[3].exit == 7, s .. ": " .. b.results[3].summary)
             end
             print("ok")
-            """, "true.lua": "return { probes = { { name = 't', command = { '/bin/true' } } }, strategies = { 'ninja' } }"])
+            """, "true.lua": "return { probes = { { name = 't', command = { '/bin/true' } } }, strategies = { 'ninja' } }",
+        ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "run.lua"], in: dir)
         #expect(r.exitCode == 0 && r.stdout.text == "ok\n", "\(r.stderr.text)")
         let missing = await bench(["run", "true.lua"], in: dir, environment: ["PATH": "/nonexistent"])
         #expect(missing.exitCode == 2)
-        #expect(missing.stderr.text.contains("strategy ninja needs ninja, not found in PATH; install it (Debian: sudo apt-get install ninja-build)"), "\(missing.stderr.text)")
+        #expect(
+            missing.stderr.text.contains("strategy ninja needs ninja, not found in PATH; install it (Debian: sudo apt-get install ninja-build)"),
+            "\(missing.stderr.text)")
     }
 }

@@ -49,10 +49,11 @@ extension ReliabilityTests {
 
     @Test(arguments: strategies)
     func randomByteStringsRoundTripExactlyThroughEveryChannel(strategy: String) async throws {
-        let box = try Sandbox([
-            "copy-cc": "#!/bin/sh\nif [ \"$1\" = --version ]; then echo copy-cc 1; exit 0; fi\ncat \"$1\" > \"$3\"\n",
-            "bytes.lua": Self.roundTrip,
-        ], executable: ["copy-cc"])
+        let box = try Sandbox(
+            [
+                "copy-cc": "#!/bin/sh\nif [ \"$1\" = --version ]; then echo copy-cc 1; exit 0; fi\ncat \"$1\" > \"$3\"\n",
+                "bytes.lua": Self.roundTrip,
+            ], executable: ["copy-cc"])
         let r = await box.run(["run", "bytes.lua", "--", strategy])
         #expect(r.exitCode == 0, "\(r.stderr)")
         #expect(r.stdout.text == "164\t0\n", "\(r.stderr)")
@@ -62,7 +63,8 @@ extension ReliabilityTests {
     @Test func theScriptPathArgumentsOutputPathAndReporterOutputKeepTheirBytes() async throws {
         let box = try Sandbox([:])
         let name = ByteString([0x63, 0x61, 0x66, 0xE9]) + ".lua"  // "café" in Latin-1: not UTF-8
-        let script = ByteString("""
+        let script = ByteString(
+            """
             local a = bench.args
             print(#a[1], a[1] == "\\255\\0" or a[1] == "\\255x", a[2] == "caf\\233")
             return { compilers = { "gcc" }, ext = ".c", runs = 1, warmup = 0, strategies = { "serial" },
@@ -93,13 +95,15 @@ extension ReliabilityTests {
     }
 
     @Test func controlBytesInNamesAndVersionsNeverReachATerminalTableOrMarkdown() async throws {
-        let box = try Sandbox([
-            "esc-cc": "#!/bin/sh\nif [ \"$1\" = --version ]; then printf 'esc-cc \\033[2J\\033]0;pwned\\007 1.0\\n'; exit 0; fi\nif grep -q nope \"$1\"; then printf 'bad \\033[5m\\n' >&2; exit 1; fi\ncp \"$1\" \"$3\"\n",
-            "s.lua": """
+        let box = try Sandbox(
+            [
+                "esc-cc":
+                    "#!/bin/sh\nif [ \"$1\" = --version ]; then printf 'esc-cc \\033[2J\\033]0;pwned\\007 1.0\\n'; exit 0; fi\nif grep -q nope \"$1\"; then printf 'bad \\033[5m\\n' >&2; exit 1; fi\ncp \"$1\" \"$3\"\n",
+                "s.lua": """
                 return { compilers = { "./esc-cc" }, ext = ".c", runs = 1, warmup = 0, strategies = { "serial", "async" },
                          probes = { { name = "red\\27[31m|x", source = "nope" }, { name = "bell\\7", source = "x" } } }
                 """,
-        ], executable: ["esc-cc"])
+            ], executable: ["esc-cc"])
         for format in ["table", "markdown", "study", "csv"] {
             let r = await box.run(["run", "s.lua", "--format", format, "-v"])
             #expect(r.exitCode == 0, "\(format): \(r.stderr)")
@@ -116,7 +120,8 @@ extension ReliabilityTests {
         }
         let j = await box.run(["run", "s.lua", "--format", "json"])
         let document = try JSONSerialization.jsonObject(with: Data(j.stdout.bytes)) as? [String: Any]
-        let probes = (((document?["measurements"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]])?.first?["probes"] as? [[String: Any]])?.map { $0["name"] as? String }
+        let probes = (((document?["measurements"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]])?.first?["probes"] as? [[String: Any]])?
+            .map { $0["name"] as? String }
         #expect(probes == ["red\u{1B}[31m|x", "bell\u{7}"], "JSON keeps the names, escaped as JSON escapes them")
         box.expectNothingLeft()
     }

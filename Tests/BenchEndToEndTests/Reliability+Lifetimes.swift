@@ -24,7 +24,8 @@ extension ReliabilityTests {
     /// 3.5 times serial's CPU (0.305 s against 0.086 s). A ratio within one run, with room.
     @Test(arguments: [Strategy.async, .threads])
     func waitingForChildrenCostsNoMoreCPUThanSerial(strategy: Strategy) async throws {
-        let box = try Sandbox(["s.lua": """
+        let box = try Sandbox([
+            "s.lua": """
             local jobs = {}
             for i = 1, 400 do jobs[i] = { "/bin/true" } end
             local function cpu(options)
@@ -35,7 +36,8 @@ extension ReliabilityTests {
             end
             cpu { strategy = "serial" }
             print(string.format("%.4f %.4f", cpu { strategy = "serial" }, cpu { strategy = "\(strategy.rawValue)", concurrency = 2 }))
-            """])
+            """
+        ])
         let r = await box.run(["run", "s.lua"])
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let cpu = r.stdout.text.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
@@ -43,8 +45,9 @@ extension ReliabilityTests {
     }
 
     @Test func aHungCompilerVersionTimesOutAndCtrlCStopsItAtOnce() async throws {
-        let box = try Sandbox(["hung-cc": Self.hungCompiler, "s.lua": "return { compilers = { './hung-cc' }, ext = '.c', probes = { { name = 'm', source = 'x' } } }"],
-                              executable: ["hung-cc"])
+        let box = try Sandbox(
+            ["hung-cc": Self.hungCompiler, "s.lua": "return { compilers = { './hung-cc' }, ext = '.c', probes = { { name = 'm', source = 'x' } } }"],
+            executable: ["hung-cc"])
         let started = MonotonicClock.now()
         let i = await box.interrupt(["run", "s.lua"], with: [SIGINT]) { box.lines("asked") >= 1 }
         #expect(i.exitCode == 130, "\(i.stderr)")
@@ -57,16 +60,22 @@ extension ReliabilityTests {
     }
 
     @Test(arguments: [
-        ("finalizer", "setmetatable({}, { __gc = function() io.open('started', 'w'):close(); while true do end end })\ncollectgarbage()\nprint('unreachable')"),
+        (
+            "finalizer",
+            "setmetatable({}, { __gc = function() io.open('started', 'w'):close(); while true do end end })\ncollectgarbage()\nprint('unreachable')"
+        ),
         ("pattern", "io.open('started', 'w'):close()\nprint(string.rep('a', 100000):find(string.rep('a*', 60) .. 'b'))"),
-        ("closing", """
+        (
+            "closing",
+            """
             KEEP = setmetatable({}, { __gc = function()
               io.open('started', 'w'):close()
               local jobs = {}
               for i = 1, 50 do jobs[i] = { 'sh', '-c', 'sleep 3600.62 & sleep 3600.62; wait' } end
               bench.run(jobs, { concurrency = 4 })
             end })
-            """),
+            """
+        ),
     ])
     func theFirstCtrlCStopsARunWhereNoHookRuns(name: String, script: String) async throws {
         let box = try Sandbox(["s.lua": script])
@@ -80,13 +89,15 @@ extension ReliabilityTests {
     }
 
     @Test func twoCtrlCAMillisecondApartStillRemoveEverything() async throws {
-        let box = try Sandbox(["s.lua": """
+        let box = try Sandbox([
+            "s.lua": """
             local probes = {}
             for i = 1, 40 do probes[i] = { name = "p" .. i, source = "int main(void) { return " .. i .. "; }" } end
             io.open("started", "w"):close()
             return { compilers = { "gcc" }, ext = ".c", probes = probes, repeats = 4, runs = 5, warmup = 0,
                      strategies = { "async" }, concurrency = 2 }
-            """])
+            """
+        ])
         for attempt in 1...10 {
             try? FileManager.default.removeItem(atPath: box.directory + "/started")
             let r = await box.interrupt(["run", "s.lua", "--output", "out.json"], with: [SIGINT, SIGINT], apart: 0.001) {
@@ -128,26 +139,32 @@ extension ReliabilityTests {
     }
 
     @Test func aClosedStandardOutputEndsTheRunWithItsCleanUp() async throws {
-        let box = try Sandbox(["s.lua": """
+        let box = try Sandbox([
+            "s.lua": """
             while true do
               bench.run({ { "sh", "-c", "sleep 0.01" }, { "sh", "-c", "sleep 3600.63 & sleep 0.02" } }, { concurrency = 2 })
               print(string.rep("x", 1000))
             end
-            """])
+            """
+        ])
         let script = "set -o pipefail; \"$0\" run s.lua | head -c 10 > /dev/null; echo \"${PIPESTATUS[0]}\""
-        let r = await spawn(Job(argv: ["bash", "-c", ByteString(script), ByteString(benchBinary())], workingDirectory: ByteString(box.directory),
-                                environment: ["TMPDIR": ByteString(box.tmp)], timeout: 60))
+        let r = await spawn(
+            Job(
+                argv: ["bash", "-c", ByteString(script), ByteString(benchBinary())], workingDirectory: ByteString(box.directory),
+                environment: ["TMPDIR": ByteString(box.tmp)], timeout: 60))
         #expect(r.stdout.text == "141\n", "\(r.stdout) \(r.stderr)")
         box.expectNothingLeft()
     }
 
     @Test func tooLittleMemoryOrTooFewDescriptorsIsAClearError() async throws {
-        let box = try Sandbox(["s.lua": """
+        let box = try Sandbox([
+            "s.lua": """
             local jobs = {}
             for i = 1, 4000 do jobs[i] = { "/bin/true" } end
             local r = bench.run(jobs, { strategy = bench.args[1], concurrency = bench.args[2] })
             print(r.failed)
-            """])
+            """
+        ])
         // Enough address space to start bench, not enough for the batch: async hung, threads
         // aborted and processes crashed here before; now each is an error that says what to do.
         for strategy in Self.strategies {
@@ -162,11 +179,13 @@ extension ReliabilityTests {
     }
 
     @Test func aJobThatStopsItsWorkerIsStillTimedOutOnTime() async throws {
-        let box = try Sandbox(["s.lua": """
+        let box = try Sandbox([
+            "s.lua": """
             local r = bench.run({ { "sh", "-c", "kill -STOP $PPID; sleep 3600.64", timeout = 1 }, { "true" } },
                                 { strategy = "processes", concurrency = 2 })
             print(r.results[1].timed_out, r.results[1].wall_s < 4, r.results[2].ok)
-            """])
+            """
+        ])
         let r = await box.run(["run", "s.lua"], timeout: 30)
         #expect(r.exitCode == 0, "\(r.stderr)")
         #expect(r.stdout.text == "true\ttrue\ttrue\n")
@@ -174,12 +193,15 @@ extension ReliabilityTests {
     }
 
     @Test func cleanUpNeverLeavesTheRunsDirectory() async throws {
-        let box = try Sandbox(["outside/keep.txt": "precious", "s.lua": """
+        let box = try Sandbox([
+            "outside/keep.txt": "precious",
+            "s.lua": """
             local dir = bench.tempdir()
             assert(os.execute("ln -s " .. bench.args[1] .. " " .. dir .. "/link"))
             assert(os.execute("mkdir " .. dir .. "/mnt"))
             print(os.execute("mount --bind " .. bench.args[1] .. " " .. dir .. "/mnt 2>/dev/null") and "mounted" or "not mounted")
-            """])
+            """,
+        ])
         let outside = box.directory + "/outside"
         let r = await box.run(["run", "s.lua", "--", outside])
         #expect(r.exitCode == 0, "\(r.stderr)")
@@ -201,11 +223,13 @@ extension ReliabilityTests {
 
     @Test(arguments: strategies)
     func nothingOutlivesBenchNotEvenAfterSIGKILL(strategy: String) async throws {
-        let box = try Sandbox(["s.lua": """
+        let box = try Sandbox([
+            "s.lua": """
             local jobs = {}
             for i = 1, 4 do jobs[i] = { "sh", "-c", "echo x >> started; sleep 3600.65 & sleep 3600.65; wait" } end
             bench.run(jobs, { strategy = bench.args[1], concurrency = 4 })
-            """])
+            """
+        ])
         let running = strategy == "serial" ? 1 : 4  // serial never gets past its first job
         let r = await box.interrupt(["run", "s.lua", "--", strategy], with: [SIGKILL]) { box.lines("started") >= running }
         #expect(r.signal == SIGKILL)
@@ -214,12 +238,14 @@ extension ReliabilityTests {
 
     @Test(arguments: strategies)
     func aDaemonStartedByAJobIsKilledWhenItsBatchEnds(strategy: String) async throws {
-        let box = try Sandbox(["s.lua": """
+        let box = try Sandbox([
+            "s.lua": """
             local r = bench.run({ { "sh", "-c", "setsid sleep 3600.66 & sleep 0.3" } }, { strategy = bench.args[1] })
             print(r.results[1].ok)
             local alive = bench.spawn{ "sh", "-c", "pgrep -f 'sleep 3600[.]66' || true" }
             print(alive.stdout == "")
-            """])
+            """
+        ])
         let r = await box.run(["run", "s.lua", "--", strategy])
         #expect(r.exitCode == 0, "\(r.stderr)")
         #expect(r.stdout.text == "true\ntrue\n", "\(strategy): the daemon outlived its batch")
@@ -227,11 +253,13 @@ extension ReliabilityTests {
     }
 
     @Test func aProcessTheScriptStartedItselfIsNotSwept() async throws {
-        let box = try Sandbox(["s.lua": """
+        let box = try Sandbox([
+            "s.lua": """
             local p = io.popen("sleep 0.5; echo still here")
             bench.run({ { "sh", "-c", "setsid sleep 3600.67 & sleep 0.1" }, { "true" } }, { strategy = "threads" })
             print(p:read("a"), p:close())
-            """])
+            """
+        ])
         let r = await box.run(["run", "s.lua"])
         #expect(r.exitCode == 0, "\(r.stderr)")
         #expect(r.stdout.text == "still here\n\ttrue\texit\t0\n", "\(r.stdout)")
@@ -241,10 +269,12 @@ extension ReliabilityTests {
     /// A job's orphan that left its group by job control (`set -m`) but not its session is still
     /// in bench's session, and so in whoever ran bench's: the sweep kills it, never the session.
     @Test func anOrphanInBenchsOwnSessionIsKilledAloneNotItsSession() async throws {
-        let box = try Sandbox(["s.lua": """
+        let box = try Sandbox([
+            "s.lua": """
             bench.run({ { "bash", "-c", "set -m; sleep 3600.68 & disown; exit 0" } }, { strategy = "serial" })
             print(bench.spawn{ "sh", "-c", "pgrep -f 'sleep 3600[.]68' || true" }.stdout == "")
-            """])
+            """
+        ])
         let r = await box.run(["run", "s.lua"])
         #expect(r.exitCode == 0, "\(r.stderr)")
         #expect(r.stdout.text == "true\n")

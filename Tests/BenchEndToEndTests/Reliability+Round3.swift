@@ -6,8 +6,14 @@ import Testing
 extension ReliabilityTests {
     /// Item 16: an error raised with a value that is not a string says where, and what it was.
     @Test(arguments: [
-        ("error({code = 1})", "bench: error: e.lua:2: error raised with a table value, not a message (give error() a string, or a value whose metatable has __tostring)"),
-        ("error(true)", "bench: error: e.lua:2: error raised with a boolean value, not a message (give error() a string, or a value whose metatable has __tostring)"),
+        (
+            "error({code = 1})",
+            "bench: error: e.lua:2: error raised with a table value, not a message (give error() a string, or a value whose metatable has __tostring)"
+        ),
+        (
+            "error(true)",
+            "bench: error: e.lua:2: error raised with a boolean value, not a message (give error() a string, or a value whose metatable has __tostring)"
+        ),
         ("error(setmetatable({}, { __tostring = function() return 'e.lua: custom' end }))", "bench: error: e.lua: custom"),
     ])
     func anErrorValueThatIsNotAStringIsShownWithItsPlace(statement: String, message: String) async throws {
@@ -23,11 +29,13 @@ extension ReliabilityTests {
     @Test func aScriptFromAPipeRunsTheBytesThatWereHashed() async throws {
         let script = "-- from a pipe\nreturn { name = 'piped', probes = { { name = 't', command = { 'true' } } } }\n"
         let box = try Sandbox([:])
-        let r = await spawn(Job(
-            argv: [ByteString(benchBinary()), "run", "/dev/stdin", "-r", "1", "-w", "0", "--strategy", "serial", "--export-json", "p.json"],
-            workingDirectory: ByteString(box.directory), environment: ["TMPDIR": ByteString(box.tmp)], stdin: ByteString(script), timeout: 60))
+        let r = await spawn(
+            Job(
+                argv: [ByteString(benchBinary()), "run", "/dev/stdin", "-r", "1", "-w", "0", "--strategy", "serial", "--export-json", "p.json"],
+                workingDirectory: ByteString(box.directory), environment: ["TMPDIR": ByteString(box.tmp)], stdin: ByteString(script), timeout: 60))
         #expect(r.exitCode == 0, "\(r.stdout.text)\(r.stderr.text)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: box.directory + "/p.json"))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: box.directory + "/p.json"))) as? [String: Any])
         #expect((json["recipe"] as? [String: Any])?["sha256"] as? String == SHA256.hex(Array(script.utf8)))
         let measurements = try #require(json["measurements"] as? [[String: Any]])
         #expect(measurements.map { ($0["scenario"] as? [String: Any])?["name"] as? String } == ["piped"])
@@ -45,8 +53,9 @@ extension ReliabilityTests {
         }
         let r = await box.run(["compare", "one.json", "two.json"], timeout: 60)
         #expect(r.exitCode == 2, "\(r.summary)")
-        #expect(r.stderr.text == "bench: error: nothing of two.json was compared with one.json: runs join by scenario, strategy, probe, "
-            + "compiler and -j, and its scenarios (two) are not the baseline's (one)\n")
+        #expect(
+            r.stderr.text == "bench: error: nothing of two.json was compared with one.json: runs join by scenario, strategy, probe, "
+                + "compiler and -j, and its scenarios (two) are not the baseline's (one)\n")
         let run = await box.run(["run", "two.lua", "-r", "2", "-w", "0", "--strategy", "serial", "--baseline", "one.json"], timeout: 60)
         #expect(run.exitCode == 2, "\(run.summary)")
         #expect(run.stderr.text.hasPrefix("bench: error: nothing of this run was compared with one.json"), "\(run.stderr.text)")
@@ -81,11 +90,15 @@ extension ReliabilityTests {
     /// script's own prints as from bench's reports.
     @Test(arguments: [
         (["run", "r.lua"], "bench: error: cannot write to standard output: No space left on device\n"),
-        (["run", "r.lua", "-r", "1", "-w", "0", "--strategy", "serial", "--format", "csv"], "bench: error: cannot write to standard output: No space left on device\n"),
+        (
+            ["run", "r.lua", "-r", "1", "-w", "0", "--strategy", "serial", "--format", "csv"],
+            "bench: error: cannot write to standard output: No space left on device\n"
+        ),
         (["report", "a.json"], "bench: error: cannot write to standard output: No space left on device\n"),
     ])
     func outputThatCannotBeWrittenIsAFailure(arguments: [String], message: String) async throws {
-        let script = "print('measuring') return { name = 'r', probes = { { name = 't', command = { 'true' } } }, runs = 1, warmup = 0, strategies = { 'serial' } }"
+        let script =
+            "print('measuring') return { name = 'r', probes = { { name = 't', command = { 'true' } } }, runs = 1, warmup = 0, strategies = { 'serial' } }"
         let box = try Sandbox(["r.lua": script])
         let saved = await box.run(["run", "r.lua", "--export-json", "a.json"], timeout: 60)
         #expect(saved.exitCode == 0, "\(saved.summary)")
@@ -98,16 +111,34 @@ extension ReliabilityTests {
     /// produce, with the field's path in the message and exit 2, in every command and format;
     /// duplicate keys are refused. (Samples of 1e19 crashed every report; 1.7e308 spun --plot.)
     @Test(arguments: [
-        (#""samples": \[[^]]*\]"#, #""samples": [1e19, 0.1]"#, "field 'measurements[0].runs[0].wall_s.samples[0]': a number from 0.0 to 1000000000.0 expected, got 1e+19"),
-        (#""samples": \[[^]]*\]"#, #""samples": [1.7e308, 0.1]"#, "field 'measurements[0].runs[0].wall_s.samples[0]': a number from 0.0 to 1000000000.0 expected, got 1.7e+308"),
-        (#""samples": \[[^]]*\]"#, #""samples": [-0.5, 0.1]"#, "field 'measurements[0].runs[0].wall_s.samples[0]': a number from 0.0 to 1000000000.0 expected, got -0.5"),
-        (#""repeats": 1,"#, #""repeats": 9223372036854775807,"#, "field 'measurements[0].scenario.repeats': a whole number from 1 to 1000000 expected, got 9223372036854775807"),
+        (
+            #""samples": \[[^]]*\]"#, #""samples": [1e19, 0.1]"#,
+            "field 'measurements[0].runs[0].wall_s.samples[0]': a number from 0.0 to 1000000000.0 expected, got 1e+19"
+        ),
+        (
+            #""samples": \[[^]]*\]"#, #""samples": [1.7e308, 0.1]"#,
+            "field 'measurements[0].runs[0].wall_s.samples[0]': a number from 0.0 to 1000000000.0 expected, got 1.7e+308"
+        ),
+        (
+            #""samples": \[[^]]*\]"#, #""samples": [-0.5, 0.1]"#,
+            "field 'measurements[0].runs[0].wall_s.samples[0]': a number from 0.0 to 1000000000.0 expected, got -0.5"
+        ),
+        (
+            #""repeats": 1,"#, #""repeats": 9223372036854775807,"#,
+            "field 'measurements[0].scenario.repeats': a whole number from 1 to 1000000 expected, got 9223372036854775807"
+        ),
         (#""repeats": 1,"#, #""repeats": -1,"#, "field 'measurements[0].scenario.repeats': a whole number from 1 to 1000000 expected, got -1"),
         (#""cores": 2,"#, #""cores": 0,"#, "field 'host.cores': a whole number from 1 to 1000000 expected, got 0"),
         (#""jobs": 1,"#, #""jobs": -3,"#, "field 'measurements[0].runs[0].jobs': a whole number from 1 to 1000000 expected, got -3"),
         (#""failed": 0,"#, #""failed": -1,"#, "field 'measurements[0].runs[0].failed': a whole number from 0 to 1 expected, got -1"),
-        (#""child_cpu_s": [0-9.e-]+,"#, #""child_cpu_s": 1e19,"#, "field 'measurements[0].runs[0].child_cpu_s': a number from 0.0 to 1000000000.0 expected, got 1e+19"),
-        (#""runner_cpu_s": [0-9.e-]+,"#, #""runner_cpu_s": 1e300,"#, "field 'measurements[0].runs[0].runner_cpu_s': a number from 0.0 to 1000000000.0 expected, got 1e+300"),
+        (
+            #""child_cpu_s": [0-9.e-]+,"#, #""child_cpu_s": 1e19,"#,
+            "field 'measurements[0].runs[0].child_cpu_s': a number from 0.0 to 1000000000.0 expected, got 1e+19"
+        ),
+        (
+            #""runner_cpu_s": [0-9.e-]+,"#, #""runner_cpu_s": 1e300,"#,
+            "field 'measurements[0].runs[0].runner_cpu_s': a number from 0.0 to 1000000000.0 expected, got 1e+300"
+        ),
         (#""cores": 2,"#, #""cores": 2, "cores": 64,"#, "the key 'cores' twice in one object"),
     ])
     func aDocumentsNumbersAreCheckedAgainstWhatARunCanProduce(pattern: String, replacement: String, message: String) async throws {
@@ -118,8 +149,10 @@ extension ReliabilityTests {
         let bad = good.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
         #expect(bad != good, "the pattern \(pattern) matched nothing")
         try bad.write(toFile: box.directory + "/bad.json", atomically: false, encoding: .utf8)
-        for arguments in [["report", "bad.json"], ["report", "bad.json", "--format", "study", "--plot", "c.svg"], ["compare", "good.json", "bad.json"],
-                          ["compare", "bad.json", "good.json", "--format", "markdown", "--plot", "d.svg"]] {
+        for arguments in [
+            ["report", "bad.json"], ["report", "bad.json", "--format", "study", "--plot", "c.svg"], ["compare", "good.json", "bad.json"],
+            ["compare", "bad.json", "good.json", "--format", "markdown", "--plot", "d.svg"],
+        ] {
             let r = await box.run(arguments, timeout: 30)
             #expect(r.exitCode == 2, "\(arguments): \(r.summary)")
             #expect(r.stderr.text.contains(message) && r.stderr.text.hasPrefix("bench: error: bad.json"), "\(arguments): \(r.stderr.text)")
@@ -128,17 +161,20 @@ extension ReliabilityTests {
 
     /// Item 21: --dry-run prints the hooks' commands too, and runs none of them.
     @Test func aDryRunPrintsTheHooksCommands() async throws {
-        let box = try Sandbox(["h.lua": """
+        let box = try Sandbox([
+            "h.lua": """
             return { name = "h", probes = { { name = "t", command = { "true" } } },
                      setup = { "touch", "set-up" }, prepare = { "rm", "-f", "x y" }, cleanup = function() error("called") end }
-            """])
+            """
+        ])
         let r = await box.run(["run", "h.lua", "--dry-run", "--strategy", "serial"], timeout: 30)
         #expect(r.exitCode == 0, "\(r.summary)")
-        #expect(Array(r.stdout.text.split(separator: "\n").dropFirst(2)) == [
-            "# h: the setup hook, once per compiler, before its first batch", "touch set-up",
-            "# h: the prepare hook, before every batch, untimed", "rm -f 'x y'",
-            "# h: the cleanup hook, once per compiler, after its last batch, is a Lua function: not called under --dry-run",
-        ], "\(r.stdout.text)")
+        #expect(
+            Array(r.stdout.text.split(separator: "\n").dropFirst(2)) == [
+                "# h: the setup hook, once per compiler, before its first batch", "touch set-up",
+                "# h: the prepare hook, before every batch, untimed", "rm -f 'x y'",
+                "# h: the cleanup hook, once per compiler, after its last batch, is a Lua function: not called under --dry-run",
+            ], "\(r.stdout.text)")
         #expect(!FileManager.default.fileExists(atPath: box.directory + "/set-up"))
     }
 
@@ -149,15 +185,18 @@ extension ReliabilityTests {
         let box = try Sandbox(["r.lua": "return { name = 'r', compilers = { '\(compiler)' }, probes = { { name = 'p', source = '' } } }"])
         let r = await bench(["run", "r.lua"], in: box.directory, environment: ["PATH": box.directory, "TMPDIR": box.tmp], timeout: 60)
         #expect(r.exitCode == 2, "\(r.summary)")
-        #expect(r.stderr.text == "bench: error: compiler '\(compiler)' not found in PATH; install it (Debian: sudo apt-get install \(package)) "
-            + "or name another with --compiler\n", "\(r.stderr.text)")
+        #expect(
+            r.stderr.text == "bench: error: compiler '\(compiler)' not found in PATH; install it (Debian: sudo apt-get install \(package)) "
+                + "or name another with --compiler\n", "\(r.stderr.text)")
     }
 
     /// Item 22: the Markdown comparison has an "As" column only where the files ran a run
     /// differently, as the table and docs/sharing.md say; the chart's legend gives each file's
     /// whole name, on a line of its own (they were cut to 20 characters and ran together).
     @Test func theMarkdownAndTheChartNameWhatTheyShouldWhole() async throws {
-        let box = try Sandbox(["r.lua": "return { name = 'r', probes = { { name = 't', command = { 'true' } } }, strategies = { 'serial' }, warmup = 0 }"])
+        let box = try Sandbox([
+            "r.lua": "return { name = 'r', probes = { { name = 't', command = { 'true' } } }, strategies = { 'serial' }, warmup = 0 }"
+        ])
         mkdir(box.directory + "/results", 0o755)
         let names = ["results/2026-12-01-main-before-the-change.json", "results/2026-12-05-feature-branch-after-the-change.json"]
         for name in names {
@@ -175,18 +214,21 @@ extension ReliabilityTests {
     /// Item 22: a `-D` list names the item at fault, not the whole list ("'2,0' is below the
     /// least allowed, 1"), before any job runs.
     @Test func aListParameterNamesTheItemAtFault() async throws {
-        let box = try Sandbox(["l.lua": """
+        let box = try Sandbox([
+            "l.lua": """
             local levels = bench.param("levels", { default = { 1, 2 }, min = 1, max = 64, help = "levels to try" })
             bench.spawn({ "touch", "ran" })
-            """])
+            """
+        ])
         let r = await box.run(["run", "l.lua", "-D", "levels=2,0"], timeout: 60)
         #expect(r.exitCode == 2, "\(r.summary)")
-        #expect(r.stderr.text == """
-            bench: error: -D levels=2,0: levels is a list of integers: '0' (in '2,0') is below the least allowed, 1
-            l's parameters (-D name=value):
-              levels  list of integers  default 1,2  (from 1 to 64)  levels to try
+        #expect(
+            r.stderr.text == """
+                bench: error: -D levels=2,0: levels is a list of integers: '0' (in '2,0') is below the least allowed, 1
+                l's parameters (-D name=value):
+                  levels  list of integers  default 1,2  (from 1 to 64)  levels to try
 
-            """, "\(r.stderr.text)")
+                """, "\(r.stderr.text)")
         #expect(!FileManager.default.fileExists(atPath: box.directory + "/ran"))
     }
 }

@@ -30,12 +30,15 @@ extension ReliabilityTests {
         chmod(sticky, 0o1777)
         #expect(symlink(box.directory + "/secret", sticky + "/out") == 0)
         #expect(lchown(sticky + "/out", 65534, 65534) == 0)
-        for arguments in [["report", "a.json", "--output", "sticky/out"], ["report", "a.json", "--plot", "sticky/out"],
-                          ["run", "r.lua", "-r", "1", "-w", "0", "--strategy", "serial", "--export-csv", "sticky/out"]] {
+        for arguments in [
+            ["report", "a.json", "--output", "sticky/out"], ["report", "a.json", "--plot", "sticky/out"],
+            ["run", "r.lua", "-r", "1", "-w", "0", "--strategy", "serial", "--export-csv", "sticky/out"],
+        ] {
             let r = await box.run(arguments, timeout: 60)
             #expect(r.exitCode == 2, "\(arguments): \(r.summary)")
-            #expect(r.stderr.text.hasPrefix("bench: error: cannot write \(arguments[arguments.count - 2]) 'sticky/out': Permission denied"),
-                    "\(arguments): \(r.stderr.text)")
+            #expect(
+                r.stderr.text.hasPrefix("bench: error: cannot write \(arguments[arguments.count - 2]) 'sticky/out': Permission denied"),
+                "\(arguments): \(r.stderr.text)")
         }
         #expect(try String(contentsOfFile: box.directory + "/secret", encoding: .utf8) == "root's own\n")
     }
@@ -63,7 +66,10 @@ extension ReliabilityTests {
     @Test(arguments: [
         ("ulimit -f 1", ["report", "a.json", "--format", "json", "--output", "out.json"], "bench: error: cannot write out.json: File too large\n"),
         ("ulimit -f 1", ["compare", "a.json", "a.json", "--plot", "out.svg"], "bench: error: cannot write out.svg: File too large\n"),
-        ("ulimit -f 1 && exec >out.txt", ["report", "a.json", "--format", "json"], "bench: error: cannot write to standard output: File too large\n"),
+        (
+            "ulimit -f 1 && exec >out.txt", ["report", "a.json", "--format", "json"],
+            "bench: error: cannot write to standard output: File too large\n"
+        ),
     ])
     func aFileSizeLimitIsAWriteError(limits: String, arguments: [String], message: String) async throws {
         let box = try Sandbox(["r.lua": Self.script])
@@ -78,13 +84,15 @@ extension ReliabilityTests {
     /// Item 15: a folder tree of any depth in the run's directory is removed with it (bench left
     /// what was over 64 levels deep, said so, and exited 0).
     @Test func aTreeOfAnyDepthIsRemoved() async throws {
-        let box = try Sandbox(["deep.lua": """
+        let box = try Sandbox([
+            "deep.lua": """
             local path = bench.tempdir() .. string.rep("/d", 300)
             local r = bench.spawn({ "mkdir", "-p", path })
             assert(r.ok, r.stderr)
             assert(bench.spawn({ "touch", path .. "/file" }).ok)
             print("made")
-            """])
+            """
+        ])
         let r = await box.run(["run", "deep.lua"], timeout: 60)
         #expect(r.exitCode == 0, "\(r.summary)")
         #expect(r.stdout.text == "made\n" && r.stderr.text.isEmpty, "\(r.summary)")
@@ -96,7 +104,10 @@ extension ReliabilityTests {
     /// reason, where bench read 256 MiB first, or died of a failed allocation (SIGABRT).
     @Test(arguments: [
         (300, "bench: error: big.json: cannot read big.json: it is larger than 256 MiB\n"),
-        (200, "bench: error: big.json: not enough memory to read it, 201 MiB: bench needs about 1697 MiB of address space free (ulimit -v); raise the limit\n"),
+        (
+            200,
+            "bench: error: big.json: not enough memory to read it, 201 MiB: bench needs about 1697 MiB of address space free (ulimit -v); raise the limit\n"
+        ),
     ])
     func aDocumentTooBigForTheMemoryLimitIsRefusedNotACrash(mebibytes: Int, message: String) async throws {
         let box = try Sandbox([:])

@@ -11,17 +11,20 @@ extension ReliabilityTests {
     /// byte that is not UTF-8, and a TMPDIR with a newline, run as in bench's own strategies
     /// (bench quoted them for bash, `$'…'`, and the strategies were said to disagree).
     @Test func everyByteReachesTheJobThroughAPOSIXShell() async throws {
-        let box = try Sandbox(["bytes.lua": """
+        let box = try Sandbox([
+            "bytes.lua": """
             -- The argument must arrive exactly: printf makes the same bytes for the comparison.
             local check = [[test "$1" = "$(printf 'a\\nb\\tc\\377')"]]
             return { name = "bytes", runs = 1, warmup = 0, repeats = 2,
                      probes = { { name = "odd bytes", command = { "sh", "-c", check, "sh", "a\\nb\\tc\\255" } },
                                 { name = "plain", command = { "true" } } } }
-            """])
+            """
+        ])
         let tmp = box.directory + "/t\nmp"
         mkdir(tmp, 0o755)
-        let r = await bench(["run", "bytes.lua", "--strategy", "serial,async,ninja,make,xargs", "--format", "json"], in: box.directory,
-                            environment: ["TMPDIR": tmp])
+        let r = await bench(
+            ["run", "bytes.lua", "--strategy", "serial,async,ninja,make,xargs", "--format", "json"], in: box.directory,
+            environment: ["TMPDIR": tmp])
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let json = try JSONParser.parse(r.stdout)
         guard case .array(let runs)? = json["measurements"]?[0]?["runs"] else { Issue.record("no runs: \(r.stdout.text)"); return }
@@ -37,13 +40,15 @@ extension ReliabilityTests {
     /// naming the cause (it was "permission denied", and "processes fails, async ok").
     @Test(arguments: ["serial", "async", "threads", "processes"])
     func aProgramTheKernelCannotStartIsExitTwo(strategy: String) async throws {
-        let box = try Sandbox(["tool": "exit 0\n", "r.lua": "return { name = 'r', probes = { { name = 't', command = { './tool' } } } }"],
-                              executable: ["tool"])
+        let box = try Sandbox(
+            ["tool": "exit 0\n", "r.lua": "return { name = 'r', probes = { { name = 't', command = { './tool' } } } }"],
+            executable: ["tool"])
         let r = await box.run(["run", "r.lua", "-r", "1", "-w", "0", "--strategy", strategy, "-j", "1"], timeout: 60)
         #expect(r.exitCode == 2, "\(r.summary)")
         let label = strategy == "serial" ? "serial" : "\(strategy) -j 1"
-        #expect(r.stderr.text == "bench: error: t: \(label): a job could not be started, so nothing it measured would be the job's: "
-            + "cannot run './tool': not a program the kernel can start (a script needs a '#!' line)\n", "\(r.stderr.text)")
+        #expect(
+            r.stderr.text == "bench: error: t: \(label): a job could not be started, so nothing it measured would be the job's: "
+                + "cannot run './tool': not a program the kernel can start (a script needs a '#!' line)\n", "\(r.stderr.text)")
         box.expectNothingLeft()
     }
 
@@ -52,18 +57,24 @@ extension ReliabilityTests {
     /// Root is not held to the limit, so bench runs as `nobody` here.
     @Test(.enabled(if: getuid() == 0, "needs root, to run bench as another user"))
     func theLimitOnProcessesIsExitTwoNamingIt() async throws {
-        let box = try Sandbox(["r.lua": """
+        let box = try Sandbox([
+            "r.lua": """
             return { name = 'r', runs = 1, warmup = 0, repeats = 20, strategies = { 'async' }, concurrency = { 20 },
                      probes = { { name = 's', command = { 'sleep', '3' } } } }
-            """])
+            """
+        ])
         chmod(box.directory, 0o777)
         chmod(box.tmp, 0o777)
-        let r = await spawn(Job(
-            argv: ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "prlimit", "--nproc=9", ByteString(benchBinary()), "run", "r.lua"],
-            workingDirectory: ByteString(box.directory), environment: ["TMPDIR": ByteString(box.tmp)], timeout: 60))
+        let r = await spawn(
+            Job(
+                argv: [
+                    "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "prlimit", "--nproc=9", ByteString(benchBinary()), "run", "r.lua",
+                ],
+                workingDirectory: ByteString(box.directory), environment: ["TMPDIR": ByteString(box.tmp)], timeout: 60))
         #expect(r.exitCode == 2, "\(r.summary): \(r.stderr.text)")
-        #expect(r.stderr.text == "bench: error: s: async -j 20: a job could not be started, so nothing it measured would be the job's: "
-            + "cannot start 'sleep': the limit on processes was reached (ulimit -u: 9); lower -j or raise the limit\n", "\(r.stderr.text)")
+        #expect(
+            r.stderr.text == "bench: error: s: async -j 20: a job could not be started, so nothing it measured would be the job's: "
+                + "cannot start 'sleep': the limit on processes was reached (ulimit -u: 9); lower -j or raise the limit\n", "\(r.stderr.text)")
         box.expectNothingLeft()
     }
 }

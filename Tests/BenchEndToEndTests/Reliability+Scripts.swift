@@ -27,7 +27,10 @@ extension ReliabilityTests {
         ("warmup = math.mininteger", "warmup: whole number from 0 to 100000 expected"),
         ("timeout = 1e308", "timeout: number of seconds above 0 and at most 31536000 expected"),
         ("concurrency = 2^40", "concurrency: concurrency must be a whole number from 1 to 1000000"),
-        ("repeats = 1000000, probes = { { name = 'a', source = 'x' }, { name = 'b', source = 'y' } }", "2 probes × 1000000 copies is more jobs than one batch can hold (at most 1000000)"),
+        (
+            "repeats = 1000000, probes = { { name = 'a', source = 'x' }, { name = 'b', source = 'y' } }",
+            "2 probes × 1000000 copies is more jobs than one batch can hold (at most 1000000)"
+        ),
     ])
     func numbersInAScenarioAreCheckedAgainstTheirRange(field: String, message: String) async throws {
         let scenario = "return { compilers = { './slow-cc' }, ext = '.c', probes = { { name = 'm', source = 'x' } }, \(field) }"
@@ -40,7 +43,8 @@ extension ReliabilityTests {
     }
 
     @Test func onlyLuaSourceIsLoadedAndMutatedChunksCrashNothing() async throws {
-        let box = try Sandbox(["make.lua": """
+        let box = try Sandbox([
+            "make.lua": """
             local f = assert(io.open("chunk.luac", "wb"))
             f:write(string.dump(function(a) return a + 1 end))
             f:close()
@@ -99,13 +103,16 @@ extension ReliabilityTests {
     }
 
     @Test func namesAreIdentities() async throws {
-        let box = try Sandbox([
-            "slow-cc": Self.slowCompiler,
-            "probes.lua": "return { compilers = { './slow-cc' }, ext = '.c', probes = { { name = 'm', source = 'x' }, { name = 'm', source = 'y' } } }",
-            "compilers.lua": "return { compilers = { './slow-cc', './slow-cc' }, ext = '.c', probes = { { name = 'm', source = 'x' } } }",
-            "strategies.lua": "return { compilers = { './slow-cc' }, ext = '.c', strategies = { 'async', 'async' }, probes = { { name = 'm', source = 'x' } } }",
-            "reporters.lua": "bench.reporter('mine', print)\nbench.reporter('mine', print)",
-        ], executable: ["slow-cc"])
+        let box = try Sandbox(
+            [
+                "slow-cc": Self.slowCompiler,
+                "probes.lua":
+                    "return { compilers = { './slow-cc' }, ext = '.c', probes = { { name = 'm', source = 'x' }, { name = 'm', source = 'y' } } }",
+                "compilers.lua": "return { compilers = { './slow-cc', './slow-cc' }, ext = '.c', probes = { { name = 'm', source = 'x' } } }",
+                "strategies.lua":
+                    "return { compilers = { './slow-cc' }, ext = '.c', strategies = { 'async', 'async' }, probes = { { name = 'm', source = 'x' } } }",
+                "reporters.lua": "bench.reporter('mine', print)\nbench.reporter('mine', print)",
+            ], executable: ["slow-cc"])
         let expected = [
             "probes.lua": "two probes are named 'm'; probe names must be unique",
             "compilers.lua": "compiler './slow-cc' is listed twice",
@@ -124,14 +131,16 @@ extension ReliabilityTests {
     }
 
     @Test func dryRunLinesAreSafeToPasteAndRunExactlyTheJob() async throws {
-        let box = try Sandbox(["d.lua": """
+        let box = try Sandbox([
+            "d.lua": """
             local ok, err = pcall(bench.job, { "printf", "hi", env = { ["$(touch pwned)"] = "1" } })
             print(ok, err)
             local job = { "printf", "%s|%s|%s", "it's $(touch pwned)", "tab\\there\\nnew line", "caf\\233\\27[31m",
                           env = { SAFE_NAME = "a b'c" }, name = "weird" }
             bench.spawn(job)
             local r = bench.spawn(bench.job(job))
-            """])
+            """
+        ])
         let dry = await box.run(["run", "d.lua", "--dry-run"])
         #expect(dry.exitCode == 0, "\(dry.stderr)")
         let lines = dry.stdout.text.split(separator: "\n").map(String.init)
@@ -147,16 +156,20 @@ extension ReliabilityTests {
     }
 
     @Test func failAndExitCannotBeSwallowed() async throws {
-        let box = try Sandbox([
-            "pcall.lua": "print(pcall(bench.fail, 'check failed'))\nprint('after')\nreturn nil",
-            "usage.lua": "print(pcall(bench.usage_error, 'give -D log=FILE'))\nprint('after')",
-            "loop.lua": "while true do pcall(os.exit, 3) end",
-            "coroutine.lua": "local co = coroutine.wrap(function() pcall(bench.fail, 'deep') end)\npcall(co)\nprint('after')",
-            "close.lua": "local t <close> = setmetatable({}, { __close = function() print('closed') end })\nlocal ok = pcall(os.exit, 4)\nprint('after')",
-            "slow-cc": Self.slowCompiler,
-            "reporter.lua": "return { compilers = { './slow-cc' }, ext = '.c', runs = 1, warmup = 0, strategies = { 'serial' }, probes = { { name = 'm', source = 'x' } }, report = function() os.exit(5) end }",
-            "number.lua": "bench.reporter('num', function() return 42 end)\nreturn { compilers = { './slow-cc' }, ext = '.c', runs = 1, warmup = 0, strategies = { 'serial' }, probes = { { name = 'm', source = 'x' } }, report = 'num' }",
-        ], executable: ["slow-cc"])
+        let box = try Sandbox(
+            [
+                "pcall.lua": "print(pcall(bench.fail, 'check failed'))\nprint('after')\nreturn nil",
+                "usage.lua": "print(pcall(bench.usage_error, 'give -D log=FILE'))\nprint('after')",
+                "loop.lua": "while true do pcall(os.exit, 3) end",
+                "coroutine.lua": "local co = coroutine.wrap(function() pcall(bench.fail, 'deep') end)\npcall(co)\nprint('after')",
+                "close.lua":
+                    "local t <close> = setmetatable({}, { __close = function() print('closed') end })\nlocal ok = pcall(os.exit, 4)\nprint('after')",
+                "slow-cc": Self.slowCompiler,
+                "reporter.lua":
+                    "return { compilers = { './slow-cc' }, ext = '.c', runs = 1, warmup = 0, strategies = { 'serial' }, probes = { { name = 'm', source = 'x' } }, report = function() os.exit(5) end }",
+                "number.lua":
+                    "bench.reporter('num', function() return 42 end)\nreturn { compilers = { './slow-cc' }, ext = '.c', runs = 1, warmup = 0, strategies = { 'serial' }, probes = { { name = 'm', source = 'x' } }, report = 'num' }",
+            ], executable: ["slow-cc"])
         let p = await box.run(["run", "pcall.lua"])
         #expect(p.exitCode == 1 && p.stdout.text == "" && p.stderr.text == "bench: check failed\n", "\(p.stdout)\(p.stderr)")
         let u = await box.run(["run", "usage.lua"])

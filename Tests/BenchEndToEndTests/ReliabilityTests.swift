@@ -32,7 +32,8 @@ struct ReliabilityTests {
 
     @Test(arguments: strategies)
     func aTimeoutKillsTheJobsWholeGroupAndTheBatchGoesOn(strategy: String) async throws {
-        let box = try Sandbox(["t.lua": """
+        let box = try Sandbox([
+            "t.lua": """
             local r = bench.run({
               { "sh", "-c", "sleep 3600.71 & sleep 3600.71; wait", name = "hang" },
               { "sh", "-c", "exit 3", name = "quick" },
@@ -42,7 +43,8 @@ struct ReliabilityTests {
             -- Which timeout applied: --timeout's 0.5 s to "hang", its own 0.3 s to "own" (each
             -- well under the next candidate, whatever the load adds).
             print(r.results[1].wall_s >= 0.5 and r.results[1].wall_s < 1.4, r.results[3].wall_s >= 0.3 and r.results[3].wall_s < 0.5)
-            """])
+            """
+        ])
         let r = await box.run(["run", "t.lua", "--timeout", "0.5", "--", strategy])
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let lines = r.stdout.text.split(separator: "\n").map(String.init)
@@ -56,13 +58,14 @@ struct ReliabilityTests {
     }
 
     @Test func aScenarioTimeoutFailsTheHangingProbeOnly() async throws {
-        let box = try Sandbox([
-            "slow-cc": Self.slowCompiler,
-            "s.lua": """
+        let box = try Sandbox(
+            [
+                "slow-cc": Self.slowCompiler,
+                "s.lua": """
                 return { compilers = { "./slow-cc" }, ext = ".c", timeout = 0.5, runs = 1, warmup = 0,
                          probes = { { name = "fine", source = "ok" }, { name = "stuck", source = "hang" } } }
                 """,
-        ], executable: ["slow-cc"])
+            ], executable: ["slow-cc"])
         let r = await box.run(["run", "s.lua", "--format", "json", "--output", "out.json"])
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: box.directory + "/out.json"))) as! [String: Any]
@@ -99,12 +102,14 @@ struct ReliabilityTests {
 
     @Test(arguments: strategies)
     func ctrlCDuringALuaBatchKillsChildrenAndGrandchildren(strategy: String) async throws {
-        let box = try Sandbox(["s.lua": """
+        let box = try Sandbox([
+            "s.lua": """
             local jobs = {}
             for i = 1, 200 do jobs[i] = { "sh", "-c", "echo x >> started; sleep 3600.73 & sleep 3600.73; wait" } end
             local r = bench.run(jobs, { strategy = bench.args[1], concurrency = 8 })
             print(r.results[1].summary)
-            """])
+            """
+        ])
         let r = await box.interrupt(["run", "s.lua", "--", strategy], with: [SIGINT]) { box.lines("started") >= 1 }
         #expect(r.exitCode == 130, "\(r.stderr.text)")
         #expect(box.lines("started") <= 8 + 1)
@@ -114,8 +119,12 @@ struct ReliabilityTests {
 
     @Test func aSecondCtrlCEndsAtOnceAndStillCleansUp() async throws {
         // The first Ctrl-C stops the batch; the report function then never returns.
-        let box = try Sandbox(["slow-cc": Self.slowCompiler, "s.lua": Self.twoHundredJobs.replacingOccurrences(
-            of: "strategies = { bench.args[1] }", with: "strategies = { bench.args[1] }, report = function() while true do end end")],
+        let box = try Sandbox(
+            [
+                "slow-cc": Self.slowCompiler,
+                "s.lua": Self.twoHundredJobs.replacingOccurrences(
+                    of: "strategies = { bench.args[1] }", with: "strategies = { bench.args[1] }, report = function() while true do end end"),
+            ],
             executable: ["slow-cc"])
         let r = await box.interrupt(["run", "s.lua", "--output", "out.txt", "--", "async"], with: [SIGINT, SIGINT]) {
             box.lines("calls") >= 20
@@ -141,19 +150,19 @@ struct ReliabilityTests {
         let box = try Sandbox([
             "not-executable": "#!/bin/sh\n",
             "s.lua": """
-                local r = bench.run({
-                  { "sh", "-c", "kill -SEGV $$", name = "segv" },
-                  { "sh", "-c", "head -c 100000000 /dev/zero; head -c 100000000 /dev/zero >&2", name = "flood" },
-                  { "/nonexistent/program", name = "missing" },
-                  { "./not-executable", name = "noexec" },
-                  { "/bin/true", cwd = "/nonexistent-dir", name = "badcwd" },
-                  { "gcc", "-x", "c", "-", "-o", "/nonexistent-dir/a.out", stdin = "int main(void) { return 0; }", name = "unwritable" },
-                }, { strategy = bench.args[1] })
-                for _, x in ipairs(r.results) do
-                  print(x.name, x.ok, x.signal_name or "-", x.summary, x.stdout_dropped, x.stderr_dropped, #x.stdout, #x.stderr)
-                end
-                print("unwritable says", r.results[6].stderr:match("/nonexistent%-dir/a%.out") or "nothing")
-                """,
+            local r = bench.run({
+              { "sh", "-c", "kill -SEGV $$", name = "segv" },
+              { "sh", "-c", "head -c 100000000 /dev/zero; head -c 100000000 /dev/zero >&2", name = "flood" },
+              { "/nonexistent/program", name = "missing" },
+              { "./not-executable", name = "noexec" },
+              { "/bin/true", cwd = "/nonexistent-dir", name = "badcwd" },
+              { "gcc", "-x", "c", "-", "-o", "/nonexistent-dir/a.out", stdin = "int main(void) { return 0; }", name = "unwritable" },
+            }, { strategy = bench.args[1] })
+            for _, x in ipairs(r.results) do
+              print(x.name, x.ok, x.signal_name or "-", x.summary, x.stdout_dropped, x.stderr_dropped, #x.stdout, #x.stderr)
+            end
+            print("unwritable says", r.results[6].stderr:match("/nonexistent%-dir/a%.out") or "nothing")
+            """,
         ])
         let r = await box.run(["run", "s.lua", "--", strategy])
         #expect(r.exitCode == 0, "\(r.stderr.text)")
@@ -187,7 +196,8 @@ struct ReliabilityTests {
     // MARK: 4. Faulty workers
 
     @Test func aWorkerThatDiesMidJobIsReplacedAndItsJobsGroupKilled() async throws {
-        let box = try Sandbox(["s.lua": """
+        let box = try Sandbox([
+            "s.lua": """
             local jobs = {}
             for i = 1, 12 do jobs[i] = { "sh", "-c", "echo " .. i, name = "j" .. i } end
             -- This one kills its worker, leaving a grandchild that must not outlive it.
@@ -196,7 +206,8 @@ struct ReliabilityTests {
             local ok = 0
             for _, x in ipairs(r.results) do if x.ok then ok = ok + 1 end end
             print(ok, r.results[5].summary)
-            """])
+            """
+        ])
         let r = await box.run(["run", "s.lua"])
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let fields = r.stdout.text.split(separator: "\t")
@@ -209,7 +220,8 @@ struct ReliabilityTests {
     // MARK: 5. Scale
 
     @Test func tenThousandJobsAtJ64InEveryExecutorLeakNoDescriptorsAndKeepMemoryBounded() async throws {
-        let box = try Sandbox(["s.lua": """
+        let box = try Sandbox([
+            "s.lua": """
             -- bench's open descriptors, counted by a child. The least of three counts, each a
             -- moment after the child started: while bench is still spawning a child it holds
             -- that child's pipe ends, which a leak-free count must not see.
@@ -231,7 +243,8 @@ struct ReliabilityTests {
               local r = bench.run(jobs, { strategy = strategy, concurrency = 64 })
               print(strategy, r.failed, before, descriptors())
             end
-            """])
+            """
+        ])
         let r = await box.run(["run", "s.lua"], timeout: 600)
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let lines = r.stdout.text.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
@@ -246,14 +259,16 @@ struct ReliabilityTests {
 
     @Test func unboundedWithTwoThousandJobsQueuesBeyondTheDescriptorLimit() async throws {
         // A hard limit of 256 descriptors leaves room for (256 - 64) / 13 = 14 children at once.
-        let box = try Sandbox(["s.lua": """
+        let box = try Sandbox([
+            "s.lua": """
             local jobs = {}
             for i = 1, 2000 do jobs[i] = { "/bin/true" } end
             for _, strategy in ipairs { "async", "threads", "processes" } do
               local r = bench.run(jobs, { strategy = strategy, concurrency = "unbounded" })
               print(strategy, r.failed, r.concurrency)
             end
-            """])
+            """
+        ])
         // Without a lower limit, bench raises its own to the hard limit.
         var limit = rlimit()
         #expect(getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0)
@@ -283,27 +298,31 @@ struct ReliabilityTests {
     @Test func anErrorInsideAReporterOfARequiredModuleNamesItsFileAndLine() async throws {
         let box = try Sandbox([
             "lib/broken.lua": "local bench = require 'bench'\nbench.reporter('broken', function(results)\n  return results.nope.field\nend)\n",
-            "s.lua": "require 'lib.broken'\nreturn { compilers = { 'gcc' }, ext = '.c', runs = 1, warmup = 0, strategies = { 'async' },\n  probes = { { name = 'm', source = 'int main(void) { return 0; }' } } }",
+            "s.lua":
+                "require 'lib.broken'\nreturn { compilers = { 'gcc' }, ext = '.c', runs = 1, warmup = 0, strategies = { 'async' },\n  probes = { { name = 'm', source = 'int main(void) { return 0; }' } } }",
         ])
         let r = await box.run(["run", "s.lua", "--format", "broken"])
         #expect(r.exitCode == 2)
-        #expect(r.stderr.text.hasPrefix("bench: error: ") && r.stderr.text.contains("lib/broken.lua:3: attempt to index a nil value (field 'nope')"), "\(r.stderr.text)")
+        #expect(
+            r.stderr.text.hasPrefix("bench: error: ") && r.stderr.text.contains("lib/broken.lua:3: attempt to index a nil value (field 'nope')"),
+            "\(r.stderr.text)")
         #expect(box.leftovers().isEmpty)
     }
 
     // MARK: 7. Shared recipes are code
 
     @Test func dryRunPrintsEveryCommandAndRunsNone() async throws {
-        let box = try Sandbox([
-            "slow-cc": Self.slowCompiler,
-            "s.lua": Self.twoHundredJobs,
-            "imperative.lua": """
+        let box = try Sandbox(
+            [
+                "slow-cc": Self.slowCompiler,
+                "s.lua": Self.twoHundredJobs,
+                "imperative.lua": """
                 local r = bench.run({ { "touch", "ran" }, { "sh", "-c", "echo it's > ran" } })
                 bench.spawn{ "touch", "ran" }
                 os.execute("touch ran")
                 print(r.results[1].ok, io.popen("touch ran"))
                 """,
-        ], executable: ["slow-cc"])
+            ], executable: ["slow-cc"])
         let s = await box.run(["run", "s.lua", "--dry-run", "--", "threads"])
         #expect(s.exitCode == 0, "\(s.stderr.text)")
         let commands = s.stdout.text.split(separator: "\n").filter { !$0.hasPrefix("#") }

@@ -47,13 +47,15 @@ struct ReportEndToEndTests {
     }
 
     @Test func aLuaReportFunctionGetsTheDocument() async throws {
-        let dir = try scratch(["rep.lua": """
+        let dir = try scratch([
+            "rep.lua": """
             local s = \(cScenario.replacingOccurrences(of: "return {", with: "{"))
             s.report = function(r)
               return string.format("%s %d %s %s\\n", r.measurements[1].scenario.name, #r.measurements[1].runs, r.measurements[1].runs[1].strategy, tostring(r.measurements[1].runs[1].wall_s.median > 0))
             end
             return s
-            """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "rep.lua", "-r", "1", "-w", "0", "--strategy", "async,serial"], in: dir)
         #expect(r.exitCode == 0, "\(r.stderr.text)")
@@ -64,10 +66,12 @@ struct ReportEndToEndTests {
     }
 
     @Test func aRegisteredReporterIsAFormat() async throws {
-        let dir = try scratch(["reg.lua": """
+        let dir = try scratch([
+            "reg.lua": """
             bench.reporter("count", function(r) print("runs: " .. #r.measurements[1].runs) end)
             \(cScenario)
-            """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "reg.lua", "-r", "1", "-w", "0", "--strategy", "async", "--format", "count"], in: dir)
         #expect(r.exitCode == 0, "\(r.stderr.text)")
@@ -78,14 +82,16 @@ struct ReportEndToEndTests {
     }
 
     @Test func anErrorInsideAReporterExitsTwoWithItsFileAndLine() async throws {
-        let dir = try scratch(["boom.lua": """
+        let dir = try scratch([
+            "boom.lua": """
             local s = \(cScenario.replacingOccurrences(of: "return {", with: "{"))
             s.report = function(r)
               local x = r.measurements[1].runs[1]
               error("reporter broke on " .. x.strategy)
             end
             return s
-            """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "boom.lua", "-r", "1", "-w", "0", "--strategy", "serial"], in: dir)
         #expect(r.exitCode == 2)

@@ -1,7 +1,8 @@
-@testable import BenchCore
 import Foundation
 import Glibc
 import Testing
+
+@testable import BenchCore
 
 /// A scratch directory for one bench run, with a `TMPDIR` of its own. Every process of the run
 /// inherits that `TMPDIR` (compilers get one inside it), and every file bench makes lands under
@@ -35,9 +36,10 @@ final class Sandbox: Sendable {
     func run(_ arguments: [String], under limits: String, timeout: Double = 300) async -> JobResult {
         let script = ByteString(limits + " && exec \"$0\" \"$@\"")  // $0: the bench binary
         let env = Dictionary(uniqueKeysWithValues: environment.map { (ByteString($0.key), ByteString($0.value)) })
-        return await spawn(Job(
-            argv: ["/bin/sh", "-c", script, ByteString(benchBinary())] + arguments.map { ByteString($0) },
-            workingDirectory: ByteString(directory), environment: env, timeout: timeout, outputLimit: 1 << 20))
+        return await spawn(
+            Job(
+                argv: ["/bin/sh", "-c", script, ByteString(benchBinary())] + arguments.map { ByteString($0) },
+                workingDirectory: ByteString(directory), environment: env, timeout: timeout, outputLimit: 1 << 20))
     }
 
     /// Runs `bench ARGS`, with arguments given as bytes.
@@ -81,7 +83,8 @@ final class Sandbox: Sendable {
             let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.filter { Int($0) != nil } ?? []
             for pid in pids where Int32(pid) != getpid() {
                 guard let env = FileManager.default.contents(atPath: "/proc/\(pid)/environ"),
-                      env.split(separator: 0).contains(where: { $0.starts(with: marker) }) else { continue }
+                    env.split(separator: 0).contains(where: { $0.starts(with: marker) })
+                else { continue }
                 let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") ?? Data()
                 found.append("\(pid): " + String(decoding: cmdline.map { $0 == 0 ? 32 : $0 }, as: UTF8.self))
             }

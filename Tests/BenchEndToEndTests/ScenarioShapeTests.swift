@@ -26,8 +26,11 @@ struct ScenarioShapeTests {
     @Test func everyShapeRunsWithEveryStrategyAndEveryFormatComesOut() async throws {
         let dir = try scratch(["mixed.lua": mixedScenario])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = await bench(["run", "mixed.lua", "-r", "2", "-w", "0", "--output", "table.txt", "--export-json", "m.json",
-                             "--export-csv", "m.csv", "--export-markdown", "m.md", "--plot", "m.svg"], in: dir)
+        let r = await bench(
+            [
+                "run", "mixed.lua", "-r", "2", "-w", "0", "--output", "table.txt", "--export-json", "m.json",
+                "--export-csv", "m.csv", "--export-markdown", "m.md", "--plot", "m.svg",
+            ], in: dir)
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(try file(dir, "m.json").utf8)) as? [String: Any])
         let runs = try #require((object["measurements"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]])
@@ -35,7 +38,8 @@ struct ScenarioShapeTests {
         for run in runs {
             let probes = try #require(run["probes"] as? [[String: Any]])
             let outcomes = probes.map { "\($0["name"] as? String ?? "?")=\($0["ok"] as? Bool == true)" }
-            #expect(outcomes == ["cos links=true", "sys/inotify.h=true", "stdio.h -E=true", "-DWANT=true", "no_such.h=false", "true=true", "false=false"])
+            #expect(
+                outcomes == ["cos links=true", "sys/inotify.h=true", "stdio.h -E=true", "-DWANT=true", "no_such.h=false", "true=true", "false=false"])
             #expect(run["jobs"] as? Int == 14 && run["failed"] as? Int == 4)
         }
         let table = try file(dir, "table.txt")
@@ -67,8 +71,11 @@ struct ScenarioShapeTests {
     @Test func theGzipRecipeComparesTwoCommandsAsHyperfineDoes() async throws {
         let dir = try scratch([:])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = await bench(["run", repositoryRoot + "/scripts/gzip.lua", "-r", "3", "-w", "1", "--export-json", "g.json",
-                             "--export-markdown", "g.md", "--plot", "g.svg"], in: dir)
+        let r = await bench(
+            [
+                "run", repositoryRoot + "/scripts/gzip.lua", "-r", "3", "-w", "1", "--export-json", "g.json",
+                "--export-markdown", "g.md", "--plot", "g.svg",
+            ], in: dir)
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let text = r.stdout.text
         #expect(text.contains("probe     strategy   -j   wall (median ± σ)"))
@@ -84,11 +91,11 @@ struct ScenarioShapeTests {
     @Test func aScriptThatMeasuresTwiceWritesOneDocument() async throws {
         let dir = try scratch([
             "twice.lua": """
-                local a = bench.measure{ name = "one", probes = { { name = "t", command = { "true" } } }, strategies = { "serial" }, runs = 2, warmup = 0 }
-                assert(a.measurements[1].runs[1].wall_s.median > 0)
-                local b = bench.measure{ name = "two", probes = { { name = "f", command = { "false" } } }, strategies = { "async" }, runs = 1, warmup = 0, ignore_failure = true }
-                print(#a.measurements, a.measurements[1].scenario.name, b.measurements[1].runs[1].probes[1].ok)
-                """,
+            local a = bench.measure{ name = "one", probes = { { name = "t", command = { "true" } } }, strategies = { "serial" }, runs = 2, warmup = 0 }
+            assert(a.measurements[1].runs[1].wall_s.median > 0)
+            local b = bench.measure{ name = "two", probes = { { name = "f", command = { "false" } } }, strategies = { "async" }, runs = 1, warmup = 0, ignore_failure = true }
+            print(#a.measurements, a.measurements[1].scenario.name, b.measurements[1].runs[1].probes[1].ok)
+            """,
             "none.lua": "print('no measurement')",
         ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -99,7 +106,7 @@ struct ScenarioShapeTests {
         let measurements = try #require(object["measurements"] as? [[String: Any]])
         #expect(measurements.map { ($0["scenario"] as? [String: Any])?["name"] as? String } == ["one", "two"])
         let plain = await bench(["run", "twice.lua"], in: dir)
-        #expect(plain.exitCode == 0 && plain.stdout.text == "1\tone\tfalse\n")   // no report unless asked for
+        #expect(plain.exitCode == 0 && plain.stdout.text == "1\tone\tfalse\n")  // no report unless asked for
         let none = await bench(["run", "none.lua", "--output", "none.json"], in: dir)
         #expect(none.exitCode == 2)
         #expect(none.stderr.text.hasPrefix("bench: error: the script measured nothing"))
@@ -107,49 +114,60 @@ struct ScenarioShapeTests {
     }
 
     @Test func aMisspeltProbeFieldExitsTwoNamingIt() async throws {
-        let dir = try scratch(["typo.lua": "return { compilers = { 'gcc' }, probes = { { name = 'm', source = 'int main(void){return 0;}', flgs = { '-Wall' } } } }"])
+        let dir = try scratch([
+            "typo.lua": "return { compilers = { 'gcc' }, probes = { { name = 'm', source = 'int main(void){return 0;}', flgs = { '-Wall' } } } }"
+        ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "typo.lua"], in: dir)
         #expect(r.exitCode == 2)
-        #expect(r.stderr.text == "bench: error: typo.lua: scenario: probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, launcher, command, expected)\n")
+        #expect(
+            r.stderr.text
+                == "bench: error: typo.lua: scenario: probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, launcher, command, expected)\n"
+        )
     }
 
     /// A probe that declares the outcome it should have and has the other one fails the run, as a
     /// disagreement between strategies does: a CI gate on a replayed log must not pass it.
     @Test func anOutcomeOtherThanTheExpectedOneExitsOneNamingTheProbe() async throws {
-        let dir = try scratch(["expect.lua": """
+        let dir = try scratch([
+            "expect.lua": """
             return { name = "expect", probes = {
               { name = "fine", command = { "true" }, expected = true },
               { name = "should fail", command = { "true" }, expected = false },
               { name = "should pass", command = { "sh", "-c", "echo 'no such thing' >&2; exit 1" }, expected = true },
             } }
-            """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "expect.lua", "-r", "1", "-w", "0", "--strategy", "serial", "--export-json", "e.json"], in: dir)
         #expect(r.exitCode == 1, "\(r.stdout.text)\(r.stderr.text)")
-        #expect(r.stderr.text == """
-            bench: 2 probes had another outcome than the one they expected:
-              probe 'should fail' was expected to fail, and succeeded
-              probe 'should pass' was expected to succeed, and failed: no such thing
+        #expect(
+            r.stderr.text == """
+                bench: 2 probes had another outcome than the one they expected:
+                  probe 'should fail' was expected to fail, and succeeded
+                  probe 'should pass' was expected to succeed, and failed: no such thing
 
-            """)
+                """)
         #expect(FileManager.default.fileExists(atPath: dir + "/e.json"))
     }
 
     /// A run whose every job failed measured nothing but failures: a CI gate must not pass it
     /// (issue 25, item 18: a command comparison whose input file is missing exited 0).
     @Test func aRunWhoseEveryJobFailedExitsOne() async throws {
-        let dir = try scratch(["fails.lua": """
+        let dir = try scratch([
+            "fails.lua": """
             return { name = "fails", probes = { { name = "cat", command = { "cat", "no-such-input" } } } }
-            """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = await bench(["run", "fails.lua", "-r", "1", "-w", "0", "--strategy", "serial", "--export-json", "f.json"], in: dir)
         #expect(r.exitCode == 1, "\(r.stdout.text)\(r.stderr.text)")
-        #expect(r.stderr.text == """
-            bench: every job failed in 1 run; its timings measure failures:
-              cat: serial: every job failed: cat: no-such-input: No such file or directory
+        #expect(
+            r.stderr.text == """
+                bench: every job failed in 1 run; its timings measure failures:
+                  cat: serial: every job failed: cat: no-such-input: No such file or directory
 
-            """)
+                """)
         #expect(r.stdout.text.contains("Error: cat: serial: every job failed: cat: no-such-input: No such file or directory\n"), "\(r.stdout.text)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/f.json"))) as? [String: Any])
         #expect(json["failures"] as? [String] == ["cat: serial: every job failed: cat: no-such-input: No such file or directory"])

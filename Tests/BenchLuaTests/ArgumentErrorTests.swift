@@ -8,11 +8,23 @@ struct ArgumentErrorTests {
         ("bench.compile{source=42}", "bad argument #1 to 'compile' (compiler: compiler table or name expected, got nil)"),
         ("bench.compile{compiler='gcc', source=42}", "bad argument #1 to 'compile' (source: string expected, got 42.0)"),
         ("bench.compile(42)", "bad argument #1 to 'compile' (table expected, got number)"),
-        ("bench.compile{compiler='gcc', source='x', nmae='y'}", "bad argument #1 to 'compile' (unknown field 'nmae' (valid: compiler, name, source, flags, libs, ext, launcher, timeout))"),
+        (
+            "bench.compile{compiler='gcc', source='x', nmae='y'}",
+            "bad argument #1 to 'compile' (unknown field 'nmae' (valid: compiler, name, source, flags, libs, ext, launcher, timeout))"
+        ),
         ("bench.compile{compiler='gcc', source='x', name='a\\nb'}", "bad argument #1 to 'compile' (name: a probe name must be one line)"),
-        ("bench.measure{ probes = { { name = 'x', source = 'y' } } }", "bad argument #1 to 'measure' (scenario 'measurement 1': probe 'x': a scenario without compilers runs each probe's command; give it one (command = { \"prog\", \"arg\" }))"),
-        ("bench.measure{ probes = { { name = 'x', command = { 'true' }, flgs = 1 } } }", "bad argument #1 to 'measure' (probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, launcher, command, expected))"),
-        ("bench.measure{ probes = { { name = 'x', command = { '{compiler}' } } } }", "bad argument #1 to 'measure' (scenario 'measurement 1': probe 'x': command uses {compiler}, but the scenario has no compilers)"),
+        (
+            "bench.measure{ probes = { { name = 'x', source = 'y' } } }",
+            "bad argument #1 to 'measure' (scenario 'measurement 1': probe 'x': a scenario without compilers runs each probe's command; give it one (command = { \"prog\", \"arg\" }))"
+        ),
+        (
+            "bench.measure{ probes = { { name = 'x', command = { 'true' }, flgs = 1 } } }",
+            "bad argument #1 to 'measure' (probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, launcher, command, expected))"
+        ),
+        (
+            "bench.measure{ probes = { { name = 'x', command = { '{compiler}' } } } }",
+            "bad argument #1 to 'measure' (scenario 'measurement 1': probe 'x': command uses {compiler}, but the scenario has no compilers)"
+        ),
         ("bench.compile{compiler='gcc', source='x', flags={{}}}", "bad argument #1 to 'compile' (flags[1]: string expected, got table)"),
         ("bench.compiler()", "bad argument #1 to 'compiler' (string expected, got no value)"),
         ("bench.compiler({})", "bad argument #1 to 'compiler' (string expected, got table)"),
@@ -27,8 +39,14 @@ struct ArgumentErrorTests {
         ("bench.spawn(true)", "bad argument #1 to 'spawn' (job table expected, got boolean)"),
         ("bench.run()", "bad argument #1 to 'run' (table of jobs expected, got no value)"),
         ("bench.run({42})", "bad argument #1 to 'run' (jobs[1]: job table expected, got number)"),
-        ("bench.run({}, {strategy='bogus'})", "bad argument #2 to 'run' (strategy: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs))"),
-        ("bench.run({}, {concurrency=0})", "bad argument #2 to 'run' (concurrency: concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0')"),
+        (
+            "bench.run({}, {strategy='bogus'})",
+            "bad argument #2 to 'run' (strategy: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs))"
+        ),
+        (
+            "bench.run({}, {concurrency=0})",
+            "bad argument #2 to 'run' (concurrency: concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0')"
+        ),
         ("bench.run({}, 5)", "bad argument #2 to 'run' (table expected, got number)"),
         ("bench.which(nil)", "bad argument #1 to 'which' (string expected, got nil)"),
         ("bench.fail()", "bad argument #1 to 'fail' (string expected, got no value)"),

@@ -5,7 +5,8 @@ import Testing
 @Suite("Lua bridge")
 struct BridgeTests {
     @Test func jobTablesRoundTripThroughSwift() async {
-        let outcome = await runScript("""
+        let outcome = await runScript(
+            """
             local j = bench.job{ "echo", "hello", 42, name = "greet", cwd = "/tmp", env = { A = "1" }, timeout = 5 }
             assert(j[1] == "echo" and j[2] == "hello" and j[3] == "42", "argv")
             assert(j.name == "greet" and j.cwd == "/tmp" and j.env.A == "1" and j.timeout == 5, "fields")
@@ -22,7 +23,8 @@ struct BridgeTests {
     }
 
     @Test func runReturnsResultsInJobOrderForEveryStrategy() async {
-        let outcome = await runScript("""
+        let outcome = await runScript(
+            """
             local jobs = {}
             for i = 1, 12 do jobs[i] = bench.job{ "/bin/sh", "-c", "echo $0", i } end
             for _, s in ipairs{ "async", "threads", "serial" } do
@@ -37,7 +39,8 @@ struct BridgeTests {
     }
 
     @Test func floorRunsTheCommandCountTimesAndCountsFailures() async {
-        let ok = await runScript("""
+        let ok = await runScript(
+            """
             local f = bench.floor(bench.job{ "/bin/true" }, { count = 20, concurrency = 3 })
             assert(f.jobs == 20 and f.concurrency == 3 and f.failed == 0 and f.wall_s > 0)
             local g = bench.floor(bench.job{ "false" }, { count = 5, concurrency = 8 })
@@ -51,7 +54,8 @@ struct BridgeTests {
     }
 
     @Test func compileWritesSourcesOnceAndGivesEveryJobItsOwnOutput() async {
-        let outcome = await runScript("""
+        let outcome = await runScript(
+            """
             local cc = assert(bench.compiler("gcc"))
             assert(cc.path:find("gcc") and cc.version:find("gcc"), cc.version)
             local a = bench.compile{ compiler = cc, name = "m", source = "int main(void){return 0;}" }
@@ -72,11 +76,13 @@ struct BridgeTests {
     }
 
     @Test func argumentsAfterTheTerminatorAndOptionsReachTheScript() async {
-        let outcome = await runScript("""
+        let outcome = await runScript(
+            """
             assert(bench.args[1] == "x" and bench.args[2] == "y")
             assert(bench.options.compiler == "gfortran" and bench.options.repeats == 3 and bench.options.concurrency == "2,4")
             assert(bench.options.strategies[1] == "serial" and bench.options.verbose == true)
-            """, options: ScriptOptions(
+            """,
+            options: ScriptOptions(
                 overrides: ScenarioOverrides(compiler: "gfortran", repeats: 3, concurrency: [.limited(2), .limited(4)], strategies: [.serial]),
                 arguments: ["x", "y"], verbose: true))
         do {
@@ -85,7 +91,8 @@ struct BridgeTests {
     }
 
     @Test func timeoutAndDryRunOptionsReachTheModule() async {
-        let timed = await runScript("""
+        let timed = await runScript(
+            """
             assert(bench.options.timeout == 0.2 and bench.options.dry_run == false)
             local r = bench.spawn{ "sleep", "30" }                  -- no timeout of its own: --timeout's
             -- Under load the kill can come late (315 ms seen), so bound the wall, not its digits.
@@ -96,7 +103,8 @@ struct BridgeTests {
             assert(u.peak_rss_kib > 0 and u.user_s >= 0 and u.sys_s >= 0)
             """, options: ScriptOptions(overrides: ScenarioOverrides(defaultTimeout: 0.2)))
         #expect(errorMessage(timed) == "")
-        let dry = await runScript("""
+        let dry = await runScript(
+            """
             assert(bench.options.dry_run == true)
             local r = bench.spawn{ "sh", "-c", "exit 3" }
             assert(r.ok and r.exit == 0 and r.wall_s == 0)
@@ -108,7 +116,8 @@ struct BridgeTests {
 
     @Test func aSwiftErrorInsideALuaCallIsALuaErrorAtTheCallersLine() async {
         // bench.compile fails in Swift (no such compiler); the script catches it with pcall.
-        let outcome = await runScript("""
+        let outcome = await runScript(
+            """
             local ok, err = pcall(bench.compile, { compiler = "bench-no-such-cc", source = "x", ext = ".c" })
             assert(not ok)
             local ok2, err2 = pcall(function() return bench.compile{ compiler = "bench-no-such-cc", source = "x", ext = ".c" } end)
@@ -118,7 +127,8 @@ struct BridgeTests {
     }
 
     @Test func aLuaErrorInsideACallbackNamesItsFileAndLine() async {
-        let outcome = await runScript("""
+        let outcome = await runScript(
+            """
             local t = setmetatable({}, { __index = function() error("from the callback") end })
             local _ = t.anything
             """, name: "callback.lua")
@@ -142,12 +152,14 @@ struct BridgeTests {
     }
 
     @Test func aReturnedTableBecomesAScenario() async {
-        let outcome = await runScript("""
+        let outcome = await runScript(
+            """
             return { name = "c", compilers = "gcc", probes = { { name = "m", source = "int main(){}" } },
                      ext = ".c", flags = { "-O2" }, repeats = 4, strategies = "async,serial", concurrency = "unbounded" }
             """)
-        let expected = Scenario(name: "c", compilers: ["gcc"], probes: [Probe(name: "m", source: "int main(){}")],
-                                ext: ".c", flags: ["-O2"], repeats: 4, strategies: [.async, .serial], concurrency: [.unbounded])
+        let expected = Scenario(
+            name: "c", compilers: ["gcc"], probes: [Probe(name: "m", source: "int main(){}")],
+            ext: ".c", flags: ["-O2"], repeats: 4, strategies: [.async, .serial], concurrency: [.unbounded])
         #expect(value(outcome) == .scenario(expected, report: .unspecified))
         let map = await runScript("return { probes = { b = 'x', a = 'y' }, compilers = { 'gcc' } }", name: "map.lua")
         guard case .scenario(let s, _)? = value(map) else { Issue.record("no scenario"); return }
@@ -156,11 +168,19 @@ struct BridgeTests {
     }
 
     @Test(arguments: [
-        ("return { strategies = { 'bogus' } }", "s.lua: scenario: strategies: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs)"),
-        ("return { repeat_count = 3 }", "s.lua: scenario: unknown field 'repeat_count' (valid: name, description, compilers, probes, ext, flags, launcher, env, repeats, batch, strategies, concurrency, runs, warmup, timeout, ignore_failure, setup, prepare, cleanup, report)"),
+        (
+            "return { strategies = { 'bogus' } }",
+            "s.lua: scenario: strategies: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs)"
+        ),
+        (
+            "return { repeat_count = 3 }",
+            "s.lua: scenario: unknown field 'repeat_count' (valid: name, description, compilers, probes, ext, flags, launcher, env, repeats, batch, strategies, concurrency, runs, warmup, timeout, ignore_failure, setup, prepare, cleanup, report)"
+        ),
         ("return { concurrency = 0 }", "s.lua: scenario: concurrency: concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0'"),
-        ("return { compilers = { 'gcc' }, probes = { { name = 'm', source = 'x', flgs = { '-Wall' } } } }",
-         "s.lua: scenario: probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, launcher, command, expected)"),
+        (
+            "return { compilers = { 'gcc' }, probes = { { name = 'm', source = 'x', flgs = { '-Wall' } } } }",
+            "s.lua: scenario: probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, launcher, command, expected)"
+        ),
         ("return { batch = 'each' }", "s.lua: scenario: batch: 'each' is not a batch shape (valid: all, probe)"),
         ("return 42", "s.lua: the script returned a number; return a scenario table, or nothing"),
     ])

@@ -9,7 +9,8 @@ struct ParameterTests {
     }
 
     @Test func valuesTakeTheTypeOfTheirDefault() async {
-        let outcome = await runScript("""
+        let outcome = await runScript(
+            """
             local n = bench.param("n", { default = 1, help = "a count" })
             local x = bench.param("x", { default = 0.5 })
             local b = bench.param("b", { default = false })
@@ -33,7 +34,9 @@ struct ParameterTests {
             """
         let wrong = await runScript(source, options: Self.options("n=many"))
         guard case .success(.exit(2, let message?)) = wrong else { Issue.record("\(wrong)"); return }
-        #expect(message.hasPrefix("error: -D n=many: n is an integer: 'many' is not an integer\ntest's parameters (-D name=value):\n  n  integer  default 1"))
+        #expect(
+            message.hasPrefix(
+                "error: -D n=many: n is an integer: 'many' is not an integer\ntest's parameters (-D name=value):\n  n  integer  default 1"))
         let unknown = await runScript(source, options: Self.options("m=1"))
         guard case .success(.exit(2, let other?)) = unknown else { Issue.record("\(unknown)"); return }
         #expect(other.hasPrefix("error: -D m=1: test has no parameter 'm'"))
@@ -44,14 +47,32 @@ struct ParameterTests {
 
     @Test(arguments: [
         ("bench.param('n')", "test.lua:1: bad argument #2 to 'param' (table expected, got no value)"),
-        ("bench.param('n', {})", "test.lua:1: bad argument #2 to 'param' (default: a number, boolean, string or list expected, got nil (the default gives the parameter its type))"),
-        ("bench.param('n', { default = 1, typo = 2 })", "test.lua:1: bad argument #2 to 'param' (unknown field 'typo' (valid: default, help, choices, min, max))"),
+        (
+            "bench.param('n', {})",
+            "test.lua:1: bad argument #2 to 'param' (default: a number, boolean, string or list expected, got nil (the default gives the parameter its type))"
+        ),
+        (
+            "bench.param('n', { default = 1, typo = 2 })",
+            "test.lua:1: bad argument #2 to 'param' (unknown field 'typo' (valid: default, help, choices, min, max))"
+        ),
         ("bench.param('n', { default = {{}} })", "test.lua:1: bad argument #2 to 'param' (default[1]: a number or string expected, got table)"),
         ("bench.param('n', { default = 1/0 })", "test.lua:1: bad argument #2 to 'param' (default: a finite number expected, got inf)"),
-        ("bench.param('n', { default = 'z', choices = { 'a' } })", "test.lua:1: bad argument #1 to 'param' (the default is not one of the choices: a)"),
-        ("bench.param('2x', { default = 1 })", "test.lua:1: bad argument #1 to 'param' ('2x' is not a parameter name (letters, digits, '_' and '-', starting with a letter or '_'))"),
-        ("bench.param('n', { default = 1 }); bench.param('n', { default = 2 })", "test.lua:1: bad argument #1 to 'param' (the parameter 'n' is declared twice)"),
-        ("bench.spawn{ 'true' }; bench.param('n', { default = 1 })", "test.lua:1: bad argument #1 to 'param' (declare the parameter 'n' before the recipe runs its first job (the -D values were checked then))"),
+        (
+            "bench.param('n', { default = 'z', choices = { 'a' } })",
+            "test.lua:1: bad argument #1 to 'param' (the default is not one of the choices: a)"
+        ),
+        (
+            "bench.param('2x', { default = 1 })",
+            "test.lua:1: bad argument #1 to 'param' ('2x' is not a parameter name (letters, digits, '_' and '-', starting with a letter or '_'))"
+        ),
+        (
+            "bench.param('n', { default = 1 }); bench.param('n', { default = 2 })",
+            "test.lua:1: bad argument #1 to 'param' (the parameter 'n' is declared twice)"
+        ),
+        (
+            "bench.spawn{ 'true' }; bench.param('n', { default = 1 })",
+            "test.lua:1: bad argument #1 to 'param' (declare the parameter 'n' before the recipe runs its first job (the -D values were checked then))"
+        ),
     ])
     func aWrongDeclarationIsALuaErrorAtItsLine(source: String, message: String) async {
         #expect(headline(await runScript(source)) == message)

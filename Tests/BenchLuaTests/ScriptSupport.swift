@@ -33,7 +33,8 @@ func errorMessage(_ outcome: Result<ScriptOutcome, ScriptError>) -> String {
 /// The first line of the error message, from the script's file name on (the directory is dropped).
 func headline(_ outcome: Result<ScriptOutcome, ScriptError>) -> String {
     let first = errorMessage(outcome).split(separator: "\n").first.map(String.init) ?? ""
-    guard let slash = first.range(of: "/", options: .backwards, range: first.startIndex..<(first.range(of: ".lua:")?.lowerBound ?? first.endIndex)) else { return first }
+    guard let slash = first.range(of: "/", options: .backwards, range: first.startIndex..<(first.range(of: ".lua:")?.lowerBound ?? first.endIndex))
+    else { return first }
     return String(first[slash.upperBound...])
 }
 

@@ -14,13 +14,14 @@ public enum BaselineCSV {
             for (i, cell) in row.cells.enumerated() {
                 guard let cell else { continue }
                 let r = cell.run
-                rows.append([
-                    q(TerminalText.line(row.key.scenario)), q(row.key.label), q(TerminalText.line(c.files[i].label)), q(row.label(cell)),
-                    q(r.compiler.map { TerminalText.line($0) } ?? ""), q(r.probe.map { TerminalText.line($0) } ?? ""), r.strategy.rawValue,
-                    String(r.concurrency), String(r.wall.samples.count), fixed(r.wall.median, 6), fixed(r.wall.stddev, 6),
-                    cell.ratio.map { fixed($0.value, 4) } ?? "", cell.ratio.map { fixed($0.stddev, 4) } ?? "",
-                    cell.test.map { String($0.p) } ?? "", cell.failed ? "failed" : cell.verdict?.rawValue ?? (i == 0 ? "baseline" : ""),
-                ].joined(separator: ","))
+                rows.append(
+                    [
+                        q(TerminalText.line(row.key.scenario)), q(row.key.label), q(TerminalText.line(c.files[i].label)), q(row.label(cell)),
+                        q(r.compiler.map { TerminalText.line($0) } ?? ""), q(r.probe.map { TerminalText.line($0) } ?? ""), r.strategy.rawValue,
+                        String(r.concurrency), String(r.wall.samples.count), fixed(r.wall.median, 6), fixed(r.wall.stddev, 6),
+                        cell.ratio.map { fixed($0.value, 4) } ?? "", cell.ratio.map { fixed($0.stddev, 4) } ?? "",
+                        cell.test.map { String($0.p) } ?? "", cell.failed ? "failed" : cell.verdict?.rawValue ?? (i == 0 ? "baseline" : ""),
+                    ].joined(separator: ","))
             }
         }
         return rows.joined(separator: "\n") + "\n"

@@ -36,7 +36,9 @@ public enum BaselineChart {
         body.append(SVGChart.line(margin.left, margin.top, margin.left, margin.top + plotHeight, stroke: "#333"))
         body.append(SVGChart.line(margin.left, margin.top + plotHeight, margin.left + plotWidth, margin.top + plotHeight, stroke: "#333"))
         let mid = fixed(margin.top + plotHeight / 2, 1)
-        body.append("<text x=\"18\" y=\"\(mid)\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(mid))\">median wall time per batch (s)</text>")
+        body.append(
+            "<text x=\"18\" y=\"\(mid)\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(mid))\">median wall time per batch (s)</text>"
+        )
 
         let groupWidth = plotWidth / Double(max(c.rows.count, 1))
         let slot = groupWidth / Double(c.files.count + 1)
@@ -48,7 +50,9 @@ public enum BaselineChart {
                 let w = cell.run.wall
                 let barTop = y(w.median)
                 let tip = cell.ratio.map { " (\(BaselineWords.ratio($0)) × the baseline\(cell.verdict.map { ", \($0.rawValue)" } ?? ""))" } ?? ""
-                body.append("<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(barTop, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - barTop, 1))\" fill=\"\(colors[f % colors.count])\" fill-opacity=\"0.85\"><title>\(SVGChart.escape("\(c.files[f].label): \(row.label(cell)): median \(format3(w.median)) s\(tip)"))</title></rect>")
+                body.append(
+                    "<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(barTop, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - barTop, 1))\" fill=\"\(colors[f % colors.count])\" fill-opacity=\"0.85\"><title>\(SVGChart.escape("\(c.files[f].label): \(row.label(cell)): median \(format3(w.median)) s\(tip)"))</title></rect>"
+                )
                 body.append(SVGChart.line(cx, y(w.min), cx, y(w.max), stroke: "#000"))
                 body.append(SVGChart.line(cx - barWidth / 6, y(w.min), cx + barWidth / 6, y(w.min), stroke: "#000"))
                 body.append(SVGChart.line(cx - barWidth / 6, y(w.max), cx + barWidth / 6, y(w.max), stroke: "#000"))
@@ -66,7 +70,10 @@ public enum BaselineChart {
                 }
             }
             let centre = margin.left + groupWidth * (Double(g) + 0.5)
-            body.append(SVGChart.text(centre, margin.top + plotHeight + 32, SVGChart.fit(groupLabel(row), groupWidth - 6, size: 11), size: 11, anchor: "middle", weight: "bold"))
+            body.append(
+                SVGChart.text(
+                    centre, margin.top + plotHeight + 32, SVGChart.fit(groupLabel(row), groupWidth - 6, size: 11), size: 11, anchor: "middle",
+                    weight: "bold"))
         }
         body += legend(c, top: margin.top + plotHeight + margin.bottom)
         return SVGChart.svg(width: width, height: height, body: body)
@@ -77,7 +84,8 @@ public enum BaselineChart {
         var body: [String] = []
         for (f, file) in c.files.enumerated() {
             let ly = top + Double(f) * legendLine
-            body.append("<rect x=\"\(fixed(margin.left, 1))\" y=\"\(fixed(ly - 9, 1))\" width=\"12\" height=\"10\" fill=\"\(colors[f % colors.count])\"/>")
+            body.append(
+                "<rect x=\"\(fixed(margin.left, 1))\" y=\"\(fixed(ly - 9, 1))\" width=\"12\" height=\"10\" fill=\"\(colors[f % colors.count])\"/>")
             let name = (f == 0 ? "baseline: " : "") + fittedFromTheEnd(file.label, width - margin.left - margin.right - 18, size: 11)
             body.append(SVGChart.text(margin.left + 18, ly, name, size: 11))
         }

@@ -133,7 +133,9 @@ public struct BaselineComparison: Sendable, Equatable {
                 }
             }
             if duplicates > 0 {
-                warnings.append("\(file.label): \(duplicates) run\(duplicates == 1 ? "" : "s") measured again under the same scenario name; only the first of each is compared")
+                warnings.append(
+                    "\(file.label): \(duplicates) run\(duplicates == 1 ? "" : "s") measured again under the same scenario name; only the first of each is compared"
+                )
             }
             if !file.document.complete { warnings.append("\(file.label): the run was interrupted; its document holds only what was measured before") }
         }
@@ -162,7 +164,9 @@ public struct BaselineComparison: Sendable, Equatable {
             rows.append(Row(key: key, cells: cells))
         }
         if tooFew > 0 {
-            warnings.append("\(tooFew) comparison\(tooFew == 1 ? " has" : "s have") fewer than two samples on a side: no test, the verdict is the threshold's alone (run with -r 3 or more)")
+            warnings.append(
+                "\(tooFew) comparison\(tooFew == 1 ? " has" : "s have") fewer than two samples on a side: no test, the verdict is the threshold's alone (run with -r 3 or more)"
+            )
         }
         warnings += Self.lonelyRuns(rows, files)
         warnings += Self.provenanceDifferences(files)
@@ -185,7 +189,9 @@ public struct BaselineComparison: Sendable, Equatable {
         files.indices.dropFirst().compactMap { f in
             guard !rows.contains(where: { $0.cells[0] != nil && $0.cells[f] != nil }) else { return nil }
             let own = files[f].document.measurements.filter { !$0.runs.isEmpty }
-            let why = own.isEmpty ? "it holds no run (an interrupted run measures none)"
+            let why =
+                own.isEmpty
+                ? "it holds no run (an interrupted run measures none)"
                 : "runs join by scenario, strategy, probe, compiler and -j, and its scenarios (\(Self.names(files[f]))) "
                     + "are not the baseline's (\(Self.names(files[0])))"
             return "nothing of \(files[f].label) was compared with \(files[0].label): \(why)"
@@ -255,22 +261,29 @@ public struct BaselineComparison: Sendable, Equatable {
         for other in files.dropFirst() {
             guard let b = base.document.provenance, let o = other.document.provenance else {
                 let which = base.document.provenance == nil ? base.label : other.label
-                warnings.append("\(which) does not say which recipe or parameters made it (written by bench \(base.document.provenance == nil ? base.document.bench : other.document.bench)): check that the runs are alike")
+                warnings.append(
+                    "\(which) does not say which recipe or parameters made it (written by bench \(base.document.provenance == nil ? base.document.bench : other.document.bench)): check that the runs are alike"
+                )
                 continue
             }
             switch (b.recipe, o.recipe) {
-            case let (br?, or?) where br.name != or.name:
+            case (let br?, let or?) where br.name != or.name:
                 warnings.append("\(other.label) ran the recipe '\(or.name)', the baseline '\(br.name)': different recipes")
-            case let (br?, or?) where br.sha256 != or.sha256:
-                warnings.append("\(other.label): the recipe's sha256 differs from the baseline's (\(or.sha256.prefix(12)) against \(br.sha256.prefix(12))): another version of '\(or.name)'")
+            case (let br?, let or?) where br.sha256 != or.sha256:
+                warnings.append(
+                    "\(other.label): the recipe's sha256 differs from the baseline's (\(or.sha256.prefix(12)) against \(br.sha256.prefix(12))): another version of '\(or.name)'"
+                )
             default: break
             }
             var differences: [String] = []
             for name in (b.parameters.map(\.name) + o.parameters.map(\.name)).uniqued() {
-                let bv = b.parameters.first { $0.name == name }?.value, ov = o.parameters.first { $0.name == name }?.value
+                let bv = b.parameters.first { $0.name == name }?.value
+                let ov = o.parameters.first { $0.name == name }?.value
                 if bv != ov { differences.append("\(name)=\(ov?.text ?? "(none)") against \(bv?.text ?? "(none)")") }
             }
-            if !differences.isEmpty { warnings.append("\(other.label): parameters differ from the baseline's: \(differences.joined(separator: "; "))") }
+            if !differences.isEmpty {
+                warnings.append("\(other.label): parameters differ from the baseline's: \(differences.joined(separator: "; "))")
+            }
         }
         return warnings
     }

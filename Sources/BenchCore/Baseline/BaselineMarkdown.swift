@@ -20,11 +20,12 @@ public enum BaselineMarkdown {
                 for (i, cell) in row.cells.enumerated() {
                     var cells = [i == 0 ? md(row.key.label) : "", md(c.files[i].label)]
                     if let cell {
-                        cells += (showAs ? [md(row.label(cell))] : []) + [
-                            format3(cell.run.wall.median), format3(cell.run.wall.stddev),
-                            BaselineWords.versus(cell, index: i),
-                            cell.test.map { BaselineWords.p($0.p) } ?? "", Self.verdict(cell),
-                        ]
+                        cells +=
+                            (showAs ? [md(row.label(cell))] : []) + [
+                                format3(cell.run.wall.median), format3(cell.run.wall.stddev),
+                                BaselineWords.versus(cell, index: i),
+                                cell.test.map { BaselineWords.p($0.p) } ?? "", Self.verdict(cell),
+                            ]
                     } else {
                         cells += ["not measured", "", "", "", ""] + (showAs ? [""] : [])
                     }

@@ -53,12 +53,14 @@ enum BaselineWords {
                 let files = row.cells.enumerated().compactMap { i, cell in cell?.failed == true ? c.files[i].label : nil }
                 return "\(row.key.scenario): \(row.key.label) (\(files.joined(separator: ", ")))"
             }
-            sentences.append("\(failed.count) run\(failed.count == 1 ? "" : "s") failed, every job of \(failed.count == 1 ? "it" : "each"), "
-                + "so \(failed.count == 1 ? "its" : "their") times measure failures: \(names.joined(separator: "; ")).")
+            sentences.append(
+                "\(failed.count) run\(failed.count == 1 ? "" : "s") failed, every job of \(failed.count == 1 ? "it" : "each"), "
+                    + "so \(failed.count == 1 ? "its" : "their") times measure failures: \(names.joined(separator: "; ")).")
         }
         let slower = c.slowerRows
         guard !slower.isEmpty else {
-            return (sentences + ["No \(failed.isEmpty ? "" : "other ")run is slower than the baseline beyond \(percent(c.threshold))."]).joined(separator: " ")
+            return (sentences + ["No \(failed.isEmpty ? "" : "other ")run is slower than the baseline beyond \(percent(c.threshold))."]).joined(
+                separator: " ")
         }
         let names = slower.map { row in
             let files = row.cells.enumerated().compactMap { i, cell in

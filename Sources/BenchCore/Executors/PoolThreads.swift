@@ -27,7 +27,9 @@ enum PoolThreads {
         for _ in 0..<started { gate.signal() }
         for _ in 0..<started { done.wait() }
         if let failure {
-            throw .resources("cannot start \(count) threads (started \(started)): \(failure); lower -j, or raise the memory or process limit (ulimit -v, ulimit -u)")
+            throw .resources(
+                "cannot start \(count) threads (started \(started)): \(failure); lower -j, or raise the memory or process limit (ulimit -v, ulimit -u)"
+            )
         }
     }
 }

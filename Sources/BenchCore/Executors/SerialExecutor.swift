@@ -15,7 +15,8 @@ public struct SerialExecutor: Executor {
         var results: [JobResult] = []
         results.reserveCapacity(jobs.count)
         var taken = jobs.indices.makeIterator()
-        Spawn.runInTurn(cancellation: cancellation, next: { taken.next().map { ($0, jobs[$0]) } }) { result, _ in
+        let next = { taken.next().map { ($0, jobs[$0]) } }
+        Spawn.runInTurn(cancellation: cancellation, next: next) { result, _ in
             results.append(result)
             progress?.increment()
         }

@@ -41,8 +41,9 @@ enum WorkerCodec {
         var timeout: Double?
         if timed { guard let t = r.double() else { return nil }; timeout = t }
         guard let limit = r.int(), r.atEnd else { return nil }
-        return Job(name: name, argv: argv, workingDirectory: cwd, environment: environment,
-                   stdin: stdin, timeout: timeout, outputLimit: limit)
+        return Job(
+            name: name, argv: argv, workingDirectory: cwd, environment: environment,
+            stdin: stdin, timeout: timeout, outputLimit: limit)
     }
 
     /// The line for a result, without its newline.
@@ -71,10 +72,11 @@ enum WorkerCodec {
         guard let data = unescaped(line) else { return nil }
         var r = Reader(data)
         guard let name = r.bytes(), let hasExit = r.flag(), let exit = r.int32(), let hasSignal = r.flag(), let signal = r.int32(),
-              let timedOut = r.flag(), let interrupted = r.flag(), let failedToStart = r.flag(), let error = r.optionalBytes(),
-              let wall = r.double(), let user = r.double(), let sys = r.double(), let started = r.double(), let ended = r.double(),
-              let rss = r.int(), let stdout = r.bytes(), let stderr = r.bytes(),
-              let outDropped = r.int(), let errDropped = r.int(), r.atEnd else { return nil }
+            let timedOut = r.flag(), let interrupted = r.flag(), let failedToStart = r.flag(), let error = r.optionalBytes(),
+            let wall = r.double(), let user = r.double(), let sys = r.double(), let started = r.double(), let ended = r.double(),
+            let rss = r.int(), let stdout = r.bytes(), let stderr = r.bytes(),
+            let outDropped = r.int(), let errDropped = r.int(), r.atEnd
+        else { return nil }
         var result = JobResult(
             name: name, exitCode: hasExit ? exit : nil, signal: hasSignal ? signal : nil, timedOut: timedOut,
             interrupted: interrupted, error: error.map { String(decoding: $0.bytes, as: UTF8.self) },

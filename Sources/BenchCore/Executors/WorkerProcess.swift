@@ -21,7 +21,8 @@ final class WorkerProcess {
     /// Starts `command` through the spawn layer with a pipe each way; its stderr is bench's. The
     /// worker leads a session of its own, so that if it dies mid-job its job can still be found.
     static func launch(_ command: [ByteString]) -> Result<WorkerProcess, SpawnError> {
-        var input: [Int32] = [-1, -1], output: [Int32] = [-1, -1]
+        var input: [Int32] = [-1, -1]
+        var output: [Int32] = [-1, -1]
         guard bench_pipe(&input) == 0 else { return .failure(.system(call: "pipe", errno: errno)) }
         guard bench_pipe(&output) == 0 else {
             let e = errno

@@ -23,10 +23,12 @@ public enum ShellLine {
     /// also when it holds `=` or starts with `%`, which would make it an assignment or a job.
     public static func quote(_ word: ByteString, commandWord: Bool = false) -> String {
         let bytes = word.bytes
-        let plain = !bytes.isEmpty && bytes.allSatisfy { b in
-            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
-                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || plainPunctuation.contains(b)
-        }
+        let plain =
+            !bytes.isEmpty
+            && bytes.allSatisfy { b in
+                (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                    || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || plainPunctuation.contains(b)
+            }
         let special = commandWord && (word.contains(UInt8(ascii: "=")) || bytes.first == UInt8(ascii: "%"))
         if plain && !special { return word.text }
         if word.isValidUTF8 && !TerminalText.hasControlCharacters(word.text) {

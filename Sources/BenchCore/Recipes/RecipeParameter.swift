@@ -144,9 +144,9 @@ public struct RecipeParameter: Sendable, Equatable {
     /// "from 1 to 1000000", "at least 1", or nothing.
     public var range: String? {
         switch (minimum, maximum) {
-        case let (lo?, hi?): return "from \(bound(lo)) to \(bound(hi))"
-        case let (lo?, nil): return "at least \(bound(lo))"
-        case let (nil, hi?): return "at most \(bound(hi))"
+        case (let lo?, let hi?): return "from \(bound(lo)) to \(bound(hi))"
+        case (let lo?, nil): return "at least \(bound(lo))"
+        case (nil, let hi?): return "at most \(bound(hi))"
         case (nil, nil): return nil
         }
     }

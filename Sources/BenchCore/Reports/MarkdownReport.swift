@@ -8,9 +8,10 @@ public enum MarkdownReport {
         for (k, m) in document.measurements.enumerated() {
             if k > 0 { lines.append("") }
             let s = m.scenario
-            lines.append("**\(markdown(s.name))**: \(ReportWords.shape(s)), median of \(s.runs) interleaved runs after \(s.warmup) warm-up\(s.warmup == 1 ? "" : "s"); "
-                + "bench \(markdown(document.bench)), \(markdown(h.os)) \(markdown(h.kernel)), \(markdown(h.cpu)), \(h.cores) cores."
-                + (m.complete ? "" : " Incomplete: the run was interrupted."))
+            lines.append(
+                "**\(markdown(s.name))**: \(ReportWords.shape(s)), median of \(s.runs) interleaved runs after \(s.warmup) warm-up\(s.warmup == 1 ? "" : "s"); "
+                    + "bench \(markdown(document.bench)), \(markdown(h.os)) \(markdown(h.kernel)), \(markdown(h.cpu)), \(h.cores) cores."
+                    + (m.complete ? "" : " Incomplete: the run was interrupted."))
             lines.append("")
             var header = ["Strategy", "-j", "Median wall [s]", "± σ [s]", "Min … max [s]", "Ideal [s]", "Efficiency", "vs serial", "Relative"]
             var alignment = [":---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]
@@ -41,9 +42,13 @@ public enum MarkdownReport {
                 lines.append("\(markdown(fastest.label))\(context) ran " + others.joined(separator: ", ") + ".")
             }
             if let matrix = ProbeMatrix(m) {
-                lines += ["", "| Probe | " + matrix.compilers.map { markdown($0.text) }.joined(separator: " | ") + " |",
-                          "|:---|" + matrix.compilers.map { _ in ":---:|" }.joined()]
-                for row in matrix.rows { lines.append("| \(markdown(row.probe.text)) | " + row.accepted.map(ProbeMatrix.mark).joined(separator: " | ") + " |") }
+                lines += [
+                    "", "| Probe | " + matrix.compilers.map { markdown($0.text) }.joined(separator: " | ") + " |",
+                    "|:---|" + matrix.compilers.map { _ in ":---:|" }.joined(),
+                ]
+                for row in matrix.rows {
+                    lines.append("| \(markdown(row.probe.text)) | " + row.accepted.map(ProbeMatrix.mark).joined(separator: " | ") + " |")
+                }
                 lines.append("| accepted | " + matrix.acceptedCounts.map { "\($0) of \(matrix.rows.count)" }.joined(separator: " | ") + " |")
             }
         }

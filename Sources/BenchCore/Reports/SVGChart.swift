@@ -44,7 +44,8 @@ public enum SVGChart {
         let s = m.scenario
         let title = "\(s.name): \(s.jobsPerBatch) job\(s.jobsPerBatch == 1 ? "" : "s") per batch, median of \(s.runs) run\(s.runs == 1 ? "" : "s")"
         body.insert(text(width / 2, 24, fit(title, width - 20, size: 16), size: 16, anchor: "middle", weight: "bold"), at: 0)
-        body.insert(text(width / 2, 42, fit("\(host.cores) cores, \(host.cpu)", width - 20, size: 11), size: 11, anchor: "middle", fill: "#555"), at: 1)
+        body.insert(
+            text(width / 2, 42, fit("\(host.cores) cores, \(host.cpu)", width - 20, size: 11), size: 11, anchor: "middle", fill: "#555"), at: 1)
         return body
     }
 
@@ -68,7 +69,9 @@ public enum SVGChart {
         }
         body.append(line(margin.left, margin.top, margin.left, margin.top + plotHeight, stroke: "#333"))
         body.append(line(margin.left, margin.top + plotHeight, margin.left + plotWidth, margin.top + plotHeight, stroke: "#333"))
-        body.append("<text x=\"18\" y=\"\(fixed(margin.top + plotHeight / 2, 1))\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(fixed(margin.top + plotHeight / 2, 1)))\">wall time per batch (s)</text>")
+        body.append(
+            "<text x=\"18\" y=\"\(fixed(margin.top + plotHeight / 2, 1))\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(fixed(margin.top + plotHeight / 2, 1)))\">wall time per batch (s)</text>"
+        )
         return max
     }
 
@@ -104,13 +107,18 @@ public enum SVGChart {
                 let cx = margin.left + groupWidth * Double(g) + slot * (Double(i) + 1)
                 let color = colors[r.strategy] ?? "#444"
                 let top = y(r.wall.median, max: maxY)
-                body.append("<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(top, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - top, 1))\" fill=\"\(color)\" fill-opacity=\"0.85\"><title>\(escape(r.title)): median \(format3(r.wall.median)) s</title></rect>")
-                let lo = y(r.wall.min, max: maxY), hi = y(r.wall.max, max: maxY)
+                body.append(
+                    "<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(top, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - top, 1))\" fill=\"\(color)\" fill-opacity=\"0.85\"><title>\(escape(r.title)): median \(format3(r.wall.median)) s</title></rect>"
+                )
+                let lo = y(r.wall.min, max: maxY)
+                let hi = y(r.wall.max, max: maxY)
                 body.append(line(cx, lo, cx, hi, stroke: "#000"))
                 body.append(line(cx - barWidth / 6, lo, cx + barWidth / 6, lo, stroke: "#000"))
                 body.append(line(cx - barWidth / 6, hi, cx + barWidth / 6, hi, stroke: "#000"))
                 let iy = y(m.ideal(of: r), max: maxY)
-                body.append("<line x1=\"\(fixed(cx - barWidth / 2 - 3, 1))\" y1=\"\(fixed(iy, 1))\" x2=\"\(fixed(cx + barWidth / 2 + 3, 1))\" y2=\"\(fixed(iy, 1))\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>")
+                body.append(
+                    "<line x1=\"\(fixed(cx - barWidth / 2 - 3, 1))\" y1=\"\(fixed(iy, 1))\" x2=\"\(fixed(cx + barWidth / 2 + 3, 1))\" y2=\"\(fixed(iy, 1))\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>"
+                )
                 // Below each bar, only what the colour does not say: the level, when levels differ.
                 if levels > 1 && !r.strategy.ignoresConcurrency {
                     body.append(text(cx, margin.top + plotHeight + 14, fit("-j \(r.concurrency)", slot - 4, size: 10), size: 10, anchor: "middle"))
@@ -120,7 +128,8 @@ public enum SVGChart {
                 }
             }
             let centre = margin.left + groupWidth * (Double(g) + 0.5)
-            body.append(text(centre, margin.top + plotHeight + 32, fit(group.label, groupWidth - 8, size: 12), size: 12, anchor: "middle", weight: "bold"))
+            body.append(
+                text(centre, margin.top + plotHeight + 32, fit(group.label, groupWidth - 8, size: 12), size: 12, anchor: "middle", weight: "bold"))
             if let sub = group.sublabel {
                 body.append(text(centre, margin.top + plotHeight + 48, fit(sub, groupWidth - 8, size: 11), size: 11, anchor: "middle", fill: "#555"))
             }
@@ -137,7 +146,9 @@ public enum SVGChart {
         ly += 6
         body.append(text(lx, ly, "bar: median", size: 11))
         body.append(text(lx, ly + 16, "whiskers: min … max", size: 11))
-        body.append("<line x1=\"\(fixed(lx, 1))\" y1=\"\(fixed(ly + 28, 1))\" x2=\"\(fixed(lx + 24, 1))\" y2=\"\(fixed(ly + 28, 1))\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>")
+        body.append(
+            "<line x1=\"\(fixed(lx, 1))\" y1=\"\(fixed(ly + 28, 1))\" x2=\"\(fixed(lx + 24, 1))\" y2=\"\(fixed(ly + 28, 1))\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>"
+        )
         body.append(text(lx + 30, ly + 32, "ideal", size: 11))
         return body
     }
@@ -168,12 +179,16 @@ public enum SVGChart {
                 let dash = m.compilers.count > 1 && m.compilers.first?.name != name ? " stroke-dasharray=\"2,2\"" : ""
                 if strategy.ignoresConcurrency, let serial = runs.first {
                     let sy = y(serial.wall.median, max: maxY)
-                    body.append("<line x1=\"\(fixed(margin.left, 1))\" y1=\"\(fixed(sy, 1))\" x2=\"\(fixed(margin.left + plotWidth, 1))\" y2=\"\(fixed(sy, 1))\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"6,4\"/>")
+                    body.append(
+                        "<line x1=\"\(fixed(margin.left, 1))\" y1=\"\(fixed(sy, 1))\" x2=\"\(fixed(margin.left + plotWidth, 1))\" y2=\"\(fixed(sy, 1))\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"6,4\"/>"
+                    )
                 } else {
                     let points = runs.map { "\(fixed(x($0.concurrency), 1)),\(fixed(y($0.wall.median, max: maxY), 1))" }
                     body.append("<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/>")
                     for r in runs {
-                        body.append("<circle cx=\"\(fixed(x(r.concurrency), 1))\" cy=\"\(fixed(y(r.wall.median, max: maxY), 1))\" r=\"3.5\" fill=\"\(color)\"><title>\(escape(r.title)): \(format3(r.wall.median)) s</title></circle>")
+                        body.append(
+                            "<circle cx=\"\(fixed(x(r.concurrency), 1))\" cy=\"\(fixed(y(r.wall.median, max: maxY), 1))\" r=\"3.5\" fill=\"\(color)\"><title>\(escape(r.title)): \(format3(r.wall.median)) s</title></circle>"
+                        )
                     }
                 }
                 let ly = margin.top + 10 + Double(legend) * 18
@@ -213,12 +228,16 @@ public enum SVGChart {
         "<line x1=\"\(fixed(x1, 1))\" y1=\"\(fixed(y1, 1))\" x2=\"\(fixed(x2, 1))\" y2=\"\(fixed(y2, 1))\" stroke=\"\(stroke)\" stroke-width=\"\(fixed(width, 1))\"/>"
     }
 
-    static func text(_ x: Double, _ y: Double, _ s: String, size: Int, anchor: String = "start", weight: String = "normal", fill: String = "#000") -> String {
+    static func text(_ x: Double, _ y: Double, _ s: String, size: Int, anchor: String = "start", weight: String = "normal", fill: String = "#000")
+        -> String
+    {
         "<text x=\"\(fixed(x, 1))\" y=\"\(fixed(y, 1))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(fill)\">\(escape(s))</text>"
     }
 
     /// `s` as XML text: control characters (which XML 1.0 cannot hold) shown as `\xHH`, markup escaped.
     static func escape(_ s: String) -> String {
-        TerminalText.line(s).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        TerminalText.line(s).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;"
+        ).replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

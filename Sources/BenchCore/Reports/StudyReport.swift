@@ -11,10 +11,11 @@ public enum StudyReport {
                 let compiler = m.compiler(named: name)
                 let runs = m.runs(of: name)
                 let concurrency = Set(runs.filter { !$0.strategy.ignoresConcurrency }.map(\.concurrency)).sorted().map(String.init)
-                lines.append("\(TerminalText.line(s.name)): \(s.probes.count) probes x \(s.repeats) = \(s.probes.count * s.repeats) \(compiler == nil ? "jobs" : "compiles")"
-                    + (s.batch == .probe ? ", one probe per batch" : " per batch")
-                    + (concurrency.isEmpty ? "" : ", \(concurrency.joined(separator: "/")) at a time")
-                    + (compiler.map { " (\(TerminalText.line($0.path)))" } ?? ""))
+                lines.append(
+                    "\(TerminalText.line(s.name)): \(s.probes.count) probes x \(s.repeats) = \(s.probes.count * s.repeats) \(compiler == nil ? "jobs" : "compiles")"
+                        + (s.batch == .probe ? ", one probe per batch" : " per batch")
+                        + (concurrency.isEmpty ? "" : ", \(concurrency.joined(separator: "/")) at a time")
+                        + (compiler.map { " (\(TerminalText.line($0.path)))" } ?? ""))
                 for run in runs {
                     let subject = [run.probe.map { TerminalText.line($0) }, run.strategy.rawValue, compiler.map { TerminalText.line($0.version) }]
                     lines.append("\(format3(run.wall.median)) seconds: " + subject.compactMap { $0 }.joined(separator: ": "))
@@ -38,7 +39,9 @@ public enum StudyReport {
                     }
                 }
                 let passing = verdicts.filter(\.ok).count
-                let hint = verbose || passing == verdicts.count ? "" : "; -v shows the \(compiler == nil ? "programs'" : "compiler's") messages for the others"
+                let hint =
+                    verbose || passing == verdicts.count
+                    ? "" : "; -v shows the \(compiler == nil ? "programs'" : "compiler's") messages for the others"
                 lines.append("  \(passing) of \(verdicts.count) probes \(compiler == nil ? "succeed" : "compile")\(hint)")
                 lines.append("")
             }

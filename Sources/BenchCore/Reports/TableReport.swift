@@ -7,8 +7,9 @@ public enum TableReport {
         var out: [String] = []
         for (k, m) in document.measurements.enumerated() {
             if k > 0 { out.append("") }
-            out.append(paint.bold(TerminalText.line(m.scenario.name)) + ": " + ReportWords.shape(m.scenario) + "; "
-                + ReportWords.sampling(m.scenario))
+            out.append(
+                paint.bold(TerminalText.line(m.scenario.name)) + ": " + ReportWords.shape(m.scenario) + "; "
+                    + ReportWords.sampling(m.scenario))
             if k == 0 {
                 let h = document.host
                 out.append("bench \(document.bench) on \(h.os) \(h.kernel), \(h.cpu), \(h.cores) cores")
@@ -54,11 +55,15 @@ public enum TableReport {
             let levels = m.levels(of: runs)
             if !perProbe && levels.count > 1 { out += scaling(runs, levels: levels) }
             for comparison in m.comparisons where comparison.kind != .compilers && comparison.entries.first?.run.compiler == name {
-                out += summary(comparison, paint: paint, showContext: comparison.kind == .probes && Set(runs.map(\.strategy)).count > 1 || levels.count > 1)
+                out += summary(
+                    comparison, paint: paint, showContext: comparison.kind == .probes && Set(runs.map(\.strategy)).count > 1 || levels.count > 1)
             }
             if !perProbe, let compiler = m.compiler(named: name) {
-                out += ["", "As the study printed it (medians):"]
-                    + runs.map { "  \(format3($0.wall.median)) seconds: \(levels.count > 1 ? $0.strategyLabel : $0.strategy.rawValue): \(TerminalText.line(compiler.version))" }
+                out +=
+                    ["", "As the study printed it (medians):"]
+                    + runs.map {
+                        "  \(format3($0.wall.median)) seconds: \(levels.count > 1 ? $0.strategyLabel : $0.strategy.rawValue): \(TerminalText.line(compiler.version))"
+                    }
             }
             out += probeLines(m, runs, verbose: verbose)
         }
@@ -90,9 +95,11 @@ public enum TableReport {
                 rows.append(["serial (runs once)"] + levels.map { _ in seconds(serial.wall.median) })
                 continue
             }
-            rows.append([strategy.rawValue] + levels.map { level in
-                runs.first { $0.strategy == strategy && $0.level == level }.map { seconds($0.wall.median) } ?? "-"
-            })
+            rows.append(
+                [strategy.rawValue]
+                    + levels.map { level in
+                        runs.first { $0.strategy == strategy && $0.level == level }.map { seconds($0.wall.median) } ?? "-"
+                    })
         }
         return [""] + align(rows, rightAligned: Set(1...levels.count))
     }
@@ -100,7 +107,9 @@ public enum TableReport {
     /// hyperfine's summary: the fastest, then how many times faster it ran than each other one.
     private static func summary(_ comparison: Comparison, paint: Paint, showContext: Bool) -> [String] {
         guard let fastest = comparison.fastest else { return [] }
-        let heading = comparison.kind == .compilers ? "Summary (compilers, \(comparison.context))"
+        let heading =
+            comparison.kind == .compilers
+            ? "Summary (compilers, \(comparison.context))"
             : showContext && !comparison.context.isEmpty ? "Summary (\(comparison.context))" : "Summary"
         var lines = ["", heading, "  " + paint.green(fastest.label) + " ran"]
         for entry in comparison.entries where entry != fastest {
@@ -117,8 +126,9 @@ public enum TableReport {
         let agree = outcomes.allSatisfy(\.agreed)
         let verb = m.compilers.isEmpty ? "succeed" : "compile"
         var lines = [""]
-        lines.append("probes: \(outcomes.count - failing.count) of \(outcomes.count) \(verb)"
-            + (agree ? (Set(runs.map(\.strategy)).count > 1 ? ", the same with every strategy" : "") : "; the strategies DISAGREE (see below)"))
+        lines.append(
+            "probes: \(outcomes.count - failing.count) of \(outcomes.count) \(verb)"
+                + (agree ? (Set(runs.map(\.strategy)).count > 1 ? ", the same with every strategy" : "") : "; the strategies DISAGREE (see below)"))
         if !failing.isEmpty {
             lines.append("failing: " + failing.map { TerminalText.line($0.name) }.joined(separator: ", ") + (verbose ? "" : " (-v shows why)"))
             if verbose {

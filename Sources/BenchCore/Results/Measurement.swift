@@ -94,15 +94,17 @@ public struct Measurement: Sendable, Equatable {
         case .all:
             return levels(of: mine).map { level in
                 let group = mine.filter { $0.level == level || $0.strategy.ignoresConcurrency }
-                return Comparison(kind: .strategies, context: join(name, level: level, in: mine),
-                                  entries: group.map { .init(label: $0.strategyLabel, run: $0) })
+                return Comparison(
+                    kind: .strategies, context: join(name, level: level, in: mine),
+                    entries: group.map { .init(label: $0.strategyLabel, run: $0) })
             }
         case .probe:
             return batchKeys(of: mine).map { key in
                 let group = mine.filter { $0.strategy == key.strategy && $0.concurrency == key.concurrency }
                 let context = [name, key.label].compactMap { $0 }.joined(separator: ", ")
-                return Comparison(kind: .probes, context: context,
-                                  entries: group.map { .init(label: TerminalText.line($0.probe ?? ""), run: $0) })
+                return Comparison(
+                    kind: .probes, context: context,
+                    entries: group.map { .init(label: TerminalText.line($0.probe ?? ""), run: $0) })
             }
         }
     }
@@ -113,8 +115,10 @@ public struct Measurement: Sendable, Equatable {
         for run in first {
             let group = runs.filter { $0.strategy == run.strategy && $0.probe == run.probe && $0.level == run.level }
             let context = (run.probe.map { TerminalText.line($0) + ", " } ?? "") + run.strategyLabel
-            found.append(Comparison(kind: .compilers, context: context,
-                                    entries: group.map { .init(label: TerminalText.line($0.compiler ?? ""), run: $0) }))
+            found.append(
+                Comparison(
+                    kind: .compilers, context: context,
+                    entries: group.map { .init(label: TerminalText.line($0.compiler ?? ""), run: $0) }))
         }
         return found
     }
@@ -169,15 +173,21 @@ public struct Measurement: Sendable, Equatable {
             let w = run.wall
             let outliers = w.outlierIndices
             if !outliers.isEmpty {
-                found.append("\(run.title): \(outliers.count) of \(w.samples.count) samples are statistical outliers (modified z-score above 3.5); another process may have disturbed the run")
+                found.append(
+                    "\(run.title): \(outliers.count) of \(w.samples.count) samples are statistical outliers (modified z-score above 3.5); another process may have disturbed the run"
+                )
             }
             if w.coefficientOfVariation > 0.05 {
-                found.append("\(run.title): the samples vary by \(format1(w.coefficientOfVariation * 100)) % (coefficient of variation above 5 %); use more runs (-r) or a quieter machine")
+                found.append(
+                    "\(run.title): the samples vary by \(format1(w.coefficientOfVariation * 100)) % (coefficient of variation above 5 %); use more runs (-r) or a quieter machine"
+                )
             }
             if w.samples.count >= 3 {
                 let rest = SampleSummary(Array(w.samples.dropFirst()))
                 if w.samples[0] > rest.median * 1.25 {
-                    found.append("\(run.title): the first timed run took \(fixed(w.samples[0] / rest.median, 2))x the median of the others; caches may have been cold: use more warm-up runs (-w)")
+                    found.append(
+                        "\(run.title): the first timed run took \(fixed(w.samples[0] / rest.median, 2))x the median of the others; caches may have been cold: use more warm-up runs (-w)"
+                    )
                 }
             }
             for note in run.notes { found.append("\(run.title): \(note)") }
@@ -210,7 +220,9 @@ public struct Measurement: Sendable, Equatable {
         for run in runs {
             for p in run.probes where p.isUnexpected && told.insert([run.compiler, p.name]).inserted {
                 let who = "probe '\(TerminalText.line(p.name))'" + (run.compiler.map { " (\(TerminalText.line($0)))" } ?? "")
-                found.append(p.ok ? "\(who) was expected to fail, and succeeded" : "\(who) was expected to succeed, and failed" + Self.firstLine(of: p.message))
+                found.append(
+                    p.ok ? "\(who) was expected to fail, and succeeded" : "\(who) was expected to succeed, and failed" + Self.firstLine(of: p.message)
+                )
             }
         }
         return found

@@ -21,10 +21,12 @@ public struct ProbeMatrix: Sendable, Equatable {
         compilers = m.compilers.map(\.name)
         let outcomes = m.compilers.map { compiler in m.runs(of: compiler.name).map(\.outcomesByName) }
         rows = m.scenario.probes.map { probe in
-            Row(probe: probe, accepted: outcomes.map { runs in
-                let seen = runs.compactMap { $0[probe] }
-                return seen.isEmpty ? nil : seen.allSatisfy(\.ok)
-            })
+            Row(
+                probe: probe,
+                accepted: outcomes.map { runs in
+                    let seen = runs.compactMap { $0[probe] }
+                    return seen.isEmpty ? nil : seen.allSatisfy(\.ok)
+                })
         }
     }
 

@@ -15,16 +15,20 @@ extension ResultDocument {
             fields += [
                 ("started", .string(p.started)),
                 ("command_line", .array(p.commandLine.map { .string($0.text) })),
-                ("recipe", p.recipe.map { r in .object([("name", .string(r.name)), ("path", .string(r.path.text)), ("sha256", .string(r.sha256))]) } ?? .null),
+                (
+                    "recipe",
+                    p.recipe.map { r in .object([("name", .string(r.name)), ("path", .string(r.path.text)), ("sha256", .string(r.sha256))]) } ?? .null
+                ),
                 ("parameters", .object(p.parameters.map { ($0.name, $0.value.json) })),
             ]
         }
-        return .object(fields + [
-            ("host", .object(hostFields)),
-            ("measurements", .array(measurements.map(\.json))),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-            ("disagreements", .array(disagreements.map(JSONValue.string))),
-        ] + (failures.isEmpty ? [] : [("failures", .array(failures.map(JSONValue.string)))]))
+        return .object(
+            fields + [
+                ("host", .object(hostFields)),
+                ("measurements", .array(measurements.map(\.json))),
+                ("warnings", .array(warnings.map(JSONValue.string))),
+                ("disagreements", .array(disagreements.map(JSONValue.string))),
+            ] + (failures.isEmpty ? [] : [("failures", .array(failures.map(JSONValue.string)))]))
     }
 
     /// Reads a document that `json` wrote (schema 2); the error names the field that is wrong.
@@ -66,73 +70,104 @@ extension Measurement {
     public var json: JSONValue {
         let s = scenario
         // The feature matrix only with several compilers, so that older documents are written back as they were.
-        let matrix: [(String, JSONValue)] = ProbeMatrix(self).map { matrix in
-            [("matrix", .object([
-                ("compilers", .array(matrix.compilers.map { .string($0.text) })),
-                ("probes", .array(matrix.rows.map { row in
-                    .object([("name", .string(row.probe.text)), ("accepted", .array(row.accepted.map { $0.map(JSONValue.bool) ?? .null }))])
-                })),
-            ]))]
-        } ?? []
-        return .object([
-            ("scenario", .object([
-                ("name", .string(s.name) as JSONValue),
-                ("description", s.description.map(JSONValue.string) ?? .null),
-                ("batch", .string(s.batch.rawValue)),
-                ("probes", .array(s.probes.map { .string($0.text) })),
-                ("repeats", .int(s.repeats)),
-                ("jobs_per_batch", .int(s.jobsPerBatch)),
-                ("runs", .int(s.runs)),
-                ("warmup", .int(s.warmup)),
-                ("interleaved", .bool(true)),
-                ("timeout_s", s.timeout.map(JSONValue.number) ?? .null),
-            ] + (s.launcher.isEmpty ? [] : [("launcher", .array(s.launcher.map { .string($0.text) }))])
-              + (s.ignoreFailure ? [("ignore_failure", .bool(true))] : []))),
-            ("complete", .bool(complete)),
-            ("compilers", .array(compilers.map { c in
-                .object([("name", .string(c.name.text)), ("path", .string(c.path.text)), ("version", .string(c.version))])
-            })),
-            ("runs", .array(runs.map(json))),
-        ] + matrix + [
-            ("warnings", .array(warnings.map(JSONValue.string))),
-            ("disagreements", .array(disagreements.map(JSONValue.string))),
-        ] + (failures.isEmpty ? [] : [("failures", .array(failures.map(JSONValue.string)))]))
+        let matrix: [(String, JSONValue)] =
+            ProbeMatrix(self).map { matrix in
+                [
+                    (
+                        "matrix",
+                        .object([
+                            ("compilers", .array(matrix.compilers.map { .string($0.text) })),
+                            (
+                                "probes",
+                                .array(
+                                    matrix.rows.map { row in
+                                        .object([
+                                            ("name", .string(row.probe.text)),
+                                            ("accepted", .array(row.accepted.map { $0.map(JSONValue.bool) ?? .null })),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    )
+                ]
+            } ?? []
+        return .object(
+            [
+                (
+                    "scenario",
+                    .object(
+                        [
+                            ("name", .string(s.name) as JSONValue),
+                            ("description", s.description.map(JSONValue.string) ?? .null),
+                            ("batch", .string(s.batch.rawValue)),
+                            ("probes", .array(s.probes.map { .string($0.text) })),
+                            ("repeats", .int(s.repeats)),
+                            ("jobs_per_batch", .int(s.jobsPerBatch)),
+                            ("runs", .int(s.runs)),
+                            ("warmup", .int(s.warmup)),
+                            ("interleaved", .bool(true)),
+                            ("timeout_s", s.timeout.map(JSONValue.number) ?? .null),
+                        ] + (s.launcher.isEmpty ? [] : [("launcher", .array(s.launcher.map { .string($0.text) }))])
+                            + (s.ignoreFailure ? [("ignore_failure", .bool(true))] : []))
+                ),
+                ("complete", .bool(complete)),
+                (
+                    "compilers",
+                    .array(
+                        compilers.map { c in
+                            .object([("name", .string(c.name.text)), ("path", .string(c.path.text)), ("version", .string(c.version))])
+                        })
+                ),
+                ("runs", .array(runs.map(json))),
+            ] + matrix + [
+                ("warnings", .array(warnings.map(JSONValue.string))),
+                ("disagreements", .array(disagreements.map(JSONValue.string))),
+            ] + (failures.isEmpty ? [] : [("failures", .array(failures.map(JSONValue.string)))]))
     }
 
     private func json(_ r: RunSummary) -> JSONValue {
         let w = r.wall
-        return .object([
-            ("strategy", .string(r.strategy.rawValue)),
-            ("compiler", r.compiler.map { .string($0.text) } ?? .null),
-            ("probe", r.probe.map { .string($0.text) } ?? .null),
-            ("level", .string(r.level.description)),
-            ("concurrency", .int(r.concurrency)),
-            ("jobs", .int(r.jobs)),
-            ("wall_s", .object([
-                ("samples", .array(w.samples.map(JSONValue.number))),
-                ("min", .number(w.min)),
-                ("median", .number(w.median)),
-                ("mean", .number(w.mean)),
-                ("stddev", .number(w.stddev)),
-                ("max", .number(w.max)),
-            ])),
-            ("child_cpu_s", .number(r.childCPU)),
-            ("runner_cpu_s", .number(r.runnerCPU)),
-            ("runner_cpu_share", .number(r.runnerShare)),
-            ("longest_job_s", .number(r.longestJob)),
-            ("peak_rss_kib", .int(r.peakRSS)),
-            ("ideal_s", .number(ideal(of: r))),
-            ("efficiency", .number(efficiency(of: r))),
-            ("speedup_vs_serial", speedupOverSerial(r).map { .number($0.value) } ?? .null),
-            ("relative_to_fastest", .number(relativeToFastest(r).value)),
-            ("failed", .int(r.failed)),
-        ] + (r.notes.isEmpty ? [] : [("notes", .array(r.notes.map(JSONValue.string)))]) + [
-            ("probes", .array(r.probes.map { p in
-                // `expected` only where the probe declared one, so that older documents are written back as they were.
-                .object([("name", .string(p.name.text)), ("ok", .bool(p.ok))] + (p.expected.map { [("expected", JSONValue.bool($0))] } ?? [])
-                    + [("failed_copies", .int(p.failedCopies)), ("message", .string(p.message.text))])
-            })),
-        ])
+        return .object(
+            [
+                ("strategy", .string(r.strategy.rawValue)),
+                ("compiler", r.compiler.map { .string($0.text) } ?? .null),
+                ("probe", r.probe.map { .string($0.text) } ?? .null),
+                ("level", .string(r.level.description)),
+                ("concurrency", .int(r.concurrency)),
+                ("jobs", .int(r.jobs)),
+                (
+                    "wall_s",
+                    .object([
+                        ("samples", .array(w.samples.map(JSONValue.number))),
+                        ("min", .number(w.min)),
+                        ("median", .number(w.median)),
+                        ("mean", .number(w.mean)),
+                        ("stddev", .number(w.stddev)),
+                        ("max", .number(w.max)),
+                    ])
+                ),
+                ("child_cpu_s", .number(r.childCPU)),
+                ("runner_cpu_s", .number(r.runnerCPU)),
+                ("runner_cpu_share", .number(r.runnerShare)),
+                ("longest_job_s", .number(r.longestJob)),
+                ("peak_rss_kib", .int(r.peakRSS)),
+                ("ideal_s", .number(ideal(of: r))),
+                ("efficiency", .number(efficiency(of: r))),
+                ("speedup_vs_serial", speedupOverSerial(r).map { .number($0.value) } ?? .null),
+                ("relative_to_fastest", .number(relativeToFastest(r).value)),
+                ("failed", .int(r.failed)),
+            ] + (r.notes.isEmpty ? [] : [("notes", .array(r.notes.map(JSONValue.string)))]) + [
+                (
+                    "probes",
+                    .array(
+                        r.probes.map { p in
+                            // `expected` only where the probe declared one, so that older documents are written back as they were.
+                            .object(
+                                [("name", .string(p.name.text)), ("ok", .bool(p.ok))] + (p.expected.map { [("expected", JSONValue.bool($0))] } ?? [])
+                                    + [("failed_copies", .int(p.failedCopies)), ("message", .string(p.message.text))])
+                        })
+                )
+            ])
     }
 
     /// Reads a measurement that `json` wrote; `cores` is the host's.
@@ -176,8 +211,9 @@ extension RunSummary {
             longestJob: try r.number("longest_job_s", in: Limits.documentSeconds),
             peakRSS: try r.int("peak_rss_kib", in: Limits.documentKiB), cores: cores, failed: try r.int("failed", in: 0...jobs),
             probes: try r.array("probes").map { p throws(BenchError) in
-                ProbeOutcome(name: ByteString(try p.string("name")), ok: try p.bool("ok"), failedCopies: try p.int("failed_copies", in: 0...jobs),
-                             message: ByteString(try p.string("message")), expected: p.has("expected") ? try p.bool("expected") : nil)
+                ProbeOutcome(
+                    name: ByteString(try p.string("name")), ok: try p.bool("ok"), failedCopies: try p.int("failed_copies", in: 0...jobs),
+                    message: ByteString(try p.string("message")), expected: p.has("expected") ? try p.bool("expected") : nil)
             },
             notes: r.has("notes") ? try r.array("notes").map { n throws(BenchError) in try n.stringValue() } : [])
     }

@@ -53,10 +53,8 @@ public struct Compiler: Sendable, Hashable {
         let versioned = parts.count > 1 && parts.last!.allSatisfy(\.isNumber) && !parts.last!.isEmpty
         let version = versioned ? "-" + parts.last! : ""
         let kind: String? =
-            base.contains("fortran") ? "gfortran" :
-            base.hasPrefix("g++") ? "g++" :
-            base.hasPrefix("gcc") || base == "cc" ? "gcc" :
-            base.hasPrefix("clang") ? "clang" : nil
+            base.contains("fortran")
+            ? "gfortran" : base.hasPrefix("g++") ? "g++" : base.hasPrefix("gcc") || base == "cc" ? "gcc" : base.hasPrefix("clang") ? "clang" : nil
         if let kind { return "install it (Debian: sudo apt-get install \(kind)\(version)) or name another with --compiler" }
         return "install it or name another with --compiler"
     }

@@ -13,7 +13,9 @@ public enum Launcher {
         guard Executable.which(program) == nil else { return }
         let name = TerminalText.line(program.lastPathComponent)
         let hint = packages[name].map { " (Debian: sudo apt-get install \($0))" } ?? ""
-        throw .programNotFound("launcher '\(TerminalText.line(program))' not found\(program.containsSlash ? "" : " in PATH"); install it\(hint) or name another with --launcher")
+        throw .programNotFound(
+            "launcher '\(TerminalText.line(program))' not found\(program.containsSlash ? "" : " in PATH"); install it\(hint) or name another with --launcher"
+        )
     }
 
     /// The words of `--launcher "CMD ARGS"`: split at spaces and tabs.

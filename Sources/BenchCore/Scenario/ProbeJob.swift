@@ -42,7 +42,9 @@ public enum ProbeJob {
         if let compiler {
             if let ext = compiler.defaultExtension { return ByteString(ext) }
             if probe.source != nil {
-                throw .invalidValue("probe '\(TerminalText.line(probe.name))': bench does not know what '\(TerminalText.line(compiler.name))' compiles; give ext (ext = \".c\")")
+                throw .invalidValue(
+                    "probe '\(TerminalText.line(probe.name))': bench does not know what '\(TerminalText.line(compiler.name))' compiles; give ext (ext = \".c\")"
+                )
             }
         }
         return ""

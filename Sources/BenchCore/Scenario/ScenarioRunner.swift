@@ -68,8 +68,10 @@ public struct ScenarioRunner: Sendable {
                 for (n, level) in scenario.concurrency.enumerated() {
                     // serial ignores the level: it runs once, with the first.
                     for strategy in scenario.strategies where !strategy.ignoresConcurrency || n == 0 {
-                        cells.append(Cell(compiler: compiler, probe: group.probe, level: level,
-                                          executor: makeExecutor(strategy, level), jobs: group.jobs))
+                        cells.append(
+                            Cell(
+                                compiler: compiler, probe: group.probe, level: level,
+                                executor: makeExecutor(strategy, level), jobs: group.jobs))
                     }
                 }
             }
@@ -82,19 +84,22 @@ public struct ScenarioRunner: Sendable {
             for i in timed ? rotated(cells.indices, by: round - scenario.warmup) : warmupCells {
                 if cancellation?.isCancelled == true { break rounds }
                 let cell = cells[i]
-                try hooks.run(HookEvent(
-                    point: .prepare, compiler: cell.compiler, strategy: cell.executor.strategy, probe: cell.probe?.name, timed: timed),
+                try hooks.run(
+                    HookEvent(
+                        point: .prepare, compiler: cell.compiler, strategy: cell.executor.strategy, probe: cell.probe?.name, timed: timed),
                     call: callHook)
                 counter.reset()
-                progress?(.batch(
-                    label: label(cell, compilers: compilers.count),
-                    phase: timed ? "run \(round - scenario.warmup + 1)/\(scenario.runs)" : "warm-up \(round + 1)/\(scenario.warmup)",
-                    jobs: cell.jobs.count, counter: counter))
+                progress?(
+                    .batch(
+                        label: label(cell, compilers: compilers.count),
+                        phase: timed ? "run \(round - scenario.warmup + 1)/\(scenario.runs)" : "warm-up \(round + 1)/\(scenario.warmup)",
+                        jobs: cell.jobs.count, counter: counter))
                 let batch = try cell.executor.run(cell.jobs, progress: counter)
                 cleanup?.sweep()
                 if let unstarted = batch.results.first(where: \.failedToStart) {
-                    throw .couldNotStart("\(label(cell, compilers: compilers.count)): a job could not be started, so nothing it measured would "
-                        + "be the job's: \(unstarted.error ?? "")")
+                    throw .couldNotStart(
+                        "\(label(cell, compilers: compilers.count)): a job could not be started, so nothing it measured would "
+                            + "be the job's: \(unstarted.error ?? "")")
                 }
                 // An interrupted batch's time measures the interruption: it is no sample.
                 if cancellation?.isCancelled == true { break rounds }
@@ -136,9 +141,10 @@ public struct ScenarioRunner: Sendable {
         for (i, probe) in scenario.probes.enumerated() {
             if cancellation?.isCancelled == true { throw .interrupted }
             for _ in 1...scenario.repeats {
-                jobs[i].append(try ProbeJob.make(
-                    probe, compiler: compiler, flags: scenario.flags, ext: scenario.ext, launcher: scenario.launcher,
-                    environment: scenario.environment, timeout: scenario.timeout, files: &files))
+                jobs[i].append(
+                    try ProbeJob.make(
+                        probe, compiler: compiler, flags: scenario.flags, ext: scenario.ext, launcher: scenario.launcher,
+                        environment: scenario.environment, timeout: scenario.timeout, files: &files))
             }
         }
         switch scenario.batch {
@@ -166,7 +172,9 @@ public struct ScenarioRunner: Sendable {
         if let timeout = scenario.timeout { try Limits.checkTimeout(timeout, "timeout") }
         let (jobs, overflow) = scenario.probes.count.multipliedReportingOverflow(by: scenario.repeats)
         guard !overflow, Limits.jobsPerBatch.contains(jobs) else {
-            throw .invalidValue("\(scenario.probes.count) probes × \(scenario.repeats) copies is more jobs than one batch can hold (at most \(Limits.jobsPerBatch.upperBound))")
+            throw .invalidValue(
+                "\(scenario.probes.count) probes × \(scenario.repeats) copies is more jobs than one batch can hold (at most \(Limits.jobsPerBatch.upperBound))"
+            )
         }
         for probe in scenario.probes {
             do { try ProbeJob.check(probe, hasCompiler: !scenario.compilers.isEmpty) } catch { throw .invalidValue("scenario '\(name)': \(error)") }

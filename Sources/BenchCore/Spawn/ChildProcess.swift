@@ -64,7 +64,8 @@ final class ChildProcess {
     /// Spawns the job's child with `pipes` as its stdout and stderr; the child owns them from
     /// here on, and a child that cannot start closes them.
     static func start(_ job: Job, pipes: OutputPipes) -> Result<ChildProcess, SpawnError> {
-        let inRead: Int32, inWrite: Int32
+        let inRead: Int32
+        let inWrite: Int32
         if job.stdin != nil {
             guard let p = OutputPipes.pipe() else {
                 let e = errno

@@ -12,7 +12,10 @@ final class EventLoop {
     // A child's tokens are its job's index times four plus which descriptor; the cancellation's is
     // the one no index reaches.
     private static let cancelToken = UInt64.max
-    private enum Slot: UInt64 { case exit = 0, stdout, stderr, stdin }
+    private enum Slot: UInt64 {
+        case exit = 0
+        case stdout, stderr, stdin
+    }
 
     /// Makes the epoll set; a cancelled `cancellation` kills the running children and starts no more.
     init(cancellation: Cancellation?) throws(SpawnError) {

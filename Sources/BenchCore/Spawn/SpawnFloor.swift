@@ -35,13 +35,16 @@ public enum SpawnFloor {
         guard null >= 0 else { return .failure(.system(call: "open /dev/null", errno: errno)) }
         defer { close(null) }
         var running = Set<pid_t>()
-        var started = 0, failed = 0
+        var started = 0
+        var failed = 0
         var failure: SpawnError?
         let start = MonotonicClock.now()
         while true {
             while failure == nil && running.count < max(1, concurrency) && started < count && cancellation?.isCancelled != true {
-                switch Spawn.start(argv: job.argv, environment: job.environment, workingDirectory: job.workingDirectory,
-                                   stdin: null, stdout: null, stderr: null) {
+                switch Spawn.start(
+                    argv: job.argv, environment: job.environment, workingDirectory: job.workingDirectory,
+                    stdin: null, stdout: null, stderr: null)
+                {
                 case .success(let pid): running.insert(pid)
                 case .failure(let error): failure = error
                 }

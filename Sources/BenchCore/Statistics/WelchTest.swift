@@ -14,7 +14,8 @@ public struct WelchTest: Sendable, Equatable {
     /// Tests `a` against `b`. Samples of fewer than two values, or two samples without any
     /// spread, have no variance to judge by: equal means give p = 1, different ones p = 0.
     public init(_ a: [Double], _ b: [Double]) {
-        let meanA = Self.mean(a), meanB = Self.mean(b)
+        let meanA = Self.mean(a)
+        let meanB = Self.mean(b)
         let errorA = a.count > 1 ? Self.variance(a, mean: meanA) / Double(a.count) : 0
         let errorB = b.count > 1 ? Self.variance(b, mean: meanB) / Double(b.count) : 0
         let error = errorA + errorB

@@ -31,10 +31,12 @@ public struct HostInfo: Sendable, Equatable {
             withUnsafeBytes(of: value) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         }
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+        let model =
+            cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
             .flatMap { $0.split(separator: ":", maxSplits: 1).last }
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
-        return HostInfo(os: field(name.sysname), kernel: field(name.release), cpu: model, cores: Host.usableCores,
+        return HostInfo(
+            os: field(name.sysname), kernel: field(name.release), cpu: model, cores: Host.usableCores,
             memory: max(0, sysconf(Int32(_SC_PHYS_PAGES))) * max(0, sysconf(Int32(_SC_PAGESIZE))))
     }
 }

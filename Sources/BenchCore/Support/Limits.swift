@@ -43,7 +43,9 @@ public enum Limits {
 
     /// Throws unless `value` lies in `range`; `what` names it in the message.
     public static func check(_ value: Int, in range: ClosedRange<Int>, _ what: String) throws(BenchError) {
-        guard range.contains(value) else { throw .invalidValue("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(value)") }
+        guard range.contains(value) else {
+            throw .invalidValue("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(value)")
+        }
     }
 
     /// Throws unless `seconds` is a timeout bench can keep.

@@ -22,7 +22,9 @@ public enum MemoryHeadroom {
         let (b, o2) = slots.multipliedReportingOverflow(by: perSlot)
         let (needed, o3) = (base + a).addingReportingOverflow(b)
         guard !o1 && !o2 && !o3, available(needed) else {
-            throw .resources("not enough memory for a batch of \(jobs) jobs, \(slots) at once: bench needs about \((needed >> 20) + 1) MiB of address space free (ulimit -v); lower -j or the batch, or raise the limit")
+            throw .resources(
+                "not enough memory for a batch of \(jobs) jobs, \(slots) at once: bench needs about \((needed >> 20) + 1) MiB of address space free (ulimit -v); lower -j or the batch, or raise the limit"
+            )
         }
     }
 
@@ -31,7 +33,9 @@ public enum MemoryHeadroom {
         let (a, o1) = size.multipliedReportingOverflow(by: perDocumentByte)
         let (needed, o2) = base.addingReportingOverflow(a)
         guard !o1 && !o2, available(needed) else {
-            throw .resources("not enough memory to read \(what), \((size >> 20) + 1) MiB: bench needs about \((needed >> 20) + 1) MiB of address space free (ulimit -v); raise the limit")
+            throw .resources(
+                "not enough memory to read \(what), \((size >> 20) + 1) MiB: bench needs about \((needed >> 20) + 1) MiB of address space free (ulimit -v); raise the limit"
+            )
         }
     }
 

@@ -75,7 +75,8 @@ enum ProcessTable {
             let fields = buffer[(close + 1)..<n].split(separator: UInt8(ascii: " "), maxSplits: 5)
             func number(_ i: Int) -> pid_t? { pid_t(String(decoding: fields[i], as: UTF8.self)) }
             guard fields.count > 4, let state = fields[0].first, let parent = number(1), let group = number(2),
-                  let session = number(3) else { return nil }
+                let session = number(3)
+            else { return nil }
             return Stat(state: Character(Unicode.Scalar(state)), parent: parent, group: group, session: session)
         }
     }

@@ -7,6 +7,7 @@ import CLua
 /// type checks before every conversion. These run inside Swift frames, where a longjmp must not
 /// happen. (Lua can still raise on running out of memory; bench accepts that risk.)
 struct LuaStack {
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     let L: OpaquePointer
 
     /// Lua's name for the type of the value at `index` ("nil", "table", ...).

@@ -7,6 +7,7 @@ import CLua
 /// protected (`lua_pcall`), so a script error becomes a thrown `LuaError`, never a crash.
 public final class LuaState {
     /// The raw state, for the bridge's own helpers.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     let L: OpaquePointer
 
     /// Creates a state with the standard libraries.

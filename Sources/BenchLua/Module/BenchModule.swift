@@ -6,6 +6,7 @@ import CLua
 enum BenchModule {
     /// Installs `bench` as a global and as `require "bench"`, and makes `os.exit` safe.
     static func install(in stack: LuaStack, host: ScriptHost) {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         let L = stack.L
         let context = Unmanaged.passUnretained(host).toOpaque()
         lua_createtable(L, 0, Int32(functions.count + 5))

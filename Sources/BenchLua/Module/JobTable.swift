@@ -14,7 +14,8 @@ extension LuaStack {
         var table = try LuaTableReader(self, at: index, arg: arg, label: label, expected: "job table")
         let argv = try table.words()
         guard !argv.isEmpty else {
-            throw .argument(arg, "\(label.isEmpty ? "" : label + ": ")the command is empty (put the program and its arguments in the table's sequence)")
+            throw .argument(
+                arg, "\(label.isEmpty ? "" : label + ": ")the command is empty (put the program and its arguments in the table's sequence)")
         }
         var job = Job(argv: argv)
         if let name = try table.bytes("name") { job.name = name }
@@ -61,7 +62,10 @@ extension LuaStack {
                 throw .argument(arg, "\(prefix)env: names and values must be strings")
             }
             guard Self.isVariableName(key) else {
-                throw .argument(arg, "\(prefix)env: '\(TerminalText.line(key).prefix(40))' is not a variable name (letters, digits and '_', not starting with a digit)")
+                throw .argument(
+                    arg,
+                    "\(prefix)env: '\(TerminalText.line(key).prefix(40))' is not a variable name (letters, digits and '_', not starting with a digit)"
+                )
             }
             try refuseNUL(value, "\(prefix)env.\(key.text)", arg: arg)
             env[key] = value

@@ -142,7 +142,8 @@ extension LuaStack {
             } else if let i = integer(at: -1), i >= 1, i <= sequence {
                 continue
             } else {
-                throw .argument(arg, "\(label.isEmpty ? "" : label + ": ")unexpected key of type \(typeName(at: -1)) (only names and a sequence 1..n)")
+                throw .argument(
+                    arg, "\(label.isEmpty ? "" : label + ": ")unexpected key of type \(typeName(at: -1)) (only names and a sequence 1..n)")
             }
         }
     }

@@ -66,7 +66,8 @@ public final class ScriptHost {
             throw ScriptError(message: "\(path.text): the script returned a \(stack.typeName(at: -1)); return a scenario table, or nothing")
         }
         do {
-            let (scenario, report) = try stack.scenario(at: -1, arg: 0, defaultName: Recipe.name(of: path), defaultDescription: run.recipe?.summary, keep: keep)
+            let (scenario, report) = try stack.scenario(
+                at: -1, arg: 0, defaultName: Recipe.name(of: path), defaultDescription: run.recipe?.summary, keep: keep)
             return .scenario(scenario, report: report)
         } catch {
             switch error {
@@ -90,10 +91,17 @@ public final class ScriptHost {
         if isDryRun {
             let batches = ScenarioRunner.batchesPerGroup(scenario)
             for compiler in found.isEmpty ? [nil] : found.map(Optional.some) {
-                for group in try run.withFiles({ files throws(BenchError) in try ScenarioRunner.jobGroups(scenario, compiler: compiler, files: &files) }) {
-                    let what = [group.probe.map { "probe \($0.name.text)" }, compiler.map { "with \($0.name.text)" }].compactMap { $0 }.joined(separator: " ")
-                    _ = dryRun(group.jobs, "\(scenario.name): \(group.jobs.count) jobs per batch\(what.isEmpty ? "" : " " + what); the batch would run \(batches) times "
-                        + "(\(scenario.warmup) warm-up, then \(scenario.runs) runs of \(scenario.strategies.map(\.rawValue).joined(separator: ", ")))")
+                let groups = try run.withFiles { files throws(BenchError) in
+                    try ScenarioRunner.jobGroups(scenario, compiler: compiler, files: &files)
+                }
+                for group in groups {
+                    let what = [group.probe.map { "probe \($0.name.text)" }, compiler.map { "with \($0.name.text)" }].compactMap { $0 }.joined(
+                        separator: " ")
+                    _ = dryRun(
+                        group.jobs,
+                        "\(scenario.name): \(group.jobs.count) jobs per batch\(what.isEmpty ? "" : " " + what); the batch would run \(batches) times "
+                            + "(\(scenario.warmup) warm-up, then \(scenario.runs) runs of \(scenario.strategies.map(\.rawValue).joined(separator: ", ")))"
+                    )
                 }
             }
             dryRunHooks(scenario)
@@ -112,6 +120,7 @@ public final class ScriptHost {
     /// Calls a hook function of the script's with the event as a table `{point=, compiler=,
     /// strategy=, probe=, timed=}`; its error stops the measurement.
     private func callHook(_ reference: Int32, _ event: HookEvent) throws(BenchError) {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         let L = lua.L
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
@@ -209,7 +218,8 @@ public final class ScriptHost {
     func compileJob(_ probe: Probe, compiler: Compiler, timeout: Double?) throws(BenchError) -> Job {
         try run.withFiles { files throws(BenchError) in
             try ProbeJob.make(
-                probe, compiler: compiler, flags: [], ext: nil, launcher: configuration.options.overrides.launcher ?? [], timeout: timeout, files: &files)
+                probe, compiler: compiler, flags: [], ext: nil, launcher: configuration.options.overrides.launcher ?? [], timeout: timeout,
+                files: &files)
         }
     }
 
@@ -217,6 +227,7 @@ public final class ScriptHost {
     /// each recipe folder on the path, then where `LUA_PATH` says, whatever the working directory.
     private func addToModulePath(directoryOf path: ByteString) {
         let directory = path.directoryPath
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         let L = lua.L
         lua_getglobal(L, "package")
         let old = lua.stack.pushField(-1, "path") == LUA_TSTRING ? lua.stack.bytes(at: -1) ?? "" : ""

@@ -56,7 +56,8 @@ public struct ReferenceExecutor: Executor {
     /// What a report must say of how `strategy` ran `jobs`, if anything: the shell it added.
     public static func note(for strategy: Strategy, jobs: [Job]) -> String? {
         guard let tool = ReferenceTools.tool(for: strategy), !tool.runsEveryJobThroughAShell, !tool.runsDirectly(jobs) else { return nil }
-        return "each job ran as `JOB; echo $? > STATUS` through /bin/sh, to know its exit status (its jobs write no output file of their own): one process per job more than \(strategy.rawValue) itself needs"
+        return
+            "each job ran as `JOB; echo $? > STATUS` through /bin/sh, to know its exit status (its jobs write no output file of their own): one process per job more than \(strategy.rawValue) itself needs"
     }
 
     /// Runs the batch through the tool; see the type's description for what the results hold.
@@ -64,7 +65,8 @@ public struct ReferenceExecutor: Executor {
         guard let environment = jobs.first?.environment else { return ([], 0) }
         for job in jobs {
             guard job.stdin == nil, job.workingDirectory == nil else {
-                throw .invalidValue("strategy \(strategy.rawValue) runs jobs as the tool runs them: without standard input or a working directory of their own")
+                throw .invalidValue(
+                    "strategy \(strategy.rawValue) runs jobs as the tool runs them: without standard input or a working directory of their own")
             }
             guard job.environment == environment else {
                 throw .invalidValue("strategy \(strategy.rawValue) gives every job of a batch one environment; these jobs have different ones")
@@ -100,8 +102,10 @@ public struct ReferenceExecutor: Executor {
                 name: job.name, exitCode: code, interrupted: run.interrupted,
                 error: code == nil ? "\(strategy.rawValue) did not run it (\(run.summary))" : nil)
             if let code, code != 0 {
-                result.stderr = ByteString(outputs != nil ? "no output file: the job failed under \(strategy.rawValue), which keeps no job's own messages"
-                    : "exit \(code) under \(strategy.rawValue), which keeps no job's own messages")
+                result.stderr = ByteString(
+                    outputs != nil
+                        ? "no output file: the job failed under \(strategy.rawValue), which keeps no job's own messages"
+                        : "exit \(code) under \(strategy.rawValue), which keeps no job's own messages")
             }
             // The tool's rusage covers every job it waited for: it goes to the first result, so that the batch's sum is the tool's.
             if i == 0 { result.user = run.user; result.sys = run.sys; result.maxRSS = run.maxRSS }
