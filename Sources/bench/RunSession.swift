@@ -84,39 +84,49 @@ struct RunSession {
             }
             if configuration.options.dryRun { return 0 }
             let document = host.run.document(holding: host.run.measurements)
-            if let base, !host.isInterrupted {
-                // The run's own files first: a comparison that fails to be written never loses the run.
-                try destinations.writeExports({ $0.report.render(document) }, cleanup: configuration.cleanup)
-                let label = report.files.exportJSON.map { TerminalText.line(ArgumentBytes.bytes($0)) } ?? "this run"
-                let comparison = BaselineComparison(files: [base, .init(label: label, document: document)], threshold: threshold)
-                let status = try BaselineOutput.write(
-                    comparison, format: BaselineFormat(rawValue: report.format ?? "table") ?? .table, to: destinations.withoutExports,
-                    cleanup: configuration.cleanup)
-                return max(status, verdict(document))
-            }
-            // Interrupted: what was measured goes to the files (marked incomplete), not to stdout.
-            let text: ByteString?
-            switch reporter {
-            case .builtin(let format):
-                text = ByteString(format.render(document, verbose: report.verbose, color: color && destinations.report == nil))
-            case .lua(let which):
-                switch try host.report(document.json, reporter: which) {
-                case .text(let t): text = t
-                case .exit(let code, let message):
-                    if let message { Console.error("bench: \(message)") }
-                    return code
-                }
-            }
-            guard try destinations.write(text, of: document, toStdout: !host.isInterrupted, cleanup: configuration.cleanup) else {
-                return 128 + SIGPIPE
-            }
-            if host.isInterrupted { return 0 }
-            return verdict(document)
+            if let base, !host.isInterrupted { return try compare(document, with: base, destinations: destinations) }
+            return try write(document, by: reporter, to: destinations, host: host)
         } catch let error as ScriptError {
             return fail(error.message, host)
         } catch {
             return fail("\(error)", host)
         }
+    }
+
+    /// Compares the run's `document` with `base` and writes the comparison; answers the exit
+    /// status both earn. The run's own exports are written first: a comparison that fails to be
+    /// written never loses the run.
+    private func compare(
+        _ document: ResultDocument, with base: BaselineComparison.File, destinations: ReportDestinations
+    ) throws(BenchError) -> Int32 {
+        try destinations.writeExports({ $0.report.render(document) }, cleanup: configuration.cleanup)
+        let label = report.files.exportJSON.map { TerminalText.line(ArgumentBytes.bytes($0)) } ?? "this run"
+        let comparison = BaselineComparison(files: [base, .init(label: label, document: document)], threshold: threshold)
+        let status = try BaselineOutput.write(
+            comparison, format: BaselineFormat(rawValue: report.format ?? "table") ?? .table, to: destinations.withoutExports,
+            cleanup: configuration.cleanup)
+        return max(status, verdict(document))
+    }
+
+    /// Writes the run's report, chart and exports; answers the exit status the run earned. An
+    /// interrupted run's measurements go to the files (marked incomplete), not to stdout.
+    private func write(_ document: ResultDocument, by reporter: Reporter, to destinations: ReportDestinations, host: ScriptHost) throws -> Int32 {
+        let text: ByteString?
+        switch reporter {
+        case .builtin(let format):
+            text = ByteString(format.render(document, verbose: report.verbose, color: color && destinations.report == nil))
+        case .lua(let which):
+            switch try host.report(document.json, reporter: which) {
+            case .text(let t): text = t
+            case .exit(let code, let message):
+                if let message { Console.error("bench: \(message)") }
+                return code
+            }
+        }
+        guard try destinations.write(text, of: document, toStdout: !host.isInterrupted, cleanup: configuration.cleanup) else {
+            return 128 + SIGPIPE
+        }
+        return host.isInterrupted ? 0 : verdict(document)
     }
 
     /// 1, saying why, when the strategies disagree on a probe (the results cannot be trusted), a

@@ -24,21 +24,9 @@ public enum BaselineChart {
         body.append(SVGChart.text(width / 2, 42, SVGChart.fit(BaselineWords.rule(c), width - 20, size: 11), size: 11, anchor: "middle", fill: "#555"))
 
         let top = c.rows.flatMap { $0.cells.compactMap { $0?.run.wall.max } }.max() ?? 1
-        let step = SVGChart.niceStep(top * 1.1 / 5)
-        let maxY = max((top * 1.1 / step).rounded(.up) * step, step)
+        let (axis, maxY) = Self.axis(top: top, plotWidth: plotWidth)
+        body += axis
         func y(_ s: Double) -> Double { margin.top + plotHeight * (1 - s / maxY) }
-        var tick = 0.0
-        while tick <= maxY + step / 2 {
-            body.append(SVGChart.line(margin.left, y(tick), margin.left + plotWidth, y(tick), stroke: "#e5e5e5"))
-            body.append(SVGChart.text(margin.left - 8, y(tick) + 4, SVGChart.trimmed(tick), size: 11, anchor: "end"))
-            tick += step
-        }
-        body.append(SVGChart.line(margin.left, margin.top, margin.left, margin.top + plotHeight, stroke: "#333"))
-        body.append(SVGChart.line(margin.left, margin.top + plotHeight, margin.left + plotWidth, margin.top + plotHeight, stroke: "#333"))
-        let mid = fixed(margin.top + plotHeight / 2, 1)
-        body.append(
-            "<text x=\"18\" y=\"\(mid)\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(mid))\">median wall time per batch (s)</text>"
-        )
 
         let groupWidth = plotWidth / Double(max(c.rows.count, 1))
         let slot = groupWidth / Double(c.files.count + 1)
@@ -77,6 +65,28 @@ public enum BaselineChart {
         }
         body += legend(c, top: margin.top + plotHeight + margin.bottom)
         return SVGChart.svg(width: width, height: height, body: body)
+    }
+
+    /// The y axis for values up to `top`: grid lines at round steps, their labels, the axes and
+    /// the axis title; and the value at the top of the plot.
+    private static func axis(top: Double, plotWidth: Double) -> (body: [String], maxY: Double) {
+        var body: [String] = []
+        let step = SVGChart.niceStep(top * 1.1 / 5)
+        let maxY = max((top * 1.1 / step).rounded(.up) * step, step)
+        func y(_ s: Double) -> Double { margin.top + plotHeight * (1 - s / maxY) }
+        var tick = 0.0
+        while tick <= maxY + step / 2 {
+            body.append(SVGChart.line(margin.left, y(tick), margin.left + plotWidth, y(tick), stroke: "#e5e5e5"))
+            body.append(SVGChart.text(margin.left - 8, y(tick) + 4, SVGChart.trimmed(tick), size: 11, anchor: "end"))
+            tick += step
+        }
+        body.append(SVGChart.line(margin.left, margin.top, margin.left, margin.top + plotHeight, stroke: "#333"))
+        body.append(SVGChart.line(margin.left, margin.top + plotHeight, margin.left + plotWidth, margin.top + plotHeight, stroke: "#333"))
+        let mid = fixed(margin.top + plotHeight / 2, 1)
+        body.append(
+            "<text x=\"18\" y=\"\(mid)\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(mid))\">median wall time per batch (s)</text>"
+        )
+        return (body, maxY)
     }
 
     /// A line per file from `top` down (its colour and its whole name), then what the marks mean.

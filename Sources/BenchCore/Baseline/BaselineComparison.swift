@@ -141,28 +141,7 @@ public struct BaselineComparison: Sendable, Equatable {
         }
         var rows: [Row] = []
         var tooFew = 0
-        for key in order {
-            var cells = table[key]!
-            if let base = cells[0] {
-                for f in 1..<files.count {
-                    guard var cell = cells[f] else { continue }
-                    if cell.failed || base.failed {
-                        cell.verdict = .failed
-                        cells[f] = cell
-                        continue
-                    }
-                    cell.ratio = Ratio(cell.run.wall, over: base.run.wall)
-                    if cell.run.wall.samples.count > 1 && base.run.wall.samples.count > 1 {
-                        cell.test = WelchTest(cell.run.wall.samples, base.run.wall.samples)
-                    } else {
-                        tooFew += 1
-                    }
-                    cell.verdict = Self.verdict(ratio: cell.ratio!.value, p: cell.test?.p, threshold: threshold)
-                    cells[f] = cell
-                }
-            }
-            rows.append(Row(key: key, cells: cells))
-        }
+        for key in order { rows.append(Row(key: key, cells: Self.compared(table[key]!, threshold: threshold, tooFew: &tooFew))) }
         if tooFew > 0 {
             warnings.append(
                 "\(tooFew) comparison\(tooFew == 1 ? " has" : "s have") fewer than two samples on a side: no test, the verdict is the threshold's alone (run with -r 3 or more)"
@@ -172,6 +151,30 @@ public struct BaselineComparison: Sendable, Equatable {
         warnings += Self.provenanceDifferences(files)
         self.rows = rows
         self.warnings = warnings
+    }
+
+    /// `cells` (the baseline's first) with each file's ratio, test and verdict against the
+    /// baseline's run; `tooFew` counts the comparisons with fewer than two samples on a side.
+    private static func compared(_ cells: [Cell?], threshold: Double, tooFew: inout Int) -> [Cell?] {
+        guard let base = cells[0] else { return cells }
+        var cells = cells
+        for f in cells.indices.dropFirst() {
+            guard var cell = cells[f] else { continue }
+            defer { cells[f] = cell }
+            if cell.failed || base.failed {
+                cell.verdict = .failed
+                continue
+            }
+            let ratio = Ratio(cell.run.wall, over: base.run.wall)
+            cell.ratio = ratio
+            if cell.run.wall.samples.count > 1 && base.run.wall.samples.count > 1 {
+                cell.test = WelchTest(cell.run.wall.samples, base.run.wall.samples)
+            } else {
+                tooFew += 1
+            }
+            cell.verdict = verdict(ratio: ratio.value, p: cell.test?.p, threshold: threshold)
+        }
+        return cells
     }
 
     /// The rows where some file is significantly slower than the baseline beyond the threshold.
@@ -234,57 +237,5 @@ public struct BaselineComparison: Sendable, Equatable {
             levels.formUnion(seenLevels.filter { $0.value.count > 1 }.keys)
         }
         return (compilers, levels)
-    }
-
-    /// "2 runs only in BASE: …" per file.
-    private static func lonelyRuns(_ rows: [Row], _ files: [File]) -> [String] {
-        var warnings: [String] = []
-        for f in files.indices {
-            let only = rows.filter { row in row.cells[f] != nil && row.cells.enumerated().allSatisfy { $0.offset == f || $0.element == nil } }
-            guard !only.isEmpty else { continue }
-            let names = only.map { "\($0.key.scenario): \($0.key.label)" }
-            warnings.append("\(only.count) run\(only.count == 1 ? "" : "s") only in \(files[f].label): \(names.joined(separator: ", "))")
-        }
-        for f in files.indices.dropFirst() {
-            let missing = rows.filter { $0.cells[0] != nil && $0.cells[f] == nil }.count
-            if missing > 0 && rows.contains(where: { $0.cells[f] != nil }) {
-                warnings.append("\(files[f].label) lacks \(missing) of the baseline's runs")
-            }
-        }
-        return warnings
-    }
-
-    /// Different recipes, recipe versions or parameters than the baseline's.
-    private static func provenanceDifferences(_ files: [File]) -> [String] {
-        var warnings: [String] = []
-        let base = files[0]
-        for other in files.dropFirst() {
-            guard let b = base.document.provenance, let o = other.document.provenance else {
-                let which = base.document.provenance == nil ? base.label : other.label
-                warnings.append(
-                    "\(which) does not say which recipe or parameters made it (written by bench \(base.document.provenance == nil ? base.document.bench : other.document.bench)): check that the runs are alike"
-                )
-                continue
-            }
-            switch (b.recipe, o.recipe) {
-            case (let br?, let or?) where br.name != or.name:
-                warnings.append("\(other.label) ran the recipe '\(or.name)', the baseline '\(br.name)': different recipes")
-            case (let br?, let or?) where br.sha256 != or.sha256:
-                warnings.append(
-                    "\(other.label): the recipe's sha256 differs from the baseline's (\(or.sha256.prefix(12)) against \(br.sha256.prefix(12))): another version of '\(or.name)'"
-                )
-            default: break
-            }
-            var differences: [String] = []
-            for name in (b.parameters.map(\.name) + o.parameters.map(\.name)).uniqued() {
-                let bv = b.parameters.first { $0.name == name }?.value
-                let ov = o.parameters.first { $0.name == name }?.value
-                if bv != ov { differences.append("\(name)=\(ov?.text ?? "(none)") against \(bv?.text ?? "(none)")") }
-            }
-            if !differences.isEmpty {
-                warnings.append("\(other.label): parameters differ from the baseline's: \(differences.joined(separator: "; "))")
-            }
-        }
-        return warnings
     }
 }

@@ -57,25 +57,8 @@ public struct ScenarioRunner: Sendable {
     ) throws(BenchError) -> Measurement {
         try Self.validate(scenario)
         let hooks = HookRunner(hooks: scenario.hooks, cancellation: cancellation)
-        var cells: [Cell] = []
-        var warmupCells: [Int] = []
         let subjects: [Compiler?] = compilers.isEmpty ? [nil] : compilers
-        for compiler in subjects {
-            for group in try Self.jobGroups(scenario, compiler: compiler, files: &files, cancellation: cancellation) {
-                // A warm-up round runs each group's first batch only: what it warms (the page
-                // cache, the compiler's files) is shared by every strategy.
-                warmupCells.append(cells.count)
-                for (n, level) in scenario.concurrency.enumerated() {
-                    // serial ignores the level: it runs once, with the first.
-                    for strategy in scenario.strategies where !strategy.ignoresConcurrency || n == 0 {
-                        cells.append(
-                            Cell(
-                                compiler: compiler, probe: group.probe, level: level,
-                                executor: makeExecutor(strategy, level), jobs: group.jobs))
-                    }
-                }
-            }
-        }
+        var (cells, warmupCells) = try self.cells(scenario, subjects: subjects, files: &files)
         for compiler in subjects { try hooks.run(HookEvent(point: .setup, compiler: compiler), call: callHook) }
         let rounds = scenario.warmup + scenario.runs
         let counter = JobCounter()
@@ -115,6 +98,27 @@ public struct ScenarioRunner: Sendable {
             scenario: ScenarioSettings(scenario), compilers: compilers,
             runs: cells.filter { !$0.samples.isEmpty }.map { summarize($0, probes: $0.probe.map { [$0] } ?? scenario.probes, cores: cores) },
             complete: cancellation?.isCancelled != true)
+    }
+
+    /// Every batch to sample, a cell per compiler, probe batch, level and strategy, and the
+    /// cells a warm-up round runs: each group's first only, as what it warms (the page cache,
+    /// the compiler's files) is shared by every strategy.
+    private func cells(_ scenario: Scenario, subjects: [Compiler?], files: inout WorkFiles) throws(BenchError) -> ([Cell], [Int]) {
+        var cells: [Cell] = []
+        var warmupCells: [Int] = []
+        for compiler in subjects {
+            for group in try Self.jobGroups(scenario, compiler: compiler, files: &files, cancellation: cancellation) {
+                warmupCells.append(cells.count)
+                for (n, level) in scenario.concurrency.enumerated() {
+                    // A strategy that ignores the level runs once, with the first.
+                    for strategy in scenario.strategies where !strategy.ignoresConcurrency || n == 0 {
+                        cells.append(
+                            Cell(compiler: compiler, probe: group.probe, level: level, executor: makeExecutor(strategy, level), jobs: group.jobs))
+                    }
+                }
+            }
+        }
+        return (cells, warmupCells)
     }
 
     private func label(_ cell: Cell, compilers: Int) -> String {

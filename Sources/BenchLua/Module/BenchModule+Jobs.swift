@@ -32,6 +32,29 @@ extension BenchModule {
         return 1
     }
 
+    /// `bench.run`'s options (argument 2): the strategy and the level, by default the first
+    /// of `--strategy` (else `async`) and of `-j` (else one job per core).
+    private static func runOptions(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> (Strategy, ConcurrencyLimit) {
+        let overrides = host.configuration.options.overrides
+        var strategy = overrides.strategies?.first ?? .async
+        var limit = overrides.concurrency?.first ?? .cores
+        guard lua_type(s.L, 2) > LUA_TNIL else { return (strategy, limit) }
+        var options = try LuaTableReader(s, at: 2, arg: 2)
+        if let name = try options.string("strategy") {
+            do {
+                strategy = try Strategy.parse(name)
+                try ReferenceExecutor.checkAvailable(strategy)
+            } catch {
+                throw .argument(2, "strategy: \(error)")
+            }
+        }
+        if let text = try options.field("concurrency", expected: "positive integer or 'unbounded'", { $0.scalarString(at: -1) }) {
+            do { limit = try ConcurrencyLimit.parse(text) } catch { throw .argument(2, "concurrency: \(error)") }
+        }
+        try options.finish()
+        return (strategy, limit)
+    }
+
     /// `bench.run(jobs, {strategy=, concurrency=})` → `{strategy=, concurrency=, jobs=, wall_s=, child_cpu_s=, runner_cpu_s=, ideal_s=, efficiency=, failed=, results={...}}`,
     /// results in job order: one batch, one sample. `bench.measure` samples and compares.
     static func run(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
@@ -48,24 +71,7 @@ extension BenchModule {
             jobs.append(host.withDefaults(try s.job(at: -1, arg: 1, label: "jobs[\(i)]")))
             bench_lua_pop(s.L, 1)
         }
-        let overrides = host.configuration.options.overrides
-        var strategy = overrides.strategies?.first ?? .async
-        var limit = overrides.concurrency?.first ?? .cores
-        if lua_type(s.L, 2) > LUA_TNIL {
-            var options = try LuaTableReader(s, at: 2, arg: 2)
-            if let name = try options.string("strategy") {
-                do {
-                    strategy = try Strategy.parse(name)
-                    try ReferenceExecutor.checkAvailable(strategy)
-                } catch {
-                    throw .argument(2, "strategy: \(error)")
-                }
-            }
-            if let text = try options.field("concurrency", expected: "positive integer or 'unbounded'", { $0.scalarString(at: -1) }) {
-                do { limit = try ConcurrencyLimit.parse(text) } catch { throw .argument(2, "concurrency: \(error)") }
-            }
-            try options.finish()
-        }
+        let (strategy, limit) = try runOptions(s, host)
         try checkParameters(s, host)
         if host.isInterrupted { throw .message("interrupted") }
         let executor = host.executor(strategy, limit: limit)
