@@ -26,13 +26,13 @@ struct DocumentFuzzTests {
 
     @Test func noMutationCrashesOrHangsBench() async throws {
         try #require(Self.documents.allSatisfy { $0.count > 1000 }, "the fixtures are missing")
-        var random = SplitMix(seed: Self.seed)
-        let mutations = (0..<Self.cases).map { DocumentMutation.apply(to: Self.documents[$0 % Self.documents.count], random: &random) }
         let box = try Sandbox([:])
-        // Two at a time, each in a folder of its own: the machine's two cores.
+        // Two at a time, each in a folder of its own (the machine's two cores), each with its
+        // own generator, making one case at a time: a test process holding thousands of
+        // documents would raise the peak memory that other tests measure of their children.
         let failures = await withTaskGroup(of: [String].self) { group in
             for slot in 0..<2 {
-                group.addTask { await Self.run(mutations, slot: slot, of: 2, in: box) }
+                group.addTask { await Self.run(slot: slot, of: 2, in: box) }
             }
             return await group.reduce([], +)
         }
@@ -40,15 +40,17 @@ struct DocumentFuzzTests {
     }
 
     /// Runs every `slots`-th case from `slot` in a folder of its own; answers what went wrong.
-    private static func run(_ mutations: [DocumentMutation.Mutated], slot: Int, of slots: Int, in box: Sandbox) async -> [String] {
+    private static func run(slot: Int, of slots: Int, in box: Sandbox) async -> [String] {
         let folder = box.directory + "/slot\(slot)"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        var random = SplitMix(seed: seed &+ UInt64(slot))
         var failures: [String] = []
-        for n in stride(from: slot, to: mutations.count, by: slots) where failures.count < 5 {
+        for n in stride(from: slot, to: cases, by: slots) where failures.count < 5 {
             let original = documents[n % documents.count]
+            let mutated = DocumentMutation.apply(to: original, random: &random)
             do {
                 try original.write(toFile: folder + "/o.json", atomically: false, encoding: .utf8)
-                try mutations[n].text.write(toFile: folder + "/m.json", atomically: false, encoding: .utf8)
+                try mutated.text.write(toFile: folder + "/m.json", atomically: false, encoding: .utf8)
             } catch {
                 return ["cannot write case \(n): \(error)"]
             }
@@ -59,8 +61,8 @@ struct DocumentFuzzTests {
             let unexplained = r.exitCode == 2 && !r.stderr.text.hasPrefix("bench: ")
             if crashed || wrongExit || unexplained {
                 failures.append(
-                    "case \(n) (\(mutations[n].what)), bench \(command.joined(separator: " ")): \(r.summary)\n\(r.stderr.text.prefix(400))")
-                try? mutations[n].text.write(toFile: box.directory + "/failing-\(n).json", atomically: false, encoding: .utf8)
+                    "case \(n) (\(mutated.what)), bench \(command.joined(separator: " ")): \(r.summary)\n\(r.stderr.text.prefix(400))")
+                try? mutated.text.write(toFile: box.directory + "/failing-\(n).json", atomically: false, encoding: .utf8)
             }
         }
         return failures
