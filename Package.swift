@@ -32,9 +32,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore", "bench"], exclude: ["Golden"]),
+        // What the test targets share: finding and running the bench binary, scratch folders.
+        .target(name: "BenchTestSupport", dependencies: ["BenchCore"], path: "Tests/BenchTestSupport"),
+        .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore", "BenchTestSupport", "bench"], exclude: ["Golden"]),
         .testTarget(name: "BenchLuaTests", dependencies: ["BenchLua"]),
-        .testTarget(name: "BenchEndToEndTests", dependencies: ["bench"], exclude: ["Fixtures"]),
+        .testTarget(name: "BenchEndToEndTests", dependencies: ["BenchTestSupport", "bench"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import BenchCore
+import BenchTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -26,14 +27,6 @@ func run(_ executor: any Executor, _ jobs: [Job]) async -> [JobResult] {
     await withCheckedContinuation { continuation in
         Thread { continuation.resume(returning: try! executor.run(jobs).results) }.start()
     }
-}
-
-/// The `bench` binary built beside this test bundle (the `processes` workers are bench itself).
-func benchBinary() -> String {
-    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-    if dir.lastPathComponent == "MacOS" || dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
-    return dir.appendingPathComponent("bench").path
 }
 
 @Suite("Executors", .serialized)

@@ -1,4 +1,5 @@
 import BenchCore
+import BenchTestSupport
 
 /// One random change to a result document's text, for `DocumentFuzzTests`: most change one
 /// value of the parsed document (so that the rest still reads), some damage the text itself.

@@ -1,4 +1,5 @@
 import BenchCore
+import BenchTestSupport
 import Foundation
 import Testing
 

@@ -3,25 +3,28 @@ import Foundation
 import Glibc
 
 /// The repository's root, for `scripts/`.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
 /// The `bench` binary built beside this test bundle, or the one `BENCH_BINARY` names (to watch
-/// these tests fail against an older build).
-func benchBinary() -> String {
+/// the tests fail against an older build).
+public func benchBinary() -> String {
     if let other = ProcessInfo.processInfo.environment["BENCH_BINARY"], !other.isEmpty { return other }
     let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("bench").path
+    var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+    if dir.lastPathComponent == "MacOS" || dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
+    return dir.appendingPathComponent("bench").path
 }
 
 /// Runs `bench ARGS` as a user would (in `directory`); a hung bench fails the test after `timeout` seconds.
-func bench(_ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:], timeout: Double = 300) async
+public func bench(_ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:], timeout: Double = 300) async
     -> JobResult
 {
     await bench(bytes: arguments.map { ByteString($0) }, in: directory, environment: environment, timeout: timeout)
 }
 
 /// `bench` with arguments given as bytes (any bytes, valid UTF-8 or not).
-func bench(bytes arguments: [ByteString], in directory: String = repositoryRoot, environment: [String: String] = [:], timeout: Double = 300) async
+public func bench(bytes arguments: [ByteString], in directory: String = repositoryRoot, environment: [String: String] = [:], timeout: Double = 300)
+    async
     -> JobResult
 {
     let env = Dictionary(uniqueKeysWithValues: environment.map { (ByteString($0.key), ByteString($0.value)) })
@@ -32,7 +35,7 @@ func bench(bytes arguments: [ByteString], in directory: String = repositoryRoot,
 }
 
 /// Runs `job` on a thread of its own, so that no thread of the cooperative pool waits for it.
-func spawn(_ job: Job) async -> JobResult {
+public func spawn(_ job: Job) async -> JobResult {
     await withCheckedContinuation { continuation in
         Thread { continuation.resume(returning: Spawn.run(job)) }.start()
     }
@@ -43,7 +46,7 @@ func spawn(_ job: Job) async -> JobResult {
 /// Files are written through close-on-exec descriptors: tests spawn processes in parallel, and
 /// a child that inherited the descriptor of a script being written would keep that script
 /// "busy" (ETXTBSY) for as long as it lives.
-func scratch(_ files: [String: String], executable: Set<String> = []) throws -> String {
+public func scratch(_ files: [String: String], executable: Set<String> = []) throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-e2e-\(UUID().uuidString.prefix(8))").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     for (name, text) in files {
