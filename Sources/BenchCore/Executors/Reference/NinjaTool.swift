@@ -8,7 +8,7 @@ struct NinjaTool: ReferenceTool {
     let runsEveryJobThroughAShell = true
     let runsElsewhere = true
 
-    func runsDirectly(_ jobs: [Job]) -> Bool { false }
+    func canRunAsTheyAre(_ jobs: [Job]) -> Bool { false }
 
     func command(jobs: [Job], lines: [String], direct: Bool, slots: Int, in directory: TempDirectory) throws(BenchError) -> [ByteString] {
         var text = "rule run\n  command = $command\n"

@@ -43,8 +43,10 @@ public struct ReferenceExecutor: Executor {
         throw .programNotFound("strategy \(name) needs \(name), not found in PATH; install it (Debian: sudo apt-get install \(tool.package))")
     }
 
-    /// Each job's output file, when every job of the batch names its own (`-o FILE`).
-    static func outputs(_ jobs: [Job]) -> [ByteString]? {
+    /// Each job's output file, when `tool` runs `jobs` as they are: every job of the batch names
+    /// an output of its own (`-o FILE`), and the tool can run them without a shell.
+    static func outputs(_ jobs: [Job], under tool: any ReferenceTool) -> [ByteString]? {
+        guard tool.canRunAsTheyAre(jobs) else { return nil }
         var found: [ByteString] = []
         for job in jobs {
             guard let i = job.argv.firstIndex(of: "-o"), i + 1 < job.argv.count, i > 0 else { return nil }
@@ -55,7 +57,9 @@ public struct ReferenceExecutor: Executor {
 
     /// What a report must say of how `strategy` ran `jobs`, if anything: the shell it added.
     public static func note(for strategy: Strategy, jobs: [Job]) -> String? {
-        guard let tool = ReferenceTools.tool(for: strategy), !tool.runsEveryJobThroughAShell, !tool.runsDirectly(jobs) else { return nil }
+        guard let tool = ReferenceTools.tool(for: strategy), !tool.runsEveryJobThroughAShell, outputs(jobs, under: tool) == nil else {
+            return nil
+        }
         return
             "each job ran as `JOB; echo $? > STATUS` through /bin/sh, to know its exit status (its jobs write no output file of their own): one process per job more than \(strategy.rawValue) itself needs"
     }
@@ -77,7 +81,7 @@ public struct ReferenceExecutor: Executor {
         let directory = try TempDirectory(in: environment["TMPDIR"])
         defer { _ = directory.remove() }
         let status = { (i: Int) -> ByteString in directory.path + "/status-\(i)" }
-        let outputs = tool.runsDirectly(jobs) ? Self.outputs(jobs) : nil
+        let outputs = Self.outputs(jobs, under: tool)
         for output in outputs ?? [] { _ = output.withCString { unlink($0) } }
         let home = tool.runsElsewhere ? Self.currentDirectory() : nil
         let lines = jobs.enumerated().map { i, job in

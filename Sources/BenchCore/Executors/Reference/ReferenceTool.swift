@@ -12,9 +12,9 @@ protocol ReferenceTool: Sendable {
     /// True when it runs in a directory of its own, so that each job's line must go back to
     /// bench's directory first.
     var runsElsewhere: Bool { get }
-    /// True when it can run `jobs`, which each write an output file of their own, as they are,
-    /// with no shell (their outcomes are then whether their output files exist).
-    func runsDirectly(_ jobs: [Job]) -> Bool
+    /// True when it can run `jobs` as they are, with no shell, once each writes an output file
+    /// of its own (their outcomes are then whether their output files exist).
+    func canRunAsTheyAre(_ jobs: [Job]) -> Bool
     /// Writes into `directory` what the tool reads, and answers the command that runs the batch
     /// `slots` at a time: `jobs` as they are when `direct`, else `lines` (a POSIX `sh` line per
     /// job, which writes its exit status to `directory.path + "/status-N"`).

@@ -7,9 +7,7 @@ struct XargsTool: ReferenceTool {
     let runsElsewhere = false
 
     /// Only jobs of one program can be xargs' argument lists.
-    func runsDirectly(_ jobs: [Job]) -> Bool {
-        ReferenceExecutor.outputs(jobs) != nil && Set(jobs.map { $0.argv[0] }).count == 1
-    }
+    func canRunAsTheyAre(_ jobs: [Job]) -> Bool { Set(jobs.map { $0.argv[0] }).count == 1 }
 
     func command(jobs: [Job], lines: [String], direct: Bool, slots: Int, in directory: TempDirectory) throws(BenchError) -> [ByteString] {
         if direct {
