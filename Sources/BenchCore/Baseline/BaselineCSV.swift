@@ -20,7 +20,7 @@ public enum BaselineCSV {
                         q(r.compiler.map { TerminalText.line($0) } ?? ""), q(r.probe.map { TerminalText.line($0) } ?? ""), r.strategy.rawValue,
                         String(r.concurrency), String(r.wall.samples.count), fixed(r.wall.median, 6), fixed(r.wall.stddev, 6),
                         cell.ratio.map { fixed($0.value, 4) } ?? "", cell.ratio.map { fixed($0.stddev, 4) } ?? "",
-                        cell.test.map { String($0.p) } ?? "", cell.failed ? "failed" : cell.verdict?.rawValue ?? (i == 0 ? "baseline" : ""),
+                        cell.test.map { String($0.p) } ?? "", cell.shownVerdict?.rawValue ?? (i == 0 ? "baseline" : ""),
                     ].joined(separator: ","))
             }
         }

@@ -50,7 +50,7 @@ public enum BaselineChart {
                     let shown = how.hasPrefix(row.key.label) ? String(how.dropFirst(row.key.label.count)).trimmingCharacters(in: .whitespaces) : how
                     body.append(SVGChart.text(cx, margin.top + plotHeight + 14, SVGChart.fit(shown, slot - 2, size: 10), size: 10, anchor: "middle"))
                 }
-                if slot >= 30, cell.failed || cell.verdict == .failed {
+                if slot >= 30, cell.shownVerdict == .failed {
                     body.append(SVGChart.text(cx, min(barTop, y(w.max)) - 5, "failed", size: 10, anchor: "middle", fill: "#d62728"))
                 } else if slot >= 30, let ratio = cell.ratio {
                     let fill = cell.verdict == .slower ? "#d62728" : cell.verdict == .faster ? "#2ca02c" : "#333"

@@ -103,6 +103,10 @@ public struct BaselineComparison: Sendable, Equatable {
         /// times measure failures and it cannot pass a gate.
         public var failed = false
 
+        /// The verdict a report shows: `failed` for a run whose every job failed, the
+        /// baseline's too (whose `verdict` is `nil`); else `verdict`.
+        public var shownVerdict: Verdict? { failed ? .failed : verdict }
+
         /// The run as this file did it: "async -j 1 (gfortran)".
         public var label: String { run.strategyLabel + (run.compiler.map { " (\(TerminalText.line($0)))" } ?? "") }
     }

@@ -37,7 +37,7 @@ public enum BaselineTable {
                         if showAs { line.insert("", at: 2) }
                     }
                     table.append(line)
-                    verdicts.append(cell?.failed == true ? .failed : cell?.verdict)
+                    verdicts.append(cell?.shownVerdict)
                 }
             }
             let right: Set<Int> = showAs ? [3, 4, 5] : [2, 3, 4]

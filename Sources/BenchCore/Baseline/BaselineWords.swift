@@ -41,7 +41,7 @@ enum BaselineWords {
 
     /// The verdict column: the verdict, or "failed" for a baseline whose every job failed.
     static func verdict(_ cell: BaselineComparison.Cell) -> String {
-        cell.verdict?.rawValue ?? (cell.failed ? BaselineComparison.Verdict.failed.rawValue : "")
+        cell.shownVerdict?.rawValue ?? ""
     }
 
     /// The closing sentences: which runs failed, which are slower, or that none is.
