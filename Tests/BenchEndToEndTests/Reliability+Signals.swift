@@ -48,6 +48,48 @@ extension ReliabilityTests {
         #expect(box.leftovers().isEmpty)
     }
 
+    /// A `bench worker` behind a shell that logs each SIGTERM it is sent (to `$2/TERM.<pid>`)
+    /// and passes it on. The worker reads the shell's stdin through descriptor 3: sh gives a
+    /// background command /dev/null as its stdin before any redirection of its own.
+    static let countingWorker = """
+        exec 3<&0
+        "$1" worker <&3 3<&- &
+        w=$!
+        trap 'echo TERM >> "$2/TERM.$$"; kill -TERM $w' TERM
+        while kill -0 $w 2>/dev/null; do wait $w; done
+        """
+
+    /// The cause of the hangups' "again": a cancelled pool sent a worker SIGTERM once more for
+    /// each answer it still waited for. Each of the four workers is sent one, whatever it holds.
+    @Test func aCancelledPoolSendsEachWorkerOneSIGTERM() async throws {
+        let box = try Sandbox(["w.sh": Self.countingWorker])
+        let place = ByteString(box.directory)
+        let jobs = (0..<16).map { i in
+            Job(argv: i < 4 ? ["true"] : ["sh", "-c", "echo x >> started; exec sleep 3600.82"], workingDirectory: place,
+                environment: ["TMPDIR": ByteString(box.tmp)])
+        }
+        for attempt in 0..<5 {
+            for file in try FileManager.default.contentsOfDirectory(atPath: box.directory) where file.hasPrefix("TERM.") || file == "started" {
+                try FileManager.default.removeItem(atPath: box.directory + "/" + file)
+            }
+            let cancellation = Cancellation()
+            let pool = ProcessPoolExecutor(
+                limit: .limited(4), workerCommand: ["/bin/sh", place + "/w.sh", ByteString(benchBinary()), place], cancellation: cancellation)
+            Thread {
+                let deadline = MonotonicClock.now() + 60
+                while box.lines("started") < 4 && MonotonicClock.now() < deadline { usleep(1_000) }
+                cancellation.cancel(signal: SIGHUP)
+            }.start()
+            let results = await withCheckedContinuation { continuation in
+                Thread { continuation.resume(returning: (try? pool.execute(jobs, progress: nil))?.results ?? []) }.start()
+            }
+            let logs = try FileManager.default.contentsOfDirectory(atPath: box.directory).filter { $0.hasPrefix("TERM.") }.sorted()
+            #expect(results.count == 16 && results.filter(\.ok).count == 4 && results.filter(\.interrupted).count == 12, "attempt \(attempt): \(results.map(\.summary))")
+            #expect(logs.count == 4 && logs.allSatisfy { box.lines($0) == 1 }, "attempt \(attempt): \(logs.map { "\($0): \(box.lines($0))" })")
+        }
+        #expect(box.survivors().isEmpty)
+    }
+
     /// A run that a first Ctrl-C must stop: one the Lua hook stops, and the two of issue 25 that
     /// no hook reaches, which the grace period stops.
     static let stoppableScripts = [
@@ -56,21 +98,22 @@ extension ReliabilityTests {
         "print(string.find(string.rep('a', 30), string.rep('a?', 30) .. string.rep('a', 30)))",
     ]
 
-    /// bench blocked its signals only once it had parsed its arguments (0.3 s into a debug
-    /// build): a SIGINT before that was lost when bench had inherited SIGINT ignored (a
-    /// background job of a script), and the run went on for ever, as 1 in 4 tries of issue 25
-    /// did. Each try here sends its one SIGINT at another moment of the start-up, from 20 ms
-    /// after bench's exec on, to each script in turn.
+    /// bench blocked its signals only once it had parsed its arguments (110 to 150 ms of CPU
+    /// into a debug build, 0.2 s or more of wall time): a SIGINT before that was lost when bench
+    /// had inherited SIGINT ignored (a background job of a script), and the run went on for
+    /// ever, as 1 in 4 tries of issue 25 did. Each try here sends its one SIGINT at another
+    /// moment of the start-up, once bench has used 20 to 110 ms of CPU (past the dynamic
+    /// loader's few milliseconds, which no program can shorten; CPU time, unlike wall time,
+    /// stays put on a loaded machine): to the endless loop, and once each to the finalizer and
+    /// the pattern, which only the grace period stops (2 s each).
     @Test func aCtrlCWhileBenchStartsIsHonouredEvenWithSIGINTIgnored() async throws {
         let box = try Sandbox(["0.lua": Self.stoppableScripts[0], "1.lua": Self.stoppableScripts[1], "2.lua": Self.stoppableScripts[2]])
         for attempt in 0..<10 {
-            let script = "\(attempt % Self.stoppableScripts.count).lua"
-            let delay = useconds_t(20_000 + 20_000 * attempt)
-            let (r, sent) = await box.signal(["run", script], ignoringSIGINT: true, timeout: 8, when: { Sandbox.hasStarted($0) }) { pid in
-                usleep(delay)
-                kill(pid, SIGINT)
-            }
-            #expect(r.exitCode == 130, "attempt \(attempt) (\(script), \(delay / 1000) ms after exec): \(r.summary) \(r.stderr.text)")
+            let script = attempt == 3 ? "1.lua" : attempt == 6 ? "2.lua" : "0.lua"
+            let ticks = 2 + attempt  // of 10 ms
+            let ready: @Sendable (pid_t) -> Bool = { Sandbox.hasStarted($0) && Sandbox.cpuTicks(of: $0) >= ticks }
+            let (r, sent) = await box.signal(["run", script], ignoringSIGINT: true, timeout: 8, when: ready) { kill($0, SIGINT) }
+            #expect(r.exitCode == 130, "attempt \(attempt) (\(script), after \(ticks * 10) ms of CPU): \(r.summary) \(r.stderr.text)")
             // The promise is 2 s once bench has started; the slack covers the start-up itself.
             #expect(r.ended - sent < SignalWatcher.grace + 3, "attempt \(attempt) (\(script)) ended \(r.ended - sent) s after its SIGINT")
         }
@@ -109,6 +152,15 @@ extension Sandbox {
     /// Whether process `pid` runs bench itself yet (a shell before it has exec'd bench).
     static func hasStarted(_ pid: pid_t) -> Bool {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"))?.hasSuffix("/bench") == true
+    }
+
+    /// The CPU time process `pid` has used, in the kernel's ticks of 10 ms (0 once it is gone).
+    static func cpuTicks(of pid: pid_t) -> Int {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let name = stat.lastIndex(of: ")") else { return 0 }
+        // After the command's name: state, ppid, ... utime (the 12th) and stime (the 13th).
+        let fields = stat[stat.index(after: name)...].split(separator: " ")
+        return fields.count > 12 ? (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0) : 0
     }
 
     /// The pids of the `processes` workers bench `pid` runs: its children (whichever of its
