@@ -10,6 +10,9 @@ final class WorkerProcess {
     private let lines: LineReader
     /// CPU seconds of the jobs this worker ran (their rusage, which the kernel also adds to the worker's).
     private var jobsCPU = 0.0
+    /// When the worker was sent SIGTERM plus `stopGrace`: the end of its time to answer the jobs
+    /// it holds and exit. `nil` until then.
+    private var stopDeadline: Double?
 
     private init(pid: pid_t, toWorker: Int32, fromWorker: Int32) {
         self.pid = pid
@@ -79,12 +82,23 @@ final class WorkerProcess {
         return .failure(.init(reason: "worker \(pid) stopped answering", workerCPU: end.workerCPU, result: result))
     }
 
+    /// The worker's next answer line, or `nil` once it is gone or `deadline` has passed. After a
+    /// cancellation, the worker is sent SIGTERM once, and every answer still due (the job it ran,
+    /// then the one waiting in its pipe) is waited for until `stopDeadline`: a second SIGTERM
+    /// would reach a worker busy ending and make it stop at once, saying "SIGTERM again".
     private func answer(_ cancellation: Cancellation?, deadline: Double?) -> [UInt8]? {
-        let wait = deadline.map { max(0, $0 - MonotonicClock.now()) }
-        if let line = lines.next(cancel: cancellation?.descriptor ?? -1, timeout: wait) { return line }
-        guard cancellation?.isCancelled == true else { return nil }  // end of file (the worker died) or too late
-        kill(pid, SIGTERM)
-        return lines.next(timeout: Self.stopGrace)
+        let stopping: Double
+        if let stopDeadline {
+            stopping = stopDeadline
+        } else {
+            let wait = deadline.map { max(0, $0 - MonotonicClock.now()) }
+            if let line = lines.next(cancel: cancellation?.descriptor ?? -1, timeout: wait) { return line }
+            guard cancellation?.isCancelled == true else { return nil }  // end of file (the worker died) or too late
+            kill(pid, SIGTERM)
+            stopping = MonotonicClock.now() + Self.stopGrace
+            stopDeadline = stopping
+        }
+        return lines.next(timeout: max(0, stopping - MonotonicClock.now()))
     }
 
     /// Ends the worker: closes its stdin (it exits at end of input) and reaps it. With `force`,
