@@ -26,8 +26,9 @@ if let problem = Host.openFileLimitProblem() { fail("bench: error: \(problem)") 
 
 // A `processes` pool starts a worker per slot for every batch: parsing its two words through
 // ArgumentParser, which builds every subcommand's options first, was a third of its start-up.
+let isWorker = CommandLine.arguments.dropFirst() == ["worker"]
 let cancellable: CancellableCommand
-if CommandLine.arguments.dropFirst() == ["worker"] {
+if isWorker {
     cancellable = Bench.Worker()
 } else {
     let command: ParsableCommand
@@ -46,11 +47,13 @@ if CommandLine.arguments.dropFirst() == ["worker"] {
 // Before any other thread exists: a run marks every process it will start and becomes their
 // subreaper; SIGINT, SIGTERM, SIGHUP and a closed stdout become a cancellation that kills every
 // child, removes temporary files and writes what was measured. A second signal, or a run that
-// does not end within the grace period, stops at once, killing and removing everything.
+// does not end within the grace period, stops at once, killing and removing everything. A
+// worker's parent decides when the worker dies, not a second signal: a hangup or a `pkill`
+// that reached the worker too is followed by its parent's SIGTERM.
 let cleanup = type(of: cancellable).ownsARun ? Cleanup() : nil
 let cancellation = Cancellation()
 do {
-    try SignalWatcher.start(cancelling: cancellation, watchingOutput: cleanup != nil) { signal, late in
+    try SignalWatcher.start(cancelling: cancellation, watchingOutput: cleanup != nil, secondSignalStops: !isWorker) { signal, late in
         Console.error(
             late
                 ? "bench: still running \(Int(SignalWatcher.grace)) s after \(SignalName.name(of: signal)): stopping at once"

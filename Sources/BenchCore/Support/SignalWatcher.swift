@@ -18,12 +18,13 @@ public enum SignalWatcher {
     /// starts one thread that waits for them and (with `watchingOutput`) watches standard output,
     /// when it is a pipe or a socket. The first signal (or
     /// the reader of a standard output pipe going away: SIGPIPE) cancels `cancellation`; a
-    /// second signal, or `grace` seconds without the process ending, calls `stop` with the
-    /// cause, which must end the process at once. Call it first thing in `main`.
+    /// second signal (unless `secondSignalStops` is false), or `grace` seconds without the
+    /// process ending, calls `stop` with the cause, which must end the process at once. Call it
+    /// first thing in `main`.
     ///
     /// Children get an empty signal mask back from the spawn layer, so they are unaffected.
     public static func start(
-        cancelling cancellation: Cancellation, watchingOutput: Bool = true,
+        cancelling cancellation: Cancellation, watchingOutput: Bool = true, secondSignalStops: Bool = true,
         stop: @escaping @Sendable (_ signal: Int32, _ late: Bool) -> Never
     ) throws(BenchError) {
         var set = sigset_t()
@@ -46,7 +47,10 @@ public enum SignalWatcher {
                 if fds[0].revents != 0 {
                     let received = bench_read_signal(descriptor)
                     guard received != 0 else { continue }
-                    if cancellation.isCancelled { stop(received, false) }
+                    if cancellation.isCancelled {
+                        if secondSignalStops { stop(received, false) }
+                        continue  // the grace period runs from the first
+                    }
                     cancellation.cancel(signal: received)
                     deadline = MonotonicClock.now() + grace
                 }
