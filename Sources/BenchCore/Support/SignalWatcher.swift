@@ -14,22 +14,40 @@ public enum SignalWatcher {
     /// `string.find`) cannot delay the end longer than this.
     public static let grace = 2.0
 
-    /// Blocks the signals in the calling thread, and so in every thread it starts later, then
-    /// starts one thread that waits for them and (with `watchingOutput`) watches standard output,
-    /// when it is a pipe or a socket. The first signal (or
-    /// the reader of a standard output pipe going away: SIGPIPE) cancels `cancellation`; a
-    /// second signal (unless `secondSignalStops` is false), or `grace` seconds without the
-    /// process ending, calls `stop` with the cause, which must end the process at once. Call it
-    /// first thing in `main`.
+    /// Blocks the signals bench handles in the calling thread, and so in every thread it starts
+    /// later, and returns the thread's mask before. Blocked, a signal waits for `start`'s watcher
+    /// instead of being lost or ending the process: even one the process inherited as ignored
+    /// (a background job of a shell script has SIGINT ignored) is kept while blocked.
+    ///
+    /// ```swift
+    /// let inherited = SignalWatcher.block()  // first thing in main
+    /// ```
+    public static func block() -> sigset_t {
+        var set = handled, old = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &set, &old)
+        return old
+    }
+
+    /// Gives the calling thread back `mask`, as `block` returned it, for a command that watches
+    /// no signal: one that came meanwhile then acts as it would have without `block`.
+    public static func unblock(restoring mask: sigset_t) {
+        var mask = mask
+        pthread_sigmask(SIG_SETMASK, &mask, nil)
+    }
+
+    /// Blocks the signals (see `block`), then starts one thread that waits for them and (with
+    /// `watchingOutput`) watches standard output, when it is a pipe or a socket. The first
+    /// signal (or the reader of a standard output pipe going away: SIGPIPE) cancels
+    /// `cancellation`; a second signal (unless `secondSignalStops` is false), or `grace`
+    /// seconds without the process ending, calls `stop` with the cause, which must end the
+    /// process at once. Call it first thing in `main`, after `block`.
     ///
     /// Children get an empty signal mask back from the spawn layer, so they are unaffected.
     public static func start(
         cancelling cancellation: Cancellation, watchingOutput: Bool = true, secondSignalStops: Bool = true,
         stop: @escaping @Sendable (_ signal: Int32, _ late: Bool) -> Never
     ) throws(BenchError) {
-        var set = sigset_t()
-        sigemptyset(&set)
-        for s in signals { sigaddset(&set, s) }
+        var set = handled
         pthread_sigmask(SIG_BLOCK, &set, nil)
         // A write to a closed pipe is an EPIPE error to handle, never a death without clean-up.
         signal(SIGPIPE, SIG_IGN)
@@ -64,6 +82,14 @@ public enum SignalWatcher {
             }
         }
         if case .failure(let error) = started { throw .resources("cannot start the signal watcher: \(error)") }
+    }
+
+    /// SIGINT, SIGTERM and SIGHUP as a set.
+    private static var handled: sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in signals { sigaddset(&set, s) }
+        return set
     }
 
     private static func isPipe(_ fd: Int32) -> Bool {
