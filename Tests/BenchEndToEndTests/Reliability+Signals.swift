@@ -1,7 +1,9 @@
-@testable import BenchCore
+import BenchTestSupport
 import Foundation
 import Glibc
 import Testing
+
+@testable import BenchCore
 
 /// Issue 25, item 17: one signal is one signal. A hangup never makes a `processes` worker stop
 /// "again", whoever else it reached; and a first Ctrl-C is honoured whenever it comes, even while
@@ -31,16 +33,18 @@ extension ReliabilityTests {
         for attempt in 0..<9 {
             let hangup = Hangup.allCases[attempt % Hangup.allCases.count]
             try? FileManager.default.removeItem(atPath: box.directory + "/started")
-            let (r, _) = await box.signal(["run", "s.lua"], when: { _ in box.lines("started") >= 4 }) { pid in
-                switch hangup {
-                case .bench: kill(pid, SIGHUP)
-                case .group: kill(-pid, SIGHUP)
-                case .benchAndWorkers:
-                    let workers = Sandbox.workers(of: pid)
-                    kill(pid, SIGHUP)
-                    for worker in workers { kill(worker, SIGHUP) }
-                }
-            }
+            let (r, _) = await box.signal(
+                ["run", "s.lua"], when: { _ in box.lines("started") >= 4 },
+                send: { pid in
+                    switch hangup {
+                    case .bench: kill(pid, SIGHUP)
+                    case .group: kill(-pid, SIGHUP)
+                    case .benchAndWorkers:
+                        let workers = Sandbox.workers(of: pid)
+                        kill(pid, SIGHUP)
+                        for worker in workers { kill(worker, SIGHUP) }
+                    }
+                })
             #expect(r.exitCode == 129, "attempt \(attempt), a hangup to \(hangup): \(r.summary) \(r.stderr.text)")
             #expect(!r.stderr.text.contains("again"), "attempt \(attempt), a hangup to \(hangup): \(r.stderr.text)")
             #expect(box.survivors().isEmpty, "attempt \(attempt), a hangup to \(hangup)")
@@ -65,7 +69,8 @@ extension ReliabilityTests {
         let box = try Sandbox(["w.sh": Self.countingWorker])
         let place = ByteString(box.directory)
         let jobs = (0..<16).map { i in
-            Job(argv: i < 4 ? ["true"] : ["sh", "-c", "echo x >> started; exec sleep 3600.82"], workingDirectory: place,
+            Job(
+                argv: i < 4 ? ["true"] : ["sh", "-c", "echo x >> started; exec sleep 3600.82"], workingDirectory: place,
                 environment: ["TMPDIR": ByteString(box.tmp)])
         }
         for attempt in 0..<5 {
@@ -84,7 +89,8 @@ extension ReliabilityTests {
                 Thread { continuation.resume(returning: (try? pool.execute(jobs, progress: nil))?.results ?? []) }.start()
             }
             let logs = try FileManager.default.contentsOfDirectory(atPath: box.directory).filter { $0.hasPrefix("TERM.") }.sorted()
-            let finished = results.filter(\.ok).count, interrupted = results.filter(\.interrupted).count
+            let finished = results.filter(\.ok).count
+            let interrupted = results.filter(\.interrupted).count
             #expect(results.count == 16 && finished == 4 && interrupted == 12, "attempt \(attempt): \(results.map(\.summary))")
             #expect(logs.count == 4 && logs.allSatisfy { box.lines($0) == 1 }, "attempt \(attempt): \(logs.map { "\($0): \(box.lines($0))" })")
         }
@@ -113,7 +119,7 @@ extension ReliabilityTests {
             let script = attempt == 3 ? "1.lua" : attempt == 6 ? "2.lua" : "0.lua"
             let ticks = 2 + attempt  // of 10 ms
             let ready: @Sendable (pid_t) -> Bool = { Sandbox.hasStarted($0) && Sandbox.cpuTicks(of: $0) >= ticks }
-            let (r, sent) = await box.signal(["run", script], ignoringSIGINT: true, timeout: 8, when: ready) { kill($0, SIGINT) }
+            let (r, sent) = await box.signal(["run", script], ignoringSIGINT: true, timeout: 8, when: ready, send: { kill($0, SIGINT) })
             #expect(r.exitCode == 130, "attempt \(attempt) (\(script), after \(ticks * 10) ms of CPU): \(r.summary) \(r.stderr.text)")
             // The promise is 2 s once bench has started; the slack covers the start-up itself.
             #expect(r.ended - sent < SignalWatcher.grace + 3, "attempt \(attempt) (\(script)) ended \(r.ended - sent) s after its SIGINT")
@@ -158,7 +164,8 @@ extension Sandbox {
     /// The CPU time process `pid` has used, in the kernel's ticks of 10 ms (0 once it is gone).
     static func cpuTicks(of pid: pid_t) -> Int {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let name = stat.lastIndex(of: ")") else { return 0 }
+            let name = stat.lastIndex(of: ")")
+        else { return 0 }
         // After the command's name: state, ppid, ... utime (the 12th) and stime (the 13th).
         let fields = stat[stat.index(after: name)...].split(separator: " ")
         return fields.count > 12 ? (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0) : 0

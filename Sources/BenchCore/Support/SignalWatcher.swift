@@ -23,7 +23,8 @@ public enum SignalWatcher {
     /// let inherited = SignalWatcher.block()  // first thing in main
     /// ```
     public static func block() -> sigset_t {
-        var set = handled, old = sigset_t()
+        var set = handled
+        var old = sigset_t()
         pthread_sigmask(SIG_BLOCK, &set, &old)
         return old
     }
