@@ -18,7 +18,7 @@ struct LauncherTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let dry = await bench(["run", "c.lua", "--dry-run"], in: dir)
         let lines = dry.stdout.text.split(separator: "\n").filter { $0.hasPrefix("CCACHE_DIR=") }
-        #expect(lines.count == 3, "\(dry.stdout.text)")
+        try #require(lines.count == 3, "\(dry.stdout.text)")
         #expect(lines[0].contains(" /usr/bin/gcc ") && !lines[0].contains("ccache /"), "a probe's own (empty) launcher wins")
         #expect(lines[1].contains(" ccache /usr/bin/gcc "), "\(lines[1])")
         #expect(lines[2].contains(" ccache /usr/bin/gcc -c "), "\(lines[2])")
