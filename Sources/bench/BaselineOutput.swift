@@ -8,12 +8,13 @@ enum BaselineOutput {
     /// Writes `comparison` in `format` to `--output` or stdout, its chart to `--plot`, and each
     /// export of it.
     static func write(
-        _ comparison: BaselineComparison, format: BaselineFormat, to destinations: ReportDestinations, cleanup: Cleanup? = nil
+        _ comparison: BaselineComparison, format: any ComparisonRenderer, to destinations: ReportDestinations, cleanup: Cleanup? = nil
     ) throws(BenchError) -> Int32 {
         let text = format.render(comparison, color: Terminal.wantsColor && destinations.report == nil)
         guard
             try destinations.write(
-                ByteString(text), chart: { BaselineChart.render(comparison) }, export: { $0.baseline.render(comparison) }, toStdout: true,
+                ByteString(text), chart: { BaselineChart.render(comparison) },
+                export: { Renderers.comparison(named: $0)?.render(comparison, color: false) ?? "" }, toStdout: true,
                 cleanup: cleanup)
         else { return 128 + SIGPIPE }
         let nothing = comparison.nothingCompared

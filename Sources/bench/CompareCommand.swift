@@ -24,7 +24,8 @@ extension Bench {
         @Option(help: ArgumentHelp("Differences within this share of the baseline's median are the same (default: 5).", valueName: "percent"))
         var threshold = "5"
 
-        @Option(help: ArgumentHelp("Report format: \(BaselineFormat.validNames) (default: table).", valueName: "name"))
+        @Option(
+            help: ArgumentHelp("Report format: \(Renderers.comparisonNames) (default: \(Renderers.comparisons[0].name)).", valueName: "name"))
         var format: String?
 
         @OptionGroup
@@ -33,8 +34,8 @@ extension Bench {
         func validate() throws {
             guard documents.count >= 2 else { throw ValidationError("give the baseline and at least one document to compare with it") }
             do { _ = try Limits.threshold(threshold, "--threshold") } catch { throw ValidationError(error.description) }
-            guard format.map({ BaselineFormat(rawValue: $0) != nil }) ?? true else {
-                throw ValidationError("unknown format '\(format!)' (valid: \(BaselineFormat.validNames))")
+            guard format.map({ Renderers.comparison(named: $0) != nil }) ?? true else {
+                throw ValidationError("unknown format '\(format!)' (valid: \(Renderers.comparisonNames))")
             }
         }
 
@@ -48,13 +49,14 @@ extension Bench {
                 let destinations = try files.destinations(
                     inputs: documents.enumerated().map {
                         .init(role: $0.offset == 0 ? "the baseline" : "a document compared", path: ArgumentBytes.bytes($0.element))
-                    })
+                    }, formats: Renderers.comparisons.map(\.name))
                 var read: [BaselineComparison.File] = []
                 for document in documents {
                     read.append(.init(label: TerminalText.line(ArgumentBytes.bytes(document)), document: try ResultFile.read(document)))
                 }
                 let comparison = BaselineComparison(files: read, threshold: try Limits.threshold(threshold, "--threshold"))
-                return try BaselineOutput.write(comparison, format: BaselineFormat(rawValue: format ?? "table")!, to: destinations)
+                return try BaselineOutput.write(
+                    comparison, format: format.flatMap(Renderers.comparison(named:)) ?? Renderers.comparisons[0], to: destinations)
             } catch {
                 Console.error("bench: error: \(error)")
                 return 2

@@ -28,11 +28,12 @@ extension Bench {
             do {
                 let destinations = try report.destinations(inputs: [.init(role: "the document shown", path: ArgumentBytes.bytes(file))])
                 let document = try ResultFile.read(file)
-                let name = report.format ?? ReportFormat.table.rawValue
-                guard let format = ReportFormat(rawValue: name) else {
-                    throw BenchError.invalidValue("unknown format '\(name)' (valid: \(ReportFormat.validNames); a script's reporters need its run)")
+                let name = report.format ?? Renderers.documents[0].name
+                guard let format = Renderers.document(named: name) else {
+                    throw BenchError.invalidValue("unknown format '\(name)' (valid: \(Renderers.documentNames); a script's reporters need its run)")
                 }
-                let text = format.render(document, verbose: report.verbose, color: Terminal.wantsColor && destinations.report == nil)
+                let options = RenderingOptions(verbose: report.verbose, color: Terminal.wantsColor && destinations.report == nil)
+                let text = format.render(document, options: options)
                 guard try destinations.write(ByteString(text), of: document, toStdout: true, cleanup: nil) else { return 128 + SIGPIPE }
                 return 0
             } catch {

@@ -1,48 +1,25 @@
 import BenchCore
 import Glibc
 
-/// The formats `--export-json`, `--export-csv` and `--export-markdown` write.
-enum ExportFormat: String {
-    case json, csv, markdown
-
-    /// The same format for a result document.
-    var report: ReportFormat {
-        switch self {
-        case .json: return .json
-        case .csv: return .csv
-        case .markdown: return .markdown
-        }
-    }
-
-    /// The same format for a comparison.
-    var baseline: BaselineFormat {
-        switch self {
-        case .json: return .json
-        case .csv: return .csv
-        case .markdown: return .markdown
-        }
-    }
-}
-
 /// The files a command's reports go to, checked before it runs anything.
 struct ReportDestinations {
     /// `--output`: the report in the chosen format, instead of stdout.
     let report: OutputFile?
     /// `--plot`: the SVG chart.
     let plot: OutputFile?
-    /// `--export-json`, `--export-csv`, `--export-markdown`: the same report in more formats.
-    let exports: [(format: ExportFormat, file: OutputFile)]
+    /// `--export-FORMAT FILE`: the same report in more formats, by their names in `Renderers`.
+    let exports: [(format: String, file: OutputFile)]
 
     /// Every file with the option that named it.
     var all: [(option: String, file: OutputFile)] {
         [report.map { ("--output", $0) }, plot.map { ("--plot", $0) }].compactMap { $0 }
-            + exports.map { ("--export-\($0.format.rawValue)", $0.file) }
+            + exports.map { ("--export-\($0.format)", $0.file) }
     }
 
     /// Writes `text` (the chosen format's report, if any) to `--output` or stdout, then the
     /// chart and each export. Returns false when stdout's reader has gone.
     func write(
-        _ text: ByteString?, chart: () -> String, export: (ExportFormat) -> String, toStdout: Bool, cleanup: Cleanup?
+        _ text: ByteString?, chart: () -> String, export: (String) -> String, toStdout: Bool, cleanup: Cleanup?
     ) throws(BenchError) -> Bool {
         if let text {
             if let report {
@@ -60,13 +37,18 @@ struct ReportDestinations {
     /// The same destinations without the exports (written on their own, first).
     var withoutExports: ReportDestinations { ReportDestinations(report: report, plot: plot, exports: []) }
 
-    /// Writes each export as `export` renders it.
-    func writeExports(_ export: (ExportFormat) -> String, cleanup: Cleanup?) throws(BenchError) {
+    /// Writes each export as `export` renders it, given the format's name.
+    func writeExports(_ export: (String) -> String, cleanup: Cleanup?) throws(BenchError) {
         for (format, file) in exports { try file.write(ByteString(export(format)), cleanup: cleanup) }
     }
 
     /// Writes a result document's report, chart and exports.
     func write(_ text: ByteString?, of document: ResultDocument, toStdout: Bool, cleanup: Cleanup?) throws(BenchError) -> Bool {
-        try write(text, chart: { SVGChart.render(document) }, export: { $0.report.render(document) }, toStdout: toStdout, cleanup: cleanup)
+        try write(text, chart: { SVGChart.render(document) }, export: { Self.render(document, as: $0) }, toStdout: toStdout, cleanup: cleanup)
+    }
+
+    /// `document` in the format named `format`, which `OutputOptions` checked is one.
+    static func render(_ document: ResultDocument, as format: String) -> String {
+        Renderers.document(named: format)?.render(document, options: RenderingOptions()) ?? ""
     }
 }

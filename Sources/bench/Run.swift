@@ -117,8 +117,8 @@ extension Bench {
                 throw ValidationError(error.description)
             }
             if threshold != nil && baseline == nil { throw ValidationError("--threshold applies to a comparison: give --baseline too") }
-            if baseline != nil, let format = report.format, BaselineFormat(rawValue: format) == nil {
-                throw ValidationError("--baseline reports a comparison: --format must be one of \(BaselineFormat.validNames), not '\(format)'")
+            if baseline != nil, let format = report.format, Renderers.comparison(named: format) == nil {
+                throw ValidationError("--baseline reports a comparison: --format must be one of \(Renderers.comparisonNames), not '\(format)'")
             }
             return ScriptOptions(
                 overrides: overrides, arguments: arguments.map(ArgumentBytes.bytes), definitions: definitions, dryRun: dryRun,

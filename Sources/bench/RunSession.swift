@@ -99,11 +99,11 @@ struct RunSession {
     private func compare(
         _ document: ResultDocument, with base: BaselineComparison.File, destinations: ReportDestinations
     ) throws(BenchError) -> Int32 {
-        try destinations.writeExports({ $0.report.render(document) }, cleanup: configuration.cleanup)
-        let label = report.files.exportJSON.map { TerminalText.line(ArgumentBytes.bytes($0)) } ?? "this run"
+        try destinations.writeExports({ ReportDestinations.render(document, as: $0) }, cleanup: configuration.cleanup)
+        let label = report.files.export(named: "json").map { TerminalText.line(ArgumentBytes.bytes($0)) } ?? "this run"
         let comparison = BaselineComparison(files: [base, .init(label: label, document: document)], threshold: threshold)
         let status = try BaselineOutput.write(
-            comparison, format: BaselineFormat(rawValue: report.format ?? "table") ?? .table, to: destinations.withoutExports,
+            comparison, format: report.format.flatMap(Renderers.comparison(named:)) ?? Renderers.comparisons[0], to: destinations.withoutExports,
             cleanup: configuration.cleanup)
         return max(status, verdict(document))
     }
@@ -114,7 +114,7 @@ struct RunSession {
         let text: ByteString?
         switch reporter {
         case .builtin(let format):
-            text = ByteString(format.render(document, verbose: report.verbose, color: color && destinations.report == nil))
+            text = ByteString(format.render(document, options: RenderingOptions(verbose: report.verbose, color: color && destinations.report == nil)))
         case .lua(let which):
             switch try host.report(document.json, reporter: which) {
             case .text(let t): text = t
@@ -168,7 +168,7 @@ struct RunSession {
 
     /// Where a report comes from.
     private enum Reporter {
-        case builtin(ReportFormat)
+        case builtin(any DocumentRenderer)
         case lua(ScriptHost.Reporter)
     }
 
@@ -178,11 +178,11 @@ struct RunSession {
         case (let f?, _): name = f
         case (nil, .function(let reference)): return .lua(.function(reference))
         case (nil, .named(let n)): name = n
-        case (nil, .unspecified): name = ReportFormat.table.rawValue
+        case (nil, .unspecified): name = Renderers.documents[0].name
         }
-        if let builtin = ReportFormat(rawValue: name) { return .builtin(builtin) }
+        if let builtin = Renderers.document(named: name) { return .builtin(builtin) }
         if host.reporterNames.contains(name) { return .lua(.named(name)) }
         let registered = host.reporterNames.isEmpty ? "" : "; registered by the script: \(host.reporterNames.joined(separator: ", "))"
-        throw ScriptError(message: "unknown format '\(name)' (valid: \(ReportFormat.validNames)\(registered))")
+        throw ScriptError(message: "unknown format '\(name)' (valid: \(Renderers.documentNames)\(registered))")
     }
 }

@@ -38,7 +38,7 @@ if isWorker {
 } else {
     let command: ParsableCommand
     do {
-        command = try Bench.parseAsRoot(ParameterOptions.separatingJoined(ArgumentBytes.escapedArguments()))
+        command = try Bench.parseAsRoot(OutputOptions.joiningExports(ParameterOptions.separatingJoined(ArgumentBytes.escapedArguments())))
     } catch {
         fail(error)
     }

@@ -36,14 +36,14 @@ struct BaselineComparisonTests {
         #expect(c.rows[1].cells[1]?.verdict == .same)
         #expect(c.slowerRows.map(\.key.label) == ["async"])
         #expect(c.warnings.isEmpty, "\(c.warnings)")
-        #expect(BaselineTable.render(c, color: false).contains("1 run is slower than the baseline: fortran: async (other1.json 1.50×)."))
+        #expect(BaselineTable().render(c, color: false).contains("1 run is slower than the baseline: fortran: async (other1.json 1.50×)."))
     }
 
     @Test func theSameFileIsTheSameEverywhere() {
         let c = Self.compare(Self.base)
         #expect(c.rows.allSatisfy { $0.cells[1]?.verdict == .same && $0.cells[1]?.test?.p == 1 })
         #expect(c.slowerRows.isEmpty)
-        #expect(BaselineTable.render(c, color: false).contains("No run is slower than the baseline beyond 5 %."))
+        #expect(BaselineTable().render(c, color: false).contains("No run is slower than the baseline beyond 5 %."))
     }
 
     @Test func aDifferenceWithinTheThresholdOrNotSignificantIsTheSame() {
@@ -69,7 +69,7 @@ struct BaselineComparisonTests {
         #expect(c.warnings.contains("other1.json lacks 1 of the baseline's runs"))
         #expect(c.warnings.contains("other1.json ran the recipe 'other', the baseline 'fortran': different recipes"))
         #expect(c.slowerRows.isEmpty)
-        let table = BaselineTable.render(c, color: false)
+        let table = BaselineTable().render(c, color: false)
         #expect(table.contains("not measured") && table.contains("Warning: 1 run only in base.json"))
     }
 
@@ -103,14 +103,14 @@ struct BaselineComparisonTests {
     @Test func everyFormatCarriesTheVerdicts() throws {
         let j1 = Self.document([Fixture.run(.async, samples: [3.0, 3.1, 2.9], concurrency: 1), Fixture.run(.serial, samples: [4.0, 4.1, 3.9])])
         let c = Self.compare(j1)
-        let json = try JSONParser.parse(ByteString(BaselineFormat.json.render(c)))
+        let json = try JSONParser.parse(ByteString(BaselineJSON().render(c, color: false)))
         #expect(json["slower"] == .int(1))
         #expect(json["runs"]?[0]?["files"]?[1]?["verdict"] == .string("slower"))
         #expect(json["runs"]?[0]?["files"]?[0]?["verdict"] == .string("baseline"))
-        let csv = BaselineFormat.csv.render(c).split(separator: "\n")
+        let csv = BaselineCSV().render(c, color: false).split(separator: "\n")
         #expect(csv[0] == Substring(BaselineCSV.header.joined(separator: ",")))
         #expect(csv.count == 5 && csv[2].hasSuffix(",slower"))
-        let markdown = BaselineFormat.markdown.render(c)
+        let markdown = BaselineMarkdown().render(c, color: false)
         #expect(markdown.contains("| async | base.json |") && markdown.contains("**slower**"))
         let svg = BaselineChart.render(c)
         #expect(svg.hasPrefix("<?xml") && svg.contains("1.50×") && svg.contains("baseline: base.json"))

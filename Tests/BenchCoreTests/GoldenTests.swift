@@ -40,19 +40,19 @@ struct GoldenTests {
             files: [.init(label: "main.json", document: document), .init(label: "branch.json", document: slower)], threshold: 0.05)
     }()
 
-    @Test(arguments: ReportFormat.allCases)
-    func aDocumentInEveryFormat(format: ReportFormat) throws {
-        try expectGolden("document.\(format.rawValue)", format.render(Self.document, verbose: false, color: false))
+    @Test(arguments: Renderers.documents.map(\.name))
+    func aDocumentInEveryFormat(format: String) throws {
+        try expectGolden("document.\(format)", Renderers.document(named: format)!.render(Self.document, options: RenderingOptions()))
     }
 
     @Test func aDocumentVerboseAndAsAChart() throws {
-        try expectGolden("document.verbose.table", ReportFormat.table.render(Self.document, verbose: true, color: false))
+        try expectGolden("document.verbose.table", TableReport().render(Self.document, options: RenderingOptions(verbose: true)))
         try expectGolden("document.svg", SVGChart.render(Self.document))
     }
 
-    @Test(arguments: BaselineFormat.allCases)
-    func aComparisonInEveryFormat(format: BaselineFormat) throws {
-        try expectGolden("comparison.\(format.rawValue)", format.render(Self.comparison, color: false))
+    @Test(arguments: Renderers.comparisons.map(\.name))
+    func aComparisonInEveryFormat(format: String) throws {
+        try expectGolden("comparison.\(format)", Renderers.comparison(named: format)!.render(Self.comparison, color: false))
     }
 
     @Test func aComparisonAsAChart() throws {

@@ -30,13 +30,15 @@ struct ProbeMatrixTests {
         #expect(matrix.rows.map(\.accepted) == [[true, true], [false, true]])
         #expect(matrix.acceptedCounts == [1, 2])
         let document = Fixture.document(m)
-        let table = ReportFormat.table.render(document)
+        let table = TableReport().render(document, options: RenderingOptions())
         #expect(
             table.contains(
                 "Feature matrix (✓ accepted, ✗ refused):\nprobes × compilers   gfortran   clang\nminimal              ✓          ✓\nf2023enum            ✗          ✓\naccepted             1 of 2     2 of 2"
             ))
-        #expect(ReportFormat.markdown.render(document).contains("| f2023enum | ✗ | ✓ |"))
-        #expect(ReportFormat.study.render(document).contains("feature matrix: gfortran, clang\n  minimal    ✓ ✓\n  f2023enum  ✗ ✓"))
+        #expect(MarkdownReport().render(document, options: RenderingOptions()).contains("| f2023enum | ✗ | ✓ |"))
+        #expect(
+            StudyReport().render(document, options: RenderingOptions()).contains(
+                "feature matrix: gfortran, clang\n  minimal    ✓ ✓\n  f2023enum  ✗ ✓"))
         let json = document.json
         #expect(json["measurements"]?[0]?["matrix"]?["probes"]?[1]?["accepted"] == .array([.bool(false), .bool(true)]))
         let read = try ResultDocument(json: try JSONParser.parse(ByteString(json.serialized())))

@@ -79,7 +79,7 @@ struct ReportEndToEndTests {
         #expect(r.stdout.text == "runs: 1\n")
         let bad = await bench(["run", "reg.lua", "--format", "yaml"], in: dir)
         #expect(bad.exitCode == 2)
-        #expect(bad.stderr == "bench: error: unknown format 'yaml' (valid: table, json, csv, markdown, study; registered by the script: count)\n")
+        #expect(bad.stderr == "bench: error: unknown format 'yaml' (valid: \(Renderers.documentNames); registered by the script: count)\n")
     }
 
     @Test func anErrorInsideAReporterExitsTwoWithItsFileAndLine() async throws {

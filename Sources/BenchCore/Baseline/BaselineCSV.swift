@@ -1,5 +1,11 @@
 /// A comparison as CSV: one row per run and file, the baseline's rows included (RFC 4180 quoting).
-public enum BaselineCSV {
+public struct BaselineCSV: ComparisonRenderer {
+    /// The format's name.
+    public let name = "csv"
+
+    /// Makes the renderer.
+    public init() {}
+
     /// The columns, in order.
     public static let header = [
         "scenario", "run", "file", "as", "compiler", "probe", "strategy", "concurrency", "samples", "wall_median_s", "wall_stddev_s",
@@ -7,9 +13,9 @@ public enum BaselineCSV {
     ]
 
     /// The CSV text.
-    public static func render(_ c: BaselineComparison) -> String {
+    public func render(_ c: BaselineComparison, color: Bool) -> String {
         let q = CSVReport.quote
-        var rows = [header.joined(separator: ",")]
+        var rows = [Self.header.joined(separator: ",")]
         for row in c.rows {
             for (i, cell) in row.cells.enumerated() {
                 guard let cell else { continue }

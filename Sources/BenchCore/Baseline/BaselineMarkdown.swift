@@ -1,8 +1,14 @@
 /// A comparison as Markdown for a pull request: the files, one table per scenario (a row per
 /// run and file), the conclusion and the warnings.
-public enum BaselineMarkdown {
+public struct BaselineMarkdown: ComparisonRenderer {
+    /// The format's name.
+    public let name = "markdown"
+
+    /// Makes the renderer.
+    public init() {}
+
     /// The Markdown text.
-    public static func render(_ c: BaselineComparison) -> String {
+    public func render(_ c: BaselineComparison, color: Bool) -> String {
         let md = MarkdownReport.markdown
         var lines = c.files.enumerated().map { i, file in
             "- \(i == 0 ? "Baseline" : "Against"): `\(file.label.replacingOccurrences(of: "`", with: "'"))`: \(md(BaselineWords.origin(file)))"

@@ -1,9 +1,15 @@
 /// A comparison as aligned columns: per scenario, each joined run with one line per file (its
 /// median ± σ, the ratio to the baseline, p and the verdict), then the conclusion and warnings.
 /// A run whose every job failed shows no ratio: its verdict is `failed`.
-public enum BaselineTable {
+public struct BaselineTable: ComparisonRenderer {
+    /// The format's name.
+    public let name = "table"
+
+    /// Makes the renderer.
+    public init() {}
+
     /// The table's text; `color` marks slower and failed runs red and faster ones green.
-    public static func render(_ c: BaselineComparison, color: Bool) -> String {
+    public func render(_ c: BaselineComparison, color: Bool) -> String {
         let paint = Paint(enabled: color)
         var out: [String] = []
         let width = c.files.map(\.label.count).max() ?? 0

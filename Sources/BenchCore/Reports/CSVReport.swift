@@ -1,5 +1,13 @@
 /// CSV, one row per run of every measurement, the same numbers as the other formats (RFC 4180 quoting).
-public enum CSVReport {
+public struct CSVReport: DocumentRenderer {
+    /// The format's name.
+    public let name = "csv"
+    /// What it is for.
+    public let purpose = "one row per run"
+
+    /// Makes the renderer.
+    public init() {}
+
     /// The columns, in order.
     public static let header = [
         "scenario", "compiler", "probe", "strategy", "concurrency", "jobs", "runs", "wall_min_s", "wall_median_s", "wall_mean_s",
@@ -8,8 +16,9 @@ public enum CSVReport {
     ]
 
     /// The CSV text.
-    public static func render(_ document: ResultDocument) -> String {
-        var rows = [header.joined(separator: ",")]
+    public func render(_ document: ResultDocument, options: RenderingOptions) -> String {
+        let quote = Self.quote
+        var rows = [Self.header.joined(separator: ",")]
         for m in document.measurements {
             for r in m.runs {
                 let w = r.wall

@@ -1,8 +1,17 @@
 /// Markdown to paste into an issue: per measurement, one sentence saying what ran where, a table
 /// like hyperfine's export (with its "Relative" column), and the comparisons.
-public enum MarkdownReport {
+public struct MarkdownReport: DocumentRenderer {
+    /// The format's name.
+    public let name = "markdown"
+    /// What it is for.
+    public let purpose = "tables to paste into an issue"
+
+    /// Makes the renderer.
+    public init() {}
+
     /// The Markdown text.
-    public static func render(_ document: ResultDocument) -> String {
+    public func render(_ document: ResultDocument, options: RenderingOptions) -> String {
+        let markdown = Self.markdown
         var lines: [String] = []
         let h = document.host
         for (k, m) in document.measurements.enumerated() {

@@ -1,9 +1,18 @@
 /// The report in the study's own form: one line per run, then each probe's outcome.
 ///
 ///     2.041 seconds: async: GNU Fortran (Debian 12.2.0-14+deb12u1) 12.2.0
-public enum StudyReport {
+public struct StudyReport: DocumentRenderer {
+    /// The format's name.
+    public let name = "study"
+    /// What it is for.
+    public let purpose = "the study's own lines"
+
+    /// Makes the renderer.
+    public init() {}
+
     /// The report's text; with `verbose`, the compiler's messages for failing probes follow each.
-    public static func render(_ document: ResultDocument, verbose: Bool) -> String {
+    public func render(_ document: ResultDocument, options: RenderingOptions) -> String {
+        let verbose = options.verbose
         var lines: [String] = []
         for m in document.measurements {
             let s = m.scenario
@@ -56,6 +65,6 @@ public enum StudyReport {
             lines.append("")
         }
         for d in document.disagreements + document.failures { lines.append("error: " + d) }
-        return lines.joined(separator: "\n")
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,9 +1,17 @@
 /// The default report: aligned columns and hyperfine's words ("median ± σ", "range",
 /// "ran 1.93 ± 0.05 times faster than"), colour only when asked (a terminal without NO_COLOR).
-public enum TableReport {
+public struct TableReport: DocumentRenderer {
+    /// The format's name.
+    public let name = "table"
+    /// What it is for.
+    public let purpose = "aligned columns for a terminal, hyperfine's words"
+
+    /// Makes the renderer.
+    public init() {}
+
     /// The report's text for every measurement of `document`.
-    public static func render(_ document: ResultDocument, verbose: Bool, color: Bool) -> String {
-        let paint = Paint(enabled: color)
+    public func render(_ document: ResultDocument, options: RenderingOptions) -> String {
+        let (verbose, paint) = (options.verbose, Paint(enabled: options.color))
         var out: [String] = []
         for (k, m) in document.measurements.enumerated() {
             if k > 0 { out.append("") }
@@ -15,7 +23,7 @@ public enum TableReport {
                 out.append("bench \(document.bench) on \(h.os) \(h.kernel), \(h.cpu), \(h.cores) cores")
             }
             if !m.complete { out.append(paint.yellow("incomplete: the run was interrupted; these are the samples taken so far")) }
-            out += body(m, verbose: verbose, paint: paint)
+            out += Self.body(m, verbose: verbose, paint: paint)
         }
         let warnings = document.warnings
         if !warnings.isEmpty {

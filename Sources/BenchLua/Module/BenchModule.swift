@@ -135,8 +135,8 @@ enum BenchModule {
     /// `report = name`) then calls `fn(results)` with the results document.
     static func reporter(_ s: LuaStack, _ host: ScriptHost) throws(LuaCallError) -> Int32 {
         let name = try s.checkString(1)
-        guard !name.isEmpty, ReportFormat(rawValue: name) == nil else {
-            throw .argument(1, "'\(name)' is a built-in format (\(ReportFormat.validNames)); choose another name")
+        guard !name.isEmpty, Renderers.document(named: name) == nil else {
+            throw .argument(1, "'\(name)' is a built-in format (\(Renderers.documentNames)); choose another name")
         }
         guard lua_type(s.L, 2) == LUA_TFUNCTION else { throw s.typeError(2, "function") }
         guard !host.reporterNames.contains(name) else {

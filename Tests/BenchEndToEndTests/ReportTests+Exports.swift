@@ -1,0 +1,52 @@
+import BenchCore
+import BenchTestSupport
+import Foundation
+import Testing
+
+/// `--export-FORMAT FILE` for every format the registry has, in each spelling, and a clear
+/// message for a format a command cannot write.
+extension ReportEndToEndTests {
+    static let savedDocument = repositoryRoot + "/Tests/BenchEndToEndTests/Fixtures/documents/fortran.json"
+
+    @Test func everyFormatIsAnExportInEachSpelling() async throws {
+        let box = try Sandbox(["saved.json": try String(contentsOfFile: Self.savedDocument, encoding: .utf8)])
+        let r = await box.run([
+            "report", "saved.json", "--format", "json", "--export-markdown", "a.md", "--export-csv=b.csv", "--export", "study=c.txt",
+            "--export-table", "d.txt",
+        ])
+        #expect(r.exitCode == 0 && r.stderr.text.isEmpty, "\(r.stderr.text)")
+        #expect(r.stdout.text == (try String(contentsOfFile: Self.savedDocument, encoding: .utf8)))
+        for (file, format) in [("a.md", "markdown"), ("b.csv", "csv"), ("c.txt", "study"), ("d.txt", "table")] {
+            let shown = await box.run(["report", "saved.json", "--format", format])
+            #expect(shown.exitCode == 0)
+            #expect(try String(contentsOfFile: box.directory + "/" + file, encoding: .utf8) == shown.stdout.text, "\(file)")
+        }
+    }
+
+    @Test func anExportOfAFormatTheCommandHasNotIsAUsageError() async throws {
+        let box = try Sandbox(["saved.json": try String(contentsOfFile: Self.savedDocument, encoding: .utf8)])
+        let cases: [([String], String)] = [
+            (
+                ["report", "saved.json", "--export-yaml", "x.yaml"],
+                "bench: error: --export-yaml: no such format (valid: \(Renderers.documentNames))\n"
+            ),
+            (
+                ["compare", "saved.json", "saved.json", "--export-study", "x.txt"],
+                "bench: error: --export-study: no such format (valid: \(Renderers.comparisonNames))\n"
+            ),
+            (["report", "saved.json", "--export-json"], "bench: error: --export-json needs a file\n"),
+        ]
+        for (arguments, message) in cases {
+            let r = await box.run(arguments)
+            #expect(r.exitCode == 2 && r.stdout.text.isEmpty && r.stderr.text == message, "\(arguments): \(r.stderr.text)")
+        }
+        #expect(box.leftovers().isEmpty)
+    }
+
+    @Test func anExportAfterTheDoubleDashIsTheScriptsArgument() async throws {
+        let box = try Sandbox(["args.lua": "print(table.concat(bench.args, ' '))"])
+        let r = await box.run(["run", "args.lua", "--", "--export-json", "x.json"])
+        #expect(r.exitCode == 0 && r.stdout.text == "--export-json x.json\n", "\(r.stderr.text)")
+        #expect(box.leftovers().isEmpty)
+    }
+}
