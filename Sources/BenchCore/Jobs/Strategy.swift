@@ -18,8 +18,9 @@ public enum Strategy: String, Sendable, CaseIterable {
     /// bench's own strategies: what a scenario runs unless it or `--strategy` names others.
     public static let own: [Strategy] = [.async, .threads, .processes, .serial]
 
-    /// True for the reference runners, which run a batch through another tool.
-    public var isReference: Bool { !Self.own.contains(self) }
+    /// True for the reference runners, which run a batch through another tool; a strategy of
+    /// bench's own that is not run by default is still bench's own.
+    public var isReference: Bool { ReferenceTools.tool(for: self) != nil }
 
     /// True for a strategy that runs one job at a time whatever the level asked for (`serial`):
     /// it is measured once, at the first level, labelled without `-j`, and is what the others'
