@@ -20,13 +20,13 @@ public enum BaselineChart {
         let scenarios = Set(c.rows.map(\.key.scenario))
         func groupLabel(_ row: BaselineComparison.Row) -> String { scenarios.count > 1 ? "\(row.key.scenario): \(row.key.label)" : row.key.label }
         let title = scenarios.count == 1 ? "\(scenarios.first!): each file against the baseline" : "each file against the baseline"
-        body.append(SVGChart.text(width / 2, 24, SVGChart.fit(title, width - 20, size: 16), size: 16, anchor: "middle", weight: "bold"))
-        body.append(SVGChart.text(width / 2, 42, SVGChart.fit(BaselineWords.rule(c), width - 20, size: 11), size: 11, anchor: "middle", fill: "#555"))
+        body.append(SVG.text(width / 2, 24, SVG.fit(title, width - 20, size: 16), size: 16, anchor: "middle", weight: "bold"))
+        body.append(SVG.text(width / 2, 42, SVG.fit(BaselineWords.rule(c), width - 20, size: 11), size: 11, anchor: "middle", fill: "#555"))
 
         let top = c.rows.flatMap { $0.cells.compactMap { $0?.run.wall.max } }.max() ?? 1
-        let (axis, maxY) = Self.axis(top: top, plotWidth: plotWidth)
-        body += axis
-        func y(_ s: Double) -> Double { margin.top + plotHeight * (1 - s / maxY) }
+        let frame = SVG.PlotFrame(left: margin.left, top: margin.top, width: plotWidth, height: plotHeight)
+        let maxY = SVG.yAxis(frame, top: top * 1.1, title: "median wall time per batch (s)", into: &body)
+        func y(_ s: Double) -> Double { frame.y(s, max: maxY) }
 
         let groupWidth = plotWidth / Double(max(c.rows.count, 1))
         let slot = groupWidth / Double(c.files.count + 1)
@@ -39,54 +39,32 @@ public enum BaselineChart {
                 let barTop = y(w.median)
                 let tip = cell.ratio.map { " (\(BaselineWords.ratio($0)) × the baseline\(cell.verdict.map { ", \($0.rawValue)" } ?? ""))" } ?? ""
                 body.append(
-                    "<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(barTop, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - barTop, 1))\" fill=\"\(colors[f % colors.count])\" fill-opacity=\"0.85\"><title>\(SVGChart.escape("\(c.files[f].label): \(row.label(cell)): median \(format3(w.median)) s\(tip)"))</title></rect>"
+                    "<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(barTop, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - barTop, 1))\" fill=\"\(colors[f % colors.count])\" fill-opacity=\"0.85\"><title>\(SVG.escape("\(c.files[f].label): \(row.label(cell)): median \(format3(w.median)) s\(tip)"))</title></rect>"
                 )
-                body.append(SVGChart.line(cx, y(w.min), cx, y(w.max), stroke: "#000"))
-                body.append(SVGChart.line(cx - barWidth / 6, y(w.min), cx + barWidth / 6, y(w.min), stroke: "#000"))
-                body.append(SVGChart.line(cx - barWidth / 6, y(w.max), cx + barWidth / 6, y(w.max), stroke: "#000"))
+                body.append(SVG.line(cx, y(w.min), cx, y(w.max), stroke: "#000"))
+                body.append(SVG.line(cx - barWidth / 6, y(w.min), cx + barWidth / 6, y(w.min), stroke: "#000"))
+                body.append(SVG.line(cx - barWidth / 6, y(w.max), cx + barWidth / 6, y(w.max), stroke: "#000"))
                 // Under the bar, how this file ran the run, where the files differ ("-j 1").
                 if row.varies {
                     let how = row.label(cell)
                     let shown = how.hasPrefix(row.key.label) ? String(how.dropFirst(row.key.label.count)).trimmingCharacters(in: .whitespaces) : how
-                    body.append(SVGChart.text(cx, margin.top + plotHeight + 14, SVGChart.fit(shown, slot - 2, size: 10), size: 10, anchor: "middle"))
+                    body.append(SVG.text(cx, margin.top + plotHeight + 14, SVG.fit(shown, slot - 2, size: 10), size: 10, anchor: "middle"))
                 }
                 if slot >= 30, cell.shownVerdict == .failed {
-                    body.append(SVGChart.text(cx, min(barTop, y(w.max)) - 5, "failed", size: 10, anchor: "middle", fill: "#d62728"))
+                    body.append(SVG.text(cx, min(barTop, y(w.max)) - 5, "failed", size: 10, anchor: "middle", fill: "#d62728"))
                 } else if slot >= 30, let ratio = cell.ratio {
                     let fill = cell.verdict == .slower ? "#d62728" : cell.verdict == .faster ? "#2ca02c" : "#333"
-                    body.append(SVGChart.text(cx, min(barTop, y(w.max)) - 5, "\(fixed(ratio.value, 2))×", size: 10, anchor: "middle", fill: fill))
+                    body.append(SVG.text(cx, min(barTop, y(w.max)) - 5, "\(fixed(ratio.value, 2))×", size: 10, anchor: "middle", fill: fill))
                 }
             }
             let centre = margin.left + groupWidth * (Double(g) + 0.5)
             body.append(
-                SVGChart.text(
-                    centre, margin.top + plotHeight + 32, SVGChart.fit(groupLabel(row), groupWidth - 6, size: 11), size: 11, anchor: "middle",
+                SVG.text(
+                    centre, margin.top + plotHeight + 32, SVG.fit(groupLabel(row), groupWidth - 6, size: 11), size: 11, anchor: "middle",
                     weight: "bold"))
         }
         body += legend(c, top: margin.top + plotHeight + margin.bottom)
-        return SVGChart.svg(width: width, height: height, body: body)
-    }
-
-    /// The y axis for values up to `top`: grid lines at round steps, their labels, the axes and
-    /// the axis title; and the value at the top of the plot.
-    private static func axis(top: Double, plotWidth: Double) -> (body: [String], maxY: Double) {
-        var body: [String] = []
-        let step = SVGChart.niceStep(top * 1.1 / 5)
-        let maxY = max((top * 1.1 / step).rounded(.up) * step, step)
-        func y(_ s: Double) -> Double { margin.top + plotHeight * (1 - s / maxY) }
-        var tick = 0.0
-        while tick <= maxY + step / 2 {
-            body.append(SVGChart.line(margin.left, y(tick), margin.left + plotWidth, y(tick), stroke: "#e5e5e5"))
-            body.append(SVGChart.text(margin.left - 8, y(tick) + 4, SVGChart.trimmed(tick), size: 11, anchor: "end"))
-            tick += step
-        }
-        body.append(SVGChart.line(margin.left, margin.top, margin.left, margin.top + plotHeight, stroke: "#333"))
-        body.append(SVGChart.line(margin.left, margin.top + plotHeight, margin.left + plotWidth, margin.top + plotHeight, stroke: "#333"))
-        let mid = fixed(margin.top + plotHeight / 2, 1)
-        body.append(
-            "<text x=\"18\" y=\"\(mid)\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(mid))\">median wall time per batch (s)</text>"
-        )
-        return (body, maxY)
+        return SVG.svg(width: width, height: height, body: body)
     }
 
     /// A line per file from `top` down (its colour and its whole name), then what the marks mean.
@@ -96,19 +74,11 @@ public enum BaselineChart {
             let ly = top + Double(f) * legendLine
             body.append(
                 "<rect x=\"\(fixed(margin.left, 1))\" y=\"\(fixed(ly - 9, 1))\" width=\"12\" height=\"10\" fill=\"\(colors[f % colors.count])\"/>")
-            let name = (f == 0 ? "baseline: " : "") + fittedFromTheEnd(file.label, width - margin.left - margin.right - 18, size: 11)
-            body.append(SVGChart.text(margin.left + 18, ly, name, size: 11))
+            let name = (f == 0 ? "baseline: " : "") + SVG.fittedFromTheEnd(file.label, width - margin.left - margin.right - 18, size: 11)
+            body.append(SVG.text(margin.left + 18, ly, name, size: 11))
         }
         let ly = top + Double(c.files.count) * legendLine
-        body.append(SVGChart.text(margin.left, ly, "bar: median; whiskers: min … max; label: × the baseline", size: 11, fill: "#555"))
+        body.append(SVG.text(margin.left, ly, "bar: median; whiskers: min … max; label: × the baseline", size: 11, fill: "#555"))
         return body
-    }
-
-    /// `s` in `room` at font `size`, losing its beginning ("…" first) if it must.
-    private static func fittedFromTheEnd(_ s: String, _ room: Double, size: Int) -> String {
-        let s = TerminalText.line(s)
-        let most = Int(room / (Double(size) * SVGChart.characterWidth))
-        guard s.count > most else { return s }
-        return most <= 1 ? "…" : "…" + String(s.suffix(most - 1))
     }
 }

@@ -12,8 +12,6 @@ public enum SVGChart {
     static let colors: [Strategy: String] = [
         .async: "#1f77b4", .threads: "#ff7f0e", .processes: "#2ca02c", .serial: "#7f7f7f", .ninja: "#9467bd", .make: "#8c564b", .xargs: "#e377c2",
     ]
-    /// The width of one character of 11-point sans-serif, generously: for fitting labels.
-    static let characterWidth = 0.62
 
     /// The SVG document.
     public static func render(_ document: ResultDocument) -> String {
@@ -23,19 +21,7 @@ public enum SVGChart {
             body += panel(m, host: document.host)
             body.append("</g>")
         }
-        return svg(width: width, height: panelHeight * Double(max(document.measurements.count, 1)), body: body)
-    }
-
-    /// A self-contained SVG document of `width` × `height` on white, holding `body`.
-    static func svg(width: Double, height: Double, body: [String]) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif">
-        <rect width="100%" height="100%" fill="white"/>
-        \(body.joined(separator: "\n"))
-        </svg>
-
-        """
+        return SVG.svg(width: width, height: panelHeight * Double(max(document.measurements.count, 1)), body: body)
     }
 
     private static func panel(_ m: Measurement, host: HostInfo) -> [String] {
@@ -43,37 +29,18 @@ public enum SVGChart {
         var body = levels.count > 1 && m.scenario.batch == .all ? scan(m) : bars(m)
         let s = m.scenario
         let title = "\(s.name): \(s.jobsPerBatch) job\(s.jobsPerBatch == 1 ? "" : "s") per batch, median of \(s.runs) run\(s.runs == 1 ? "" : "s")"
-        body.insert(text(width / 2, 24, fit(title, width - 20, size: 16), size: 16, anchor: "middle", weight: "bold"), at: 0)
+        body.insert(SVG.text(width / 2, 24, SVG.fit(title, width - 20, size: 16), size: 16, anchor: "middle", weight: "bold"), at: 0)
         body.insert(
-            text(width / 2, 42, fit("\(host.cores) cores, \(host.cpu)", width - 20, size: 11), size: 11, anchor: "middle", fill: "#555"), at: 1)
+            SVG.text(width / 2, 42, SVG.fit("\(host.cores) cores, \(host.cpu)", width - 20, size: 11), size: 11, anchor: "middle", fill: "#555"),
+            at: 1)
         return body
     }
 
     private static var plotWidth: Double { width - margin.left - margin.right }
     private static var plotHeight: Double { panelHeight - margin.top - margin.bottom }
+    private static var frame: SVG.PlotFrame { SVG.PlotFrame(left: margin.left, top: margin.top, width: plotWidth, height: plotHeight) }
 
-    private static func y(_ seconds: Double, max: Double) -> Double {
-        margin.top + plotHeight * (1 - seconds / max)
-    }
-
-    /// The y axis with "nice" ticks up to at least `top`, and its label; returns the axis maximum.
-    private static func axis(_ top: Double, into body: inout [String]) -> Double {
-        let step = niceStep(top / 5)
-        let max = Swift.max((top / step).rounded(.up) * step, step)
-        var tick = 0.0
-        while tick <= max + step / 2 {
-            let ty = y(tick, max: max)
-            body.append(line(margin.left, ty, margin.left + plotWidth, ty, stroke: "#e5e5e5"))
-            body.append(text(margin.left - 8, ty + 4, trimmed(tick), size: 11, anchor: "end"))
-            tick += step
-        }
-        body.append(line(margin.left, margin.top, margin.left, margin.top + plotHeight, stroke: "#333"))
-        body.append(line(margin.left, margin.top + plotHeight, margin.left + plotWidth, margin.top + plotHeight, stroke: "#333"))
-        body.append(
-            "<text x=\"18\" y=\"\(fixed(margin.top + plotHeight / 2, 1))\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(fixed(margin.top + plotHeight / 2, 1)))\">wall time per batch (s)</text>"
-        )
-        return max
-    }
+    private static func y(_ seconds: Double, max: Double) -> Double { frame.y(seconds, max: max) }
 
     /// The runs in groups: per compiler for whole-set batches, per probe (and compiler) for one-probe batches.
     private static func groups(_ m: Measurement) -> [(label: String, sublabel: String?, runs: [RunSummary])] {
@@ -96,7 +63,7 @@ public enum SVGChart {
     private static func bars(_ m: Measurement) -> [String] {
         var body: [String] = []
         let top = m.runs.map { Swift.max($0.wall.max, m.ideal(of: $0)) }.max() ?? 1
-        let maxY = axis(top * 1.08, into: &body)
+        let maxY = SVG.yAxis(frame, top: top * 1.08, title: "wall time per batch (s)", into: &body)
         let groups = groups(m)
         let groupWidth = plotWidth / Double(max(groups.count, 1))
         let levels = Set(m.runs.filter { !$0.strategy.ignoresConcurrency }.map(\.concurrency)).count
@@ -108,30 +75,33 @@ public enum SVGChart {
                 let color = colors[r.strategy] ?? "#444"
                 let top = y(r.wall.median, max: maxY)
                 body.append(
-                    "<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(top, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - top, 1))\" fill=\"\(color)\" fill-opacity=\"0.85\"><title>\(escape(r.title)): median \(format3(r.wall.median)) s</title></rect>"
+                    "<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(top, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - top, 1))\" fill=\"\(color)\" fill-opacity=\"0.85\"><title>\(SVG.escape(r.title)): median \(format3(r.wall.median)) s</title></rect>"
                 )
                 let lo = y(r.wall.min, max: maxY)
                 let hi = y(r.wall.max, max: maxY)
-                body.append(line(cx, lo, cx, hi, stroke: "#000"))
-                body.append(line(cx - barWidth / 6, lo, cx + barWidth / 6, lo, stroke: "#000"))
-                body.append(line(cx - barWidth / 6, hi, cx + barWidth / 6, hi, stroke: "#000"))
+                body.append(SVG.line(cx, lo, cx, hi, stroke: "#000"))
+                body.append(SVG.line(cx - barWidth / 6, lo, cx + barWidth / 6, lo, stroke: "#000"))
+                body.append(SVG.line(cx - barWidth / 6, hi, cx + barWidth / 6, hi, stroke: "#000"))
                 let iy = y(m.ideal(of: r), max: maxY)
                 body.append(
                     "<line x1=\"\(fixed(cx - barWidth / 2 - 3, 1))\" y1=\"\(fixed(iy, 1))\" x2=\"\(fixed(cx + barWidth / 2 + 3, 1))\" y2=\"\(fixed(iy, 1))\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>"
                 )
                 // Below each bar, only what the colour does not say: the level, when levels differ.
                 if levels > 1 && !r.strategy.ignoresConcurrency {
-                    body.append(text(cx, margin.top + plotHeight + 14, fit("-j \(r.concurrency)", slot - 4, size: 10), size: 10, anchor: "middle"))
+                    body.append(
+                        SVG.text(cx, margin.top + plotHeight + 14, SVG.fit("-j \(r.concurrency)", slot - 4, size: 10), size: 10, anchor: "middle"))
                 }
                 if slot >= 36 {
-                    body.append(text(cx, Swift.min(top, hi) - 5, format3(r.wall.median), size: 10, anchor: "middle", fill: "#333"))
+                    body.append(SVG.text(cx, Swift.min(top, hi) - 5, format3(r.wall.median), size: 10, anchor: "middle", fill: "#333"))
                 }
             }
             let centre = margin.left + groupWidth * (Double(g) + 0.5)
             body.append(
-                text(centre, margin.top + plotHeight + 32, fit(group.label, groupWidth - 8, size: 12), size: 12, anchor: "middle", weight: "bold"))
+                SVG.text(
+                    centre, margin.top + plotHeight + 32, SVG.fit(group.label, groupWidth - 8, size: 12), size: 12, anchor: "middle", weight: "bold"))
             if let sub = group.sublabel {
-                body.append(text(centre, margin.top + plotHeight + 48, fit(sub, groupWidth - 8, size: 11), size: 11, anchor: "middle", fill: "#555"))
+                body.append(
+                    SVG.text(centre, margin.top + plotHeight + 48, SVG.fit(sub, groupWidth - 8, size: 11), size: 11, anchor: "middle", fill: "#555"))
             }
         }
         var strategies: [Strategy] = []
@@ -140,16 +110,16 @@ public enum SVGChart {
         var ly = margin.top + 10
         for strategy in strategies {
             body.append("<rect x=\"\(fixed(lx, 1))\" y=\"\(fixed(ly - 9, 1))\" width=\"12\" height=\"10\" fill=\"\(colors[strategy] ?? "#444")\"/>")
-            body.append(text(lx + 18, ly, strategy.rawValue, size: 11))
+            body.append(SVG.text(lx + 18, ly, strategy.rawValue, size: 11))
             ly += 18
         }
         ly += 6
-        body.append(text(lx, ly, "bar: median", size: 11))
-        body.append(text(lx, ly + 16, "whiskers: min … max", size: 11))
+        body.append(SVG.text(lx, ly, "bar: median", size: 11))
+        body.append(SVG.text(lx, ly + 16, "whiskers: min … max", size: 11))
         body.append(
             "<line x1=\"\(fixed(lx, 1))\" y1=\"\(fixed(ly + 28, 1))\" x2=\"\(fixed(lx + 24, 1))\" y2=\"\(fixed(ly + 28, 1))\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>"
         )
-        body.append(text(lx + 30, ly + 32, "ideal", size: 11))
+        body.append(SVG.text(lx + 30, ly + 32, "ideal", size: 11))
         return body
     }
 
@@ -159,16 +129,16 @@ public enum SVGChart {
         for r in m.runs where !r.strategy.ignoresConcurrency && !levels.contains(r.concurrency) { levels.append(r.concurrency) }
         levels.sort()
         let top = m.runs.map(\.wall.median).max() ?? 1
-        let maxY = axis(top * 1.1, into: &body)
+        let maxY = SVG.yAxis(frame, top: top * 1.1, title: "wall time per batch (s)", into: &body)
         let step = plotWidth * 0.9 / Double(max(levels.count - 1, 1))
         func x(_ level: Int) -> Double {
             let i = Double(levels.firstIndex(of: level) ?? 0)
             return margin.left + plotWidth * (levels.count > 1 ? (0.05 + 0.9 * i / Double(levels.count - 1)) : 0.5)
         }
         for level in levels {
-            body.append(text(x(level), margin.top + plotHeight + 18, fit(String(level), step - 4, size: 11), size: 11, anchor: "middle"))
+            body.append(SVG.text(x(level), margin.top + plotHeight + 18, SVG.fit(String(level), step - 4, size: 11), size: 11, anchor: "middle"))
         }
-        body.append(text(margin.left + plotWidth / 2, margin.top + plotHeight + 40, "jobs at once (-j)", size: 12, anchor: "middle"))
+        body.append(SVG.text(margin.left + plotWidth / 2, margin.top + plotHeight + 40, "jobs at once (-j)", size: 12, anchor: "middle"))
         var legend = 0
         for name in m.compilerNames {
             for strategy in Strategy.allCases {
@@ -187,57 +157,16 @@ public enum SVGChart {
                     body.append("<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/>")
                     for r in runs {
                         body.append(
-                            "<circle cx=\"\(fixed(x(r.concurrency), 1))\" cy=\"\(fixed(y(r.wall.median, max: maxY), 1))\" r=\"3.5\" fill=\"\(color)\"><title>\(escape(r.title)): \(format3(r.wall.median)) s</title></circle>"
+                            "<circle cx=\"\(fixed(x(r.concurrency), 1))\" cy=\"\(fixed(y(r.wall.median, max: maxY), 1))\" r=\"3.5\" fill=\"\(color)\"><title>\(SVG.escape(r.title)): \(format3(r.wall.median)) s</title></circle>"
                         )
                     }
                 }
                 let ly = margin.top + 10 + Double(legend) * 18
-                body.append(line(margin.left + plotWidth + 16, ly - 4, margin.left + plotWidth + 40, ly - 4, stroke: color, width: 3))
-                body.append(text(margin.left + plotWidth + 46, ly, fit(label, margin.right - 50, size: 11), size: 11))
+                body.append(SVG.line(margin.left + plotWidth + 16, ly - 4, margin.left + plotWidth + 40, ly - 4, stroke: color, width: 3))
+                body.append(SVG.text(margin.left + plotWidth + 46, ly, SVG.fit(label, margin.right - 50, size: 11), size: 11))
                 legend += 1
             }
         }
         return body
-    }
-
-    /// `s` shortened with "…" to fit `room` points at font `size`.
-    static func fit(_ s: String, _ room: Double, size: Int) -> String {
-        let s = TerminalText.line(s)
-        let most = Int(room / (Double(size) * characterWidth))
-        guard s.count > most else { return s }
-        return most <= 1 ? "…" : String(s.prefix(most - 1)) + "…"
-    }
-
-    static func niceStep(_ raw: Double) -> Double {
-        guard raw > 0 else { return 1 }
-        var magnitude = 1.0
-        while magnitude * 10 <= raw { magnitude *= 10 }
-        while magnitude > raw { magnitude /= 10 }
-        for m in [1.0, 2.0, 5.0, 10.0] where magnitude * m >= raw { return magnitude * m }
-        return magnitude * 10
-    }
-
-    static func trimmed(_ x: Double) -> String {
-        var s = fixed(x, 3)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s
-    }
-
-    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1) -> String {
-        "<line x1=\"\(fixed(x1, 1))\" y1=\"\(fixed(y1, 1))\" x2=\"\(fixed(x2, 1))\" y2=\"\(fixed(y2, 1))\" stroke=\"\(stroke)\" stroke-width=\"\(fixed(width, 1))\"/>"
-    }
-
-    static func text(_ x: Double, _ y: Double, _ s: String, size: Int, anchor: String = "start", weight: String = "normal", fill: String = "#000")
-        -> String
-    {
-        "<text x=\"\(fixed(x, 1))\" y=\"\(fixed(y, 1))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(fill)\">\(escape(s))</text>"
-    }
-
-    /// `s` as XML text: control characters (which XML 1.0 cannot hold) shown as `\xHH`, markup escaped.
-    static func escape(_ s: String) -> String {
-        TerminalText.line(s).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
-            of: ">", with: "&gt;"
-        ).replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
