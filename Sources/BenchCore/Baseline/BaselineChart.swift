@@ -37,7 +37,7 @@ public enum BaselineChart {
                 let cx = margin.left + groupWidth * Double(g) + slot * (Double(f) + 1)
                 let w = cell.run.wall
                 let barTop = y(w.median)
-                let tip = cell.ratio.map { " (\(BaselineWords.ratio($0)) × the baseline\(cell.verdict.map { ", \($0.rawValue)" } ?? ""))" } ?? ""
+                let tip = cell.ratio.map { " (\(ReportWords.ratio($0)) × the baseline\(cell.verdict.map { ", \($0.rawValue)" } ?? ""))" } ?? ""
                 body.append(
                     "<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(barTop, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - barTop, 1))\" fill=\"\(colors[f % colors.count])\" fill-opacity=\"0.85\"><title>\(SVG.escape("\(c.files[f].label): \(row.label(cell)): median \(format3(w.median)) s\(tip)"))</title></rect>"
                 )

@@ -32,7 +32,7 @@ public struct BaselineTable: ComparisonRenderer {
                     var line = [i == 0 ? row.key.label : "", TerminalText.line(c.files[i].label)]
                     if let cell {
                         line += [
-                            "\(format3(cell.run.wall.median)) s ± \(format3(cell.run.wall.stddev)) s",
+                            ReportWords.spread(cell.run.wall),
                             BaselineWords.versus(cell, index: i),
                             cell.test.map { BaselineWords.p($0.p) } ?? "",
                             BaselineWords.verdict(cell),

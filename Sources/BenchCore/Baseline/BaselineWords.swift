@@ -25,9 +25,6 @@ enum BaselineWords {
         return s + " %"
     }
 
-    /// "1.79 ± 0.04".
-    static func ratio(_ r: Ratio) -> String { "\(fixed(r.value, 2)) ± \(fixed(r.stddev, 2))" }
-
     /// "< 0.001", "0.049", "1.000".
     static func p(_ p: Double) -> String { p < 0.001 ? "< 0.001" : fixed(p, 3) }
 
@@ -36,7 +33,7 @@ enum BaselineWords {
         if cell.failed { return "every job failed" }
         if index == 0 { return "baseline" }
         if cell.verdict == .failed { return "the baseline failed" }
-        return cell.ratio.map(ratio) ?? "no baseline run"
+        return cell.ratio.map(ReportWords.ratio) ?? "no baseline run"
     }
 
     /// The verdict column: the verdict, or "failed" for a baseline whose every job failed.

@@ -34,7 +34,7 @@ public struct MarkdownReport: DocumentRenderer {
                 var cells = [
                     r.strategy.rawValue, String(r.concurrency), format3(w.median), format3(w.stddev), "\(format3(w.min)) … \(format3(w.max))",
                     format3(m.ideal(of: r)), "\(format1(m.efficiency(of: r) * 100)) %", m.speedupOverSerial(r).map { fixed($0.value, 2) + "×" } ?? "",
-                    "\(fixed(relative.value, 2)) ± \(fixed(relative.stddev, 2))",
+                    ReportWords.ratio(relative),
                 ]
                 if s.batch == .probe { cells.insert(markdown(r.probe?.text ?? ""), at: 0) }
                 if !m.compilers.isEmpty { cells.insert(markdown(m.compiler(of: r)?.version ?? r.compiler?.text ?? ""), at: 0) }
@@ -44,7 +44,7 @@ public struct MarkdownReport: DocumentRenderer {
                 guard let fastest = c.fastest else { continue }
                 let others = c.entries.filter { $0 != fastest }.map { e in
                     let ratio = Ratio(e.run.wall, over: fastest.run.wall)
-                    return "\(fixed(ratio.value, 2)) ± \(fixed(ratio.stddev, 2)) times faster than \(markdown(e.label))"
+                    return "\(ReportWords.ratio(ratio)) times faster than \(markdown(e.label))"
                 }
                 let context = c.context.isEmpty ? "" : " (\(markdown(c.context)))"
                 lines.append("")

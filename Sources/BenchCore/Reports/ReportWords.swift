@@ -14,4 +14,13 @@ enum ReportWords {
     static func sampling(_ s: ScenarioSettings) -> String {
         "\(s.runs) timed run\(s.runs == 1 ? "" : "s") after \(s.warmup == 0 ? "no" : String(s.warmup)) warm-up\(s.warmup == 1 ? "" : "s"), interleaved in rotating order"
     }
+
+    /// "0.500 s": a time in seconds, as every column of times shows it.
+    static func seconds(_ s: Double) -> String { format3(s) + " s" }
+
+    /// "0.500 s ± 0.012 s": a median and its standard deviation.
+    static func spread(_ w: SampleSummary) -> String { "\(seconds(w.median)) ± \(seconds(w.stddev))" }
+
+    /// "1.79 ± 0.04": a ratio and its propagated standard deviation.
+    static func ratio(_ r: Ratio) -> String { "\(fixed(r.value, 2)) ± \(fixed(r.stddev, 2))" }
 }

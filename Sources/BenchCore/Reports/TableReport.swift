@@ -50,9 +50,9 @@ public struct TableReport: DocumentRenderer {
                 let w = r.wall
                 var row = [
                     r.strategy.rawValue, String(r.concurrency),
-                    "\(seconds(w.median)) ± \(seconds(w.stddev))", "\(seconds(w.min)) … \(seconds(w.max))",
-                    seconds(r.childCPU), "\(seconds(r.runnerCPU)) (\(format1(r.runnerShare * 100)) %)",
-                    seconds(m.ideal(of: r)), "\(format1(m.efficiency(of: r) * 100)) %",
+                    ReportWords.spread(w), "\(ReportWords.seconds(w.min)) … \(ReportWords.seconds(w.max))",
+                    ReportWords.seconds(r.childCPU), "\(ReportWords.seconds(r.runnerCPU)) (\(format1(r.runnerShare * 100)) %)",
+                    ReportWords.seconds(m.ideal(of: r)), "\(format1(m.efficiency(of: r) * 100)) %",
                     m.speedupOverSerial(r).map { fixed($0.value, 2) + "×" } ?? "",
                 ]
                 if perProbe { row.insert(TerminalText.line(r.probe ?? ""), at: 0) }
@@ -91,8 +91,6 @@ public struct TableReport: DocumentRenderer {
         return ["", "Feature matrix (✓ accepted, ✗ refused):"] + align(rows, rightAligned: [])
     }
 
-    private static func seconds(_ s: Double) -> String { format3(s) + " s" }
-
     /// Median wall per strategy (rows) and level (columns).
     private static func scaling(_ runs: [RunSummary], levels: [ConcurrencyLimit]) -> [String] {
         var rows = [["scaling (median wall)"] + levels.map { "-j \($0)" }]
@@ -100,13 +98,13 @@ public struct TableReport: DocumentRenderer {
         for r in runs where !strategies.contains(r.strategy) { strategies.append(r.strategy) }
         for strategy in strategies {
             if strategy.ignoresConcurrency, let serial = runs.first(where: { $0.strategy.ignoresConcurrency }) {
-                rows.append(["serial (runs once)"] + levels.map { _ in seconds(serial.wall.median) })
+                rows.append(["serial (runs once)"] + levels.map { _ in ReportWords.seconds(serial.wall.median) })
                 continue
             }
             rows.append(
                 [strategy.rawValue]
                     + levels.map { level in
-                        runs.first { $0.strategy == strategy && $0.level == level }.map { seconds($0.wall.median) } ?? "-"
+                        runs.first { $0.strategy == strategy && $0.level == level }.map { ReportWords.seconds($0.wall.median) } ?? "-"
                     })
         }
         return [""] + align(rows, rightAligned: Set(1...levels.count))
@@ -122,7 +120,7 @@ public struct TableReport: DocumentRenderer {
         var lines = ["", heading, "  " + paint.green(fastest.label) + " ran"]
         for entry in comparison.entries where entry != fastest {
             let ratio = Ratio(entry.run.wall, over: fastest.run.wall)
-            lines.append("    \(fixed(ratio.value, 2)) ± \(fixed(ratio.stddev, 2)) times faster than \(entry.label)")
+            lines.append("    \(ReportWords.ratio(ratio)) times faster than \(entry.label)")
         }
         return lines
     }
