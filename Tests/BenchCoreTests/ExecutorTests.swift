@@ -79,6 +79,18 @@ struct ExecutorTests {
         #expect(results[2].error == "cannot run in '/no/dir': no such directory")
     }
 
+    /// A job that discards its output has /dev/null as stdout and stderr (the shell checks,
+    /// and says so only through its exit status), in every strategy, the workers' too.
+    @Test(arguments: Strategy.own)
+    func aJobThatDiscardsItsOutputWritesToDevNull(strategy: Strategy) async {
+        let check = "echo out; echo err >&2; [ \"$(readlink /proc/$$/fd/1)\" = /dev/null ] && [ \"$(readlink /proc/$$/fd/2)\" = /dev/null ]"
+        var discarding = Job(argv: ["/bin/sh", "-c", ByteString(check)])
+        discarding.discardsOutput = true
+        let results = await run(executor(strategy), [discarding, Job(argv: ["/bin/sh", "-c", ByteString(check)])])
+        #expect(results[0].ok && results[0].stdout.isEmpty && results[0].stderr.isEmpty, "\(results[0])")
+        #expect(results[1].exitCode == 1 && results[1].stdout == "out\n" && results[1].stderr == "err\n", "\(results[1])")
+    }
+
     @Test func aWorkerThatDiesFailsItsJobAndTheBatchCompletes() async {
         // A "worker" that exits at once: every job is reported failed with the reason.
         let pool = ProcessPoolExecutor(limit: .limited(2), workerCommand: ["/bin/sh", "-c", "exit 7"])

@@ -7,9 +7,10 @@ import Testing
     static let all = ByteString((0...255).map { UInt8($0) } + [0x0A, 0x1B, 0x1B, 0x0A])
 
     @Test func aJobCrossesByteForByte() {
-        let job = Job(
+        var job = Job(
             name: Self.all, argv: ["/bin/echo", Self.all, ""], workingDirectory: Self.all,
             environment: [Self.all: Self.all, "A": ""], stdin: Self.all, timeout: 0.25, outputLimit: 7)
+        job.discardsOutput = true
         let line = WorkerCodec.encode(job)
         #expect(!line.contains(0x0A))
         #expect(WorkerCodec.job(line) == job)
@@ -36,7 +37,7 @@ import Testing
     @Test func theTestsAboveCoverEveryField() {
         let jobFields = Mirror(reflecting: Job(argv: ["true"])).children.map(\.label)
         #expect(
-            jobFields == ["name", "argv", "workingDirectory", "environment", "stdin", "timeout", "outputLimit"],
+            jobFields == ["name", "argv", "workingDirectory", "environment", "stdin", "timeout", "outputLimit", "discardsOutput"],
             "a field of Job changed: update WorkerCodec and aJobCrossesByteForByte")
         let resultFields = Mirror(reflecting: JobResult(name: "x")).children.map(\.label)
         #expect(

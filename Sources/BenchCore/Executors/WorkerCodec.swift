@@ -21,6 +21,7 @@ enum WorkerCodec {
         w.flag(job.timeout != nil)
         if let timeout = job.timeout { w.double(timeout) }
         w.int(job.outputLimit)
+        w.flag(job.discardsOutput)
         return escaped(w.out)
     }
 
@@ -40,10 +41,12 @@ enum WorkerCodec {
         guard let stdin = r.optionalBytes(), let timed = r.flag() else { return nil }
         var timeout: Double?
         if timed { guard let t = r.double() else { return nil }; timeout = t }
-        guard let limit = r.int(), r.atEnd else { return nil }
-        return Job(
+        guard let limit = r.int(), let discards = r.flag(), r.atEnd else { return nil }
+        var job = Job(
             name: name, argv: argv, workingDirectory: cwd, environment: environment,
             stdin: stdin, timeout: timeout, outputLimit: limit)
+        job.discardsOutput = discards
+        return job
     }
 
     /// The line for a result, without its newline.

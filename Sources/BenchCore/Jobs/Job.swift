@@ -17,6 +17,10 @@ public struct Job: Sendable, Hashable {
     public var timeout: Double?
     /// How many bytes of each of stdout and stderr are kept: the last ones, so errors at the end survive.
     public var outputLimit: Int
+    /// True to send the child's stdout and stderr to /dev/null instead of reading them, as
+    /// hyperfine does by default: reading a pipe costs the child time. The result's output is
+    /// then empty. The reference runners (ninja, make, xargs) keep their own output handling.
+    public var discardsOutput = false
 
     /// The number of bytes of each output stream kept by default (the tail).
     public static let defaultOutputLimit = 64 * 1024

@@ -108,7 +108,8 @@ extension Measurement {
                             ("interleaved", .bool(true)),
                             ("timeout_s", s.timeout.map(JSONValue.number) ?? .null),
                         ] + (s.launcher.isEmpty ? [] : [("launcher", .array(s.launcher.map { .string($0.text) }))])
-                            + (s.ignoreFailure ? [("ignore_failure", .bool(true))] : []))
+                            + (s.ignoreFailure ? [("ignore_failure", .bool(true))] : [])
+                            + (s.discardsOutput ? [("discard_output", .bool(true))] : []))
                 ),
                 ("complete", .bool(complete)),
                 (
@@ -182,7 +183,8 @@ extension Measurement {
                 repeats: try s.int("repeats", in: Limits.repeats), runs: try s.int("runs", in: Limits.runs),
                 warmup: try s.int("warmup", in: Limits.warmup), timeout: try s.optionalNumber("timeout_s", in: Limits.timeout),
                 launcher: s.has("launcher") ? try s.array("launcher").map { a throws(BenchError) in ByteString(try a.stringValue()) } : [],
-                ignoreFailure: s.has("ignore_failure") ? try s.bool("ignore_failure") : false),
+                ignoreFailure: s.has("ignore_failure") ? try s.bool("ignore_failure") : false,
+                discardsOutput: s.has("discard_output") ? try s.bool("discard_output") : false),
             compilers: try json.array("compilers").map { c throws(BenchError) in
                 Compiler(name: ByteString(try c.string("name")), path: ByteString(try c.string("path")), version: try c.string("version"))
             },

@@ -21,11 +21,13 @@ public struct ScenarioSettings: Sendable, Equatable {
     public var launcher: [ByteString]
     /// True when failing jobs are the scenario's data (`ignore_failure`), not a failed run.
     public var ignoreFailure: Bool
+    /// True when the jobs' output went to /dev/null, unread (`discard_output`).
+    public var discardsOutput: Bool
 
     /// Creates settings.
     public init(
         name: String, description: String? = nil, batch: BatchShape, probes: [ByteString], repeats: Int, runs: Int, warmup: Int,
-        timeout: Double? = nil, launcher: [ByteString] = [], ignoreFailure: Bool = false
+        timeout: Double? = nil, launcher: [ByteString] = [], ignoreFailure: Bool = false, discardsOutput: Bool = false
     ) {
         self.name = name
         self.description = description
@@ -37,6 +39,7 @@ public struct ScenarioSettings: Sendable, Equatable {
         self.timeout = timeout
         self.launcher = launcher
         self.ignoreFailure = ignoreFailure
+        self.discardsOutput = discardsOutput
     }
 
     /// The settings of `scenario`.
@@ -44,7 +47,7 @@ public struct ScenarioSettings: Sendable, Equatable {
         self.init(
             name: scenario.name, description: scenario.description, batch: scenario.batch, probes: scenario.probes.map(\.name),
             repeats: scenario.repeats, runs: scenario.runs, warmup: scenario.warmup, timeout: scenario.timeout, launcher: scenario.launcher,
-            ignoreFailure: scenario.ignoreFailure)
+            ignoreFailure: scenario.ignoreFailure, discardsOutput: scenario.discardsOutput)
     }
 
     /// Jobs in one batch.

@@ -39,6 +39,9 @@ public struct Scenario: Sendable, Equatable {
     /// True when a failing job is the scenario's data, not a failure of the run (hyperfine's
     /// `--ignore-failure`): a run whose every job failed then does not fail the run.
     public var ignoreFailure = false
+    /// True when its jobs' stdout and stderr go to /dev/null, unread, as hyperfine runs
+    /// commands: for comparisons of commands, whose output is not their result.
+    public var discardsOutput = false
 
     /// Creates a scenario; the defaults are those of the study (every strategy, one copy, one job
     /// per core), and a scenario without compilers compares its probes one batch each.

@@ -145,10 +145,11 @@ public struct ScenarioRunner: Sendable {
         for (i, probe) in scenario.probes.enumerated() {
             if cancellation?.isCancelled == true { throw .interrupted }
             for _ in 1...scenario.repeats {
-                jobs[i].append(
-                    try ProbeJob.make(
-                        probe, compiler: compiler, flags: scenario.flags, ext: scenario.ext, launcher: scenario.launcher,
-                        environment: scenario.environment, timeout: scenario.timeout, files: &files))
+                var job = try ProbeJob.make(
+                    probe, compiler: compiler, flags: scenario.flags, ext: scenario.ext, launcher: scenario.launcher,
+                    environment: scenario.environment, timeout: scenario.timeout, files: &files)
+                job.discardsOutput = scenario.discardsOutput
+                jobs[i].append(job)
             }
         }
         switch scenario.batch {

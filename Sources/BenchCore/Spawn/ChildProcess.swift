@@ -39,6 +39,13 @@ final class ChildProcess {
         return fd >= 0 ? .success(fd) : .failure(.system(call: "open /dev/null", errno: errno))
     }()
 
+    /// Where a job that discards its output writes: /dev/null, opened once for the process as
+    /// `nullInput` is.
+    private static let nullOutput: Result<Int32, SpawnError> = {
+        let fd = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        return fd >= 0 ? .success(fd) : .failure(.system(call: "open /dev/null", errno: errno))
+    }()
+
     /// Seconds between SIGTERM and SIGKILL for a child that outlived its timeout.
     static let killGrace = 1.0
 
@@ -64,6 +71,16 @@ final class ChildProcess {
     /// Spawns the job's child with `pipes` as its stdout and stderr; the child owns them from
     /// here on, and a child that cannot start closes them.
     static func start(_ job: Job, pipes: OutputPipes) -> Result<ChildProcess, SpawnError> {
+        var output = (pipes.stdoutWrite, pipes.stderrWrite)
+        if job.discardsOutput {
+            // The pipes' read ends see end-of-file at once: the child never holds their write ends.
+            switch nullOutput {
+            case .success(let null): output = (null, null)
+            case .failure(let error):
+                pipes.closeAll()
+                return .failure(error)
+            }
+        }
         let inRead: Int32
         let inWrite: Int32
         if job.stdin != nil {
@@ -84,7 +101,7 @@ final class ChildProcess {
         let started = MonotonicClock.now()
         let spawned = Spawn.start(
             argv: job.argv, environment: job.environment, workingDirectory: job.workingDirectory,
-            stdin: inRead, stdout: pipes.stdoutWrite, stderr: pipes.stderrWrite)
+            stdin: inRead, stdout: output.0, stderr: output.1)
         if inWrite >= 0 { close(inRead) }
         guard case .success(let pid) = spawned, case let pidfd = bench_pidfd_open(pid), pidfd >= 0 else {
             let e = errno

@@ -27,6 +27,7 @@ extension LuaStack {
         if let capture = try table.integer("capture", in: Limits.capture, expected: "integer from 0 to \(Limits.capture.upperBound)") {
             job.outputLimit = capture
         }
+        job.discardsOutput = try table.bool("discard_output") ?? false
         try table.finish()
         return job
     }
@@ -89,6 +90,7 @@ extension LuaStack {
         if let timeout = job.timeout { push(timeout); setField(-2, "timeout") }
         if let stdin = job.stdin { push(stdin); setField(-2, "stdin") }
         if job.outputLimit != Job.defaultOutputLimit { push(job.outputLimit); setField(-2, "capture") }
+        if job.discardsOutput { push(true); setField(-2, "discard_output") }
         if !job.environment.isEmpty {
             lua_createtable(L, 0, Int32(clamping: job.environment.count))
             for (key, value) in job.environment {
