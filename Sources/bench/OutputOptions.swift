@@ -57,19 +57,22 @@ struct OutputOptions: ParsableArguments {
 extension OutputOptions {
     /// The arguments with each `--export-FORMAT FILE` or `--export-FORMAT=FILE` (hyperfine's
     /// spelling) made `--export FORMAT=FILE`, up to a `--`: the parser knows only fixed option
-    /// names, and the formats come from `Renderers`.
+    /// names, and the formats come from `Renderers`. Other `--export-` options (`--export-recipe`,
+    /// or a format no command has) are left to the parser.
     static func joiningExports(_ arguments: [String]) -> [String] {
+        let formats = Set(Renderers.documents.map(\.name) + Renderers.comparisons.map(\.name))
         var out: [String] = []
         var i = 0
         while i < arguments.count {
             let argument = arguments[i]
             if argument == "--" { return out + arguments[i...] }
             i += 1
-            guard argument.hasPrefix("--export-"), argument.count > "--export-".count else {
+            let named = argument.dropFirst("--export-".count)
+            let format = named.prefix { $0 != "=" }
+            guard argument.hasPrefix("--export-"), formats.contains(String(format)) else {
                 out.append(argument)
                 continue
             }
-            let named = argument.dropFirst("--export-".count)
             if named.contains("=") {
                 out += ["--export", String(named)]
             } else if i < arguments.count, arguments[i] != "--" {

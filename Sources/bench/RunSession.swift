@@ -8,6 +8,8 @@ import Glibc
 /// (130 for Ctrl-C, 143 for SIGTERM, 141 when the reader of standard output went away).
 struct RunSession {
     let script: ByteString
+    /// The script's text when it is not read from `script` (what `bench time` wrote).
+    var source: ByteString? = nil
     let configuration: RunConfiguration
     let report: ReportOptions
     /// `--baseline`: the saved document the results are compared with, instead of reported.
@@ -56,7 +58,7 @@ struct RunSession {
                 BaselineComparison.File(label: TerminalText.line(ArgumentBytes.bytes(path)), document: try ResultFile.read(path))
             }
             let outcome: ScriptOutcome
-            do { outcome = try host.run(script: script) } catch { return exit(host) ?? fail(error.message, host) }
+            do { outcome = try host.run(script: script, source: source) } catch { return exit(host) ?? fail(error.message, host) }
             if host.isInterrupted && host.run.measurements.isEmpty { return 0 }  // the interruption is reported once, by the caller
             let reporter: Reporter
             switch outcome {

@@ -38,7 +38,8 @@ if isWorker {
 } else {
     let command: ParsableCommand
     do {
-        command = try Bench.parseAsRoot(OutputOptions.joiningExports(ParameterOptions.separatingJoined(ArgumentBytes.escapedArguments())))
+        let arguments = Bench.Time.joiningParameters(ArgumentBytes.escapedArguments())
+        command = try Bench.parseAsRoot(OutputOptions.joiningExports(ParameterOptions.separatingJoined(arguments)))
     } catch {
         fail(error)
     }

@@ -74,7 +74,7 @@ struct ExitCodeTests {
         ),
         (
             "bogus.lua", "return { compilers = { 'gfortran' }, probes = { { name = 'm', source = 'end' } }, strategies = { 'bogus' } }",
-            "bench: error: bogus.lua: scenario: strategies: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs)"
+            "bench: error: bogus.lua: scenario: strategies: unknown strategy 'bogus' (valid: \(Strategy.validNames))"
         ),
         ("runtime.lua", "local t\nprint(t.x)", "bench: error: runtime.lua:2: attempt to index a nil value (local 't')"),
         (
@@ -94,7 +94,7 @@ struct ExitCodeTests {
         (["run", "nope.lua"], "bench: error: cannot read nope.lua: No such file or directory"),
         (
             ["run", "x.lua", "--strategy", "async,bogus"],
-            "Error: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs)"
+            "Error: unknown strategy 'bogus' (valid: \(Strategy.validNames))"
         ),
         (["run", "x.lua", "-j", "0"], "Error: concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0'"),
         (["run", "x.lua", "-n", "0"], "Error: -n/--repeat must be a whole number from 1 to 1000000, not 0"),

@@ -27,7 +27,7 @@ extension ReportEndToEndTests {
         let box = try Sandbox(["saved.json": try String(contentsOfFile: Self.savedDocument, encoding: .utf8)])
         let cases: [([String], String)] = [
             (
-                ["report", "saved.json", "--export-yaml", "x.yaml"],
+                ["report", "saved.json", "--export", "yaml=x.yaml"],
                 "bench: error: --export-yaml: no such format (valid: \(Renderers.documentNames))\n"
             ),
             (
@@ -36,6 +36,9 @@ extension ReportEndToEndTests {
             ),
             (["report", "saved.json", "--export-json"], "bench: error: --export-json needs a file\n"),
         ]
+        // A format that no command writes is no option at all: the parser says so.
+        let unknown = await box.run(["report", "saved.json", "--export-yaml", "x.yaml"])
+        #expect(unknown.exitCode == 2 && unknown.stderr.text.hasPrefix("Error: Unknown option '--export-yaml'\n"), "\(unknown.stderr.text)")
         for (arguments, message) in cases {
             let r = await box.run(arguments)
             #expect(r.exitCode == 2 && r.stdout.text.isEmpty && r.stderr.text == message, "\(arguments): \(r.stderr.text)")

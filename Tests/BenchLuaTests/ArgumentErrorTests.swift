@@ -1,3 +1,4 @@
+import BenchCore
 import Testing
 
 /// Every `bench.*` function called wrongly gives a Lua error in lauxlib's words, naming the
@@ -30,7 +31,10 @@ struct ArgumentErrorTests {
         ("bench.compiler({})", "bad argument #1 to 'compiler' (string expected, got table)"),
         ("bench.job()", "bad argument #1 to 'job' (job table expected, got no value)"),
         ("bench.job{}", "bad argument #1 to 'job' (the command is empty (put the program and its arguments in the table's sequence))"),
-        ("bench.job{'ls', timout=3}", "bad argument #1 to 'job' (unknown field 'timout' (valid: name, cwd, env, stdin, timeout, capture))"),
+        (
+            "bench.job{'ls', timout=3}",
+            "bad argument #1 to 'job' (unknown field 'timout' (valid: name, cwd, env, stdin, timeout, capture, discard_output))"
+        ),
         ("bench.job{'ls', timeout=-1}", "bad argument #1 to 'job' (timeout: number of seconds above 0 and at most 31536000 expected, got -1.0)"),
         ("bench.job{'ls', env={A={}}}", "bad argument #1 to 'job' (env: names and values must be strings)"),
         ("bench.job{'ls', {}}", "bad argument #1 to 'job' ([2]: string expected, got table)"),
@@ -41,7 +45,7 @@ struct ArgumentErrorTests {
         ("bench.run({42})", "bad argument #1 to 'run' (jobs[1]: job table expected, got number)"),
         (
             "bench.run({}, {strategy='bogus'})",
-            "bad argument #2 to 'run' (strategy: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs))"
+            "bad argument #2 to 'run' (strategy: unknown strategy 'bogus' (valid: \(Strategy.validNames)))"
         ),
         (
             "bench.run({}, {concurrency=0})",

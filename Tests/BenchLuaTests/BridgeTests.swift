@@ -170,11 +170,11 @@ struct BridgeTests {
     @Test(arguments: [
         (
             "return { strategies = { 'bogus' } }",
-            "s.lua: scenario: strategies: unknown strategy 'bogus' (valid: async, threads, processes, serial, ninja, make, xargs)"
+            "s.lua: scenario: strategies: unknown strategy 'bogus' (valid: \(Strategy.validNames))"
         ),
         (
             "return { repeat_count = 3 }",
-            "s.lua: scenario: unknown field 'repeat_count' (valid: name, description, compilers, probes, ext, flags, launcher, env, repeats, batch, strategies, concurrency, runs, warmup, timeout, ignore_failure, setup, prepare, cleanup, report)"
+            "s.lua: scenario: unknown field 'repeat_count' (valid: name, description, compilers, probes, ext, flags, launcher, env, repeats, batch, strategies, concurrency, runs, warmup, timeout, ignore_failure, discard_output, setup, prepare, cleanup, report)"
         ),
         ("return { concurrency = 0 }", "s.lua: scenario: concurrency: concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0'"),
         (

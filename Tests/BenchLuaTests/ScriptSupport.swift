@@ -8,13 +8,20 @@ import Foundation
 func runScript(
     _ source: String, name: String = "test.lua", options: ScriptOptions = ScriptOptions()
 ) async -> Result<ScriptOutcome, ScriptError> {
+    await runScript(bytes: ByteString(source), name: name, options: options)
+}
+
+/// `runScript` for a script of any bytes, UTF-8 or not.
+func runScript(
+    bytes source: ByteString, name: String = "test.lua", options: ScriptOptions = ScriptOptions()
+) async -> Result<ScriptOutcome, ScriptError> {
     await withCheckedContinuation { continuation in
         let thread = Thread {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-t-\(UUID().uuidString.prefix(8))")
             try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: dir) }
             let path = dir.appendingPathComponent(name).path
-            try! source.write(toFile: path, atomically: true, encoding: .utf8)
+            _ = FileManager.default.createFile(atPath: path, contents: Data(source.bytes))
             let host = ScriptHost(configuration: RunConfiguration(workerCommand: ["/bin/false"], options: options, version: "test"))
             defer { host.run.close() }
             continuation.resume(returning: Result { () throws(ScriptError) -> ScriptOutcome in try host.run(script: ByteString(path)) })

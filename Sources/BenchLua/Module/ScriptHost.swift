@@ -40,14 +40,19 @@ public final class ScriptHost {
         Executors.make(strategy, limit: limit, workerCommand: configuration.workerCommand, cancellation: configuration.cancellation)
     }
 
-    /// Runs a script file. A returned table becomes a scenario; errors of any kind become a
-    /// `ScriptError` whose message starts with the script's file and line.
-    public func run(script path: ByteString) throws(ScriptError) -> ScriptOutcome {
+    /// Runs a script file, or `source` under the name `path` when given (a recipe `bench time`
+    /// wrote). A returned table becomes a scenario; errors of any kind become a `ScriptError`
+    /// whose message starts with the script's file and line.
+    public func run(script path: ByteString, source given: ByteString? = nil) throws(ScriptError) -> ScriptOutcome {
         let stack = lua.stack
         defer { lua_settop(stack.L, 0) }
         // Read once: what runs is what was hashed, even from a pipe (`bench run /dev/stdin`).
         let source: ByteString
-        do { source = try FileContents.read(path) } catch { throw ScriptError(message: error.description) }
+        if let given {
+            source = given
+        } else {
+            do { source = try FileContents.read(path) } catch { throw ScriptError(message: error.description) }
+        }
         run.recipe = Recipe(path: path, contents: source)
         run.parameters = RecipeParameters(recipe: Recipe.name(of: path), definitions: configuration.options.definitions)
         addToModulePath(directoryOf: path)

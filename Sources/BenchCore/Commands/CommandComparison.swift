@@ -1,0 +1,61 @@
+/// Commands timed against each other as hyperfine times them (`bench time`): each through a
+/// shell or split into words, one at a time, interleaved round after round, their output
+/// unread unless asked for.
+public struct CommandComparison: Sendable, Equatable {
+    /// One command to time.
+    public struct Command: Sendable, Equatable {
+        /// Its name in reports: the command as typed, or `-n`'s.
+        public var name: ByteString
+        /// What runs: the shell's words and the line, or the line's own words.
+        public var argv: [ByteString]
+    }
+
+    /// The commands, in report order.
+    public var commands: [Command] = []
+    /// Run once, untimed, before the first batch (`-s`).
+    public var setup: [ByteString]?
+    /// Run, untimed, before every batch of every command (`-p`).
+    public var prepare: [ByteString]?
+    /// Run once after the last batch (`-c`).
+    public var cleanup: [ByteString]?
+    /// Untimed runs of each command first (`-w`).
+    public var warmup = 0
+    /// Timed runs of each command (`-r`).
+    public var runs = 10
+    /// True when a failing command is data, not an error (`-i`).
+    public var ignoreFailure = false
+    /// True when the commands' output is read and kept (`--show-output`), not sent to /dev/null.
+    public var keepsOutput = false
+    /// How bench was asked for this, as its words: the recipe's first line.
+    public var invocation: [ByteString] = []
+
+    /// An empty comparison; add commands with `add`.
+    public init() {}
+
+    /// The shell that runs commands by default, as hyperfine's: `sh -c LINE`.
+    public static let defaultShell: [ByteString] = ["sh"]
+
+    /// What `line` runs as: through `shell` (its words, then `-c` and the line), or, without
+    /// one (hyperfine's `-N`), the line's own words.
+    public static func argv(_ line: ByteString, shell: [ByteString]?) throws(BenchError) -> [ByteString] {
+        guard let shell else {
+            do { return try ShellWords.split(line) } catch { throw .invalidValue("'\(TerminalText.line(line))' with -N: \(error)") }
+        }
+        return shell + ["-c", line]
+    }
+
+    /// Adds `line` once per combination of `scan`'s values, named `name` (or the line as typed),
+    /// with `{NAME}` replaced in both.
+    public mutating func add(_ line: ByteString, name: ByteString?, scan: ParameterScan, shell: [ByteString]?) throws(BenchError) {
+        for combination in scan.combinations {
+            let typed = ParameterScan.substitute(line, combination)
+            let shown = ParameterScan.substitute(name ?? line, combination)
+            commands.append(Command(name: Self.oneLine(shown), argv: try Self.argv(typed, shell: shell)))
+        }
+    }
+
+    /// `name` on one line, as a probe name must be: line breaks shown as `\n`.
+    private static func oneLine(_ name: ByteString) -> ByteString {
+        name.replacing("\r", with: "\\r").replacing("\n", with: "\\n")
+    }
+}

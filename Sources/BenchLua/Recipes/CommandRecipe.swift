@@ -1,0 +1,53 @@
+import BenchCore
+
+/// A comparison of commands written as a recipe: the Lua that `bench time` runs, and that
+/// `--export-recipe` saves, so that `bench run FILE.lua` measures the same commands the same way.
+public enum CommandRecipe {
+    /// The recipe's text. Its first line, a comment, is the `bench time` command line, which
+    /// becomes the recipe's summary; every string is written so that Lua reads back its bytes.
+    public static func text(_ c: CommandComparison) -> ByteString {
+        var lines: [ByteString] = [
+            "-- " + ByteString(c.invocation.map { ShellLine.quote($0) }.joined(separator: " ")),
+            "-- Written by bench time: `bench run` on this file times these commands as that command line did.",
+            "return {",
+            "  name = \"time\",",
+            "  probes = {",
+        ]
+        for command in c.commands {
+            lines.append("    { name = " + literal(command.name) + ", command = " + list(command.argv) + " },")
+        }
+        lines.append("  },")
+        lines.append("  strategies = { \"serial\" }, runs = \(c.runs), warmup = \(c.warmup),")
+        lines.append("  discard_output = \(!c.keepsOutput), ignore_failure = \(c.ignoreFailure),")
+        for (field, argv) in [("setup", c.setup), ("prepare", c.prepare), ("cleanup", c.cleanup)] {
+            if let argv { lines.append("  \(field) = " + list(argv) + ",") }
+        }
+        lines.append("}")
+        return lines.reduce(ByteString([])) { $0 + $1 + "\n" }
+    }
+
+    /// `{ "a", "b" }`.
+    static func list(_ words: [ByteString]) -> ByteString {
+        "{ " + words.map(literal).reduce(ByteString([])) { $0.isEmpty ? $1 : $0 + ", " + $1 } + " }"
+    }
+
+    /// `bytes` as a Lua string literal that reads back as the same bytes: `"`, `\` and control
+    /// bytes escaped (`\ddd`), everything else, UTF-8 or not, as it is.
+    static func literal(_ bytes: ByteString) -> ByteString {
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        for b in bytes.bytes {
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), b]
+            case 0..<0x20, 0x7F: out += Array("\\\(String(b).leftPadded(to: 3))".utf8)
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        return ByteString(out)
+    }
+}
+
+extension String {
+    /// The string with zeros in front up to `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import BenchCore
+import BenchLua
+
+extension Bench {
+    /// `bench time COMMAND...`: commands timed against each other with hyperfine's options.
+    struct Time: ParsableCommand, CancellableCommand {
+        static let ownsARun = true
+        static let configuration = CommandConfiguration(
+            abstract: "Time commands against each other, with hyperfine's options: bench time 'gzip -1 -c F' 'gzip -9 -c F'.",
+            discussion: """
+                Each command runs through `sh -c` (or -S's shell; -N splits it into words and runs no shell), \
+                one at a time, in rotating order round after round, its output to /dev/null unless \
+                --show-output. What differs from hyperfine: --output names the report's file, as in every \
+                bench command (hyperfine's --output is where commands write; see --show-output); -s and -c run \
+                once for all commands, -p before every run of each; without -r, the command runs -m times \
+                (10). --export-recipe saves the command line as a recipe that `bench run` measures the same way.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The commands to time, each one argument (quote it).", valueName: "command"))
+        var commands: [String] = []
+
+        @Option(name: [.short, .long], help: ArgumentHelp("Untimed runs of each command first (default: 0).", valueName: "n"))
+        var warmup: Int?
+
+        @Option(name: [.customShort("m"), .customLong("min-runs")], help: ArgumentHelp("Timed runs without -r (default: 10).", valueName: "n"))
+        var minRuns: Int?
+
+        @Option(name: [.customShort("M"), .customLong("max-runs")], help: ArgumentHelp("At most this many timed runs.", valueName: "n"))
+        var maxRuns: Int?
+
+        @Option(name: [.short, .long], help: ArgumentHelp("Timed runs of each command.", valueName: "n"))
+        var runs: Int?
+
+        @Option(name: [.short, .long], help: ArgumentHelp("Run this once before the first run of any command.", valueName: "command"))
+        var setup: String?
+
+        @Option(name: [.short, .long], help: ArgumentHelp("Run this before every run of each command, untimed.", valueName: "command"))
+        var prepare: String?
+
+        @Option(name: [.customShort("c"), .long], help: ArgumentHelp("Run this once after the last run.", valueName: "command"))
+        var cleanup: String?
+
+        @Option(
+            name: [.customShort("P"), .customLong("parameter-scan")],
+            help: ArgumentHelp("Time each command for each value MIN, MIN+step ... MAX of {NAME}.", valueName: "NAME MIN MAX"))
+        var parameterScan: [String] = []
+
+        @Option(
+            name: [.customShort("D"), .customLong("parameter-step-size")],
+            help: ArgumentHelp("The step of -P (default: 1).", valueName: "step"))
+        var stepSize: String?
+
+        @Option(
+            name: [.customShort("L"), .customLong("parameter-list")],
+            help: ArgumentHelp("Time each command for each value of {NAME} (repeatable: every combination).", valueName: "NAME A,B,C"))
+        var parameterList: [String] = []
+
+        @Option(name: [.customShort("S"), .long], help: ArgumentHelp("The shell commands run through (default: sh).", valueName: "shell"))
+        var shell: String?
+
+        @Flag(name: .customShort("N"), help: "Run no shell: split each command into words and run it directly.")
+        var noShell = false
+
+        @Flag(name: [.short, .customLong("ignore-failure")], help: "Time commands that fail too, instead of stopping.")
+        var ignoreFailure = false
+
+        @Option(name: [.customShort("n"), .customLong("command-name")], help: ArgumentHelp("A name for each command, in order.", valueName: "name"))
+        var commandNames: [String] = []
+
+        @Flag(help: "Read the commands' output into bench (-v shows a failing one's), instead of sending it to /dev/null.")
+        var showOutput = false
+
+        @Option(help: ArgumentHelp("Also save this command line as a recipe for `bench run`.", valueName: "file.lua"))
+        var exportRecipe: String?
+
+        @Flag(name: .shortAndLong, help: "No progress line on stderr.")
+        var quiet = false
+
+        @OptionGroup(title: "Reports")
+        var report: ReportOptions
+
+        @Option(help: ArgumentHelp("Compare the results with this saved result document, as `bench compare BASE.json` does.", valueName: "file.json"))
+        var baseline: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "With --baseline: differences within this share of the baseline's median are the same (default: 5).", valueName: "percent"))
+        var threshold: String?
+
+        func validate() throws {
+            do { _ = try comparison() } catch { throw ValidationError(error.description) }
+            if let threshold {
+                do { _ = try Limits.threshold(threshold, "--threshold") } catch { throw ValidationError(error.description) }
+                if baseline == nil { throw ValidationError("--threshold applies to a comparison: give --baseline too") }
+            }
+        }
+
+        func run(cancellation: Cancellation, cleanup: Cleanup?) throws {
+            let comparison = try comparison()
+            let text = CommandRecipe.text(comparison)
+            let path = exportRecipe.map(ArgumentBytes.bytes) ?? "time.lua"
+            if let exportRecipe {
+                do { try OutputFile(ArgumentBytes.bytes(exportRecipe), option: "--export-recipe").write(text, cleanup: cleanup) } catch {
+                    Console.error("bench: error: \(error)")
+                    throw ExitCode(2)
+                }
+            }
+            let progress = quiet ? nil : ProgressLine.forTerminal()
+            defer { progress?.stop() }
+            var show: (@Sendable (ProgressEvent) -> Void)?
+            if let progress { show = { progress.show($0) } }
+            let configuration = RunConfiguration(
+                workerCommand: [executablePath(), "worker"], options: ScriptOptions(verbose: report.verbose, format: report.format),
+                version: Bench.version, cancellation: cancellation, cleanup: cleanup, progress: show, recipePath: RecipeLocation.path(),
+                commandLine: ArgumentBytes.commandLine())
+            let session = RunSession(
+                script: path, source: text, configuration: configuration, report: report, baseline: baseline,
+                threshold: try threshold.map { t throws(BenchError) in try Limits.threshold(t, "--threshold") }
+                    ?? BaselineComparison.defaultThreshold,
+                color: Terminal.wantsColor)
+            let status = session.run()
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}

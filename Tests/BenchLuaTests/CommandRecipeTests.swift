@@ -1,0 +1,35 @@
+import BenchCore
+import BenchLua
+import Testing
+
+@Suite("The recipe bench time writes")
+struct CommandRecipeTests {
+    /// Every byte a command can hold (all but NUL) and a name can hold (not line breaks either),
+    /// UTF-8 or not, comes back from the written Lua exactly, with every setting.
+    @Test func aWrittenRecipeReadsBackEveryByteAndSetting() async throws {
+        let line = ByteString((1...255).map { UInt8($0) })
+        let name = ByteString((1...255).map { UInt8($0) }.filter { $0 != 10 && $0 != 13 })
+        var c = CommandComparison()
+        try c.add(line, name: name, scan: ParameterScan(), shell: ["sh"])
+        try c.add("true", name: nil, scan: ParameterScan(), shell: nil)
+        (c.warmup, c.runs, c.ignoreFailure, c.keepsOutput) = (2, 7, true, false)
+        (c.setup, c.prepare, c.cleanup) = (["make", "-s"], ["sync"], ["rm", "-f", "x\u{1}"])
+        c.invocation = ["bench", "time", "a\nb"]
+        let text = CommandRecipe.text(c)
+        #expect(text.text.hasPrefix("-- bench time $'a\\x0Ab'\n"))
+        let outcome = await runScript(bytes: text)
+        guard case .success(.scenario(let s, _)) = outcome else {
+            Issue.record("\(errorMessage(outcome))")
+            return
+        }
+        #expect(s.name == "time" && s.compilers.isEmpty && s.strategies == [.serial])
+        #expect(s.probes.map(\.name) == [name, "true"])
+        #expect(s.probes.map(\.command) == [["sh", "-c", line], ["true"]])
+        #expect((s.warmup, s.runs, s.ignoreFailure, s.discardsOutput) == (2, 7, true, true))
+        #expect(
+            s.hooks
+                == ScenarioHooks(
+                    setup: .job(Job(argv: ["make", "-s"])), prepare: .job(Job(argv: ["sync"])), cleanup: .job(Job(argv: ["rm", "-f", "x\u{1}"]))))
+        #expect(s.description == "bench time $'a\\x0Ab'")
+    }
+}
