@@ -50,7 +50,7 @@ struct ScenarioRunnerTests {
         defer { files.directory.remove() }
         let scenario = Scenario(
             name: "s", compilers: [], probes: Self.commands, batch: .all, strategies: [.async, .threads, .serial], runs: 3, warmup: 1)
-        let m = try runner().run(scenario, compilers: [], files: &files)
+        let m = try runner().run(try ValidatedScenario(scenario), compilers: [], files: &files)
         #expect(
             log.all.map { $0.split(separator: ":")[0] } == [
                 "async",  // the warm-up: the first batch only
@@ -68,7 +68,7 @@ struct ScenarioRunnerTests {
         defer { files.directory.remove() }
         let scenario = Scenario(name: "s", compilers: [], probes: Self.commands, repeats: 2, strategies: [.serial], runs: 1, warmup: 1)
         #expect(scenario.batch == .probe)
-        let m = try runner().run(scenario, compilers: [], files: &files)
+        let m = try runner().run(try ValidatedScenario(scenario), compilers: [], files: &files)
         #expect(log.all == ["serial:a,a", "serial:b,b", "serial:a,a", "serial:b,b"])
         #expect(m.runs.map(\.probe) == ["a", "b"])
         #expect(m.comparisons.map(\.kind) == [.probes])
@@ -79,7 +79,8 @@ struct ScenarioRunnerTests {
         var files = try files()
         defer { files.directory.remove() }
         let scenario = Scenario(name: "s", compilers: [], probes: Self.commands, batch: .all, strategies: [.async, .serial], runs: 1, warmup: 0)
-        let m = try runner { strategy, job in !(strategy == .async && job.name == "b") }.run(scenario, compilers: [], files: &files)
+        let m = try runner { strategy, job in !(strategy == .async && job.name == "b") }.run(
+            try ValidatedScenario(scenario), compilers: [], files: &files)
         #expect(m.disagreements == ["strategies disagree on probe 'b': async -j \(m.runs[0].concurrency) fails, serial ok"])
     }
 
@@ -90,7 +91,7 @@ struct ScenarioRunnerTests {
             name: "s", compilers: [], probes: Self.commands, batch: .all, strategies: [.async, .serial], runs: 2, warmup: 1,
             hooks: ScenarioHooks(setup: .function(1), prepare: .function(2), cleanup: .function(3)))
         var events: [String] = []
-        _ = try runner().run(scenario, compilers: [], files: &files) { reference, event in
+        _ = try runner().run(try ValidatedScenario(scenario), compilers: [], files: &files) { reference, event in
             events.append("\(reference):\(event.point.rawValue):\(event.strategy?.rawValue ?? "-"):\(event.timed)")
         }
         #expect(
@@ -110,7 +111,7 @@ struct ScenarioRunnerTests {
             name: "s", compilers: [], probes: Self.commands, strategies: [.serial], runs: 1, warmup: 0,
             hooks: ScenarioHooks(setup: .job(Job(name: "fill", argv: ["sh", "-c", "echo no cache >&2; exit 3"]))))
         #expect(throws: BenchError.hookFailed("the setup job 'fill' failed (exit 3): no cache\\x0A")) {
-            try runner().run(scenario, compilers: [], files: &files)
+            try runner().run(try ValidatedScenario(scenario), compilers: [], files: &files)
         }
         #expect(log.all.isEmpty)
     }
@@ -129,5 +130,13 @@ struct ScenarioRunnerTests {
         let e = try ProbeJob.make(pre, compiler: cc, flags: [], ext: nil, timeout: 5, files: &files)
         #expect(e.argv.map(\.text) == ["/usr/bin/gcc", "-E", dir + "/E.c", "-o", dir + "/E-3.out", "-I" + dir])
         #expect(e.timeout == 5 && e.environment["TMPDIR"] == files.directory.path)
+    }
+
+    @Test func aScenarioIsValidatedWhereItIsMadeRunnable() {
+        let twice = Scenario(name: "s", compilers: [], probes: Self.commands, strategies: [.serial, .serial])
+        #expect(throws: BenchError.invalidValue("scenario 's': strategy 'serial' is listed twice")) { try ValidatedScenario(twice) }
+        #expect(throws: BenchError.invalidValue("scenario 's' has no probes")) {
+            try ValidatedScenario(Scenario(name: "s", compilers: [], probes: []))
+        }
     }
 }

@@ -49,13 +49,13 @@ public struct ScenarioRunner: Sendable {
 
     /// Runs the scenario with `compilers` (its own, resolved, in order), writing its files into
     /// `files`; `callHook` runs the hooks that are functions of the caller's. Throws for what
-    /// stops it from running at all (no probes, an unwritable directory, a failed hook, a job
-    /// that could not be started); failing jobs are outcomes.
+    /// stops it from running at all (an unwritable directory, a failed hook, a job that could
+    /// not be started); failing jobs are outcomes.
     public func run(
-        _ scenario: Scenario, compilers: [Compiler], files: inout WorkFiles,
+        _ validated: ValidatedScenario, compilers: [Compiler], files: inout WorkFiles,
         callHook: (Int32, HookEvent) throws(BenchError) -> Void = { _, _ in }
     ) throws(BenchError) -> Measurement {
-        try Self.validate(scenario)
+        let scenario = validated.scenario
         let hooks = HookRunner(hooks: scenario.hooks, cancellation: cancellation)
         let subjects: [Compiler?] = compilers.isEmpty ? [nil] : compilers
         var (cells, warmupCells) = try self.cells(scenario, subjects: subjects, files: &files)
@@ -161,47 +161,6 @@ public struct ScenarioRunner: Sendable {
             for copy in 0..<scenario.repeats { for probeJobs in jobs { batch.append(probeJobs[copy]) } }
             return [(probe: nil, jobs: batch)]
         }
-    }
-
-    /// Throws unless the scenario can run: something to run, every number in its range, every
-    /// probe able to make its job, and no name twice (a compiler or a strategy twice would merge
-    /// two runs into one).
-    public static func validate(_ scenario: Scenario) throws(BenchError) {
-        let name = TerminalText.line(scenario.name)
-        guard !scenario.probes.isEmpty else { throw .invalidValue("scenario '\(name)' has no probes") }
-        guard !scenario.strategies.isEmpty else { throw .invalidValue("scenario '\(name)' has no strategies") }
-        guard !scenario.concurrency.isEmpty else { throw .invalidValue("scenario '\(name)' has no concurrency level") }
-        try Limits.check(scenario.repeats, in: Limits.repeats, "repeats")
-        try Limits.check(scenario.runs, in: Limits.runs, "runs")
-        try Limits.check(scenario.warmup, in: Limits.warmup, "warmup")
-        if let timeout = scenario.timeout { try Limits.checkTimeout(timeout, "timeout") }
-        let (jobs, overflow) = scenario.probes.count.multipliedReportingOverflow(by: scenario.repeats)
-        guard !overflow, Limits.jobsPerBatch.contains(jobs) else {
-            throw .invalidValue(
-                "\(scenario.probes.count) probes × \(scenario.repeats) copies is more jobs than one batch can hold (at most \(Limits.jobsPerBatch.upperBound))"
-            )
-        }
-        for probe in scenario.probes {
-            do { try ProbeJob.check(probe, hasCompiler: !scenario.compilers.isEmpty) } catch { throw .invalidValue("scenario '\(name)': \(error)") }
-        }
-        for launcher in [scenario.launcher] + scenario.probes.compactMap(\.launcher) {
-            try Launcher.check(launcher)
-        }
-        if let twice = firstDuplicate(scenario.probes.map(\.name)) {
-            throw .invalidValue("scenario '\(name)': two probes are named '\(TerminalText.line(twice))'; probe names must be unique")
-        }
-        if let twice = firstDuplicate(scenario.compilers) {
-            throw .invalidValue("scenario '\(name)': compiler '\(TerminalText.line(twice))' is listed twice")
-        }
-        for strategy in scenario.strategies { try ReferenceExecutor.checkAvailable(strategy) }
-        if let twice = firstDuplicate(scenario.strategies) {
-            throw .invalidValue("scenario '\(name)': strategy '\(twice.rawValue)' is listed twice")
-        }
-    }
-
-    private static func firstDuplicate<T: Hashable>(_ items: [T]) -> T? {
-        var seen = Set<T>()
-        return items.first { !seen.insert($0).inserted }
     }
 
     /// How many times `run` runs each batch of one compiler: the warm-ups, then one per timed

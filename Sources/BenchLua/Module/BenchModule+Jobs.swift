@@ -111,11 +111,12 @@ extension BenchModule {
         guard report == .unspecified else {
             throw .argument(1, "report: only a returned scenario chooses its report; a script that measures is reported by --format and the exports")
         }
-        do { try ScenarioRunner.validate(scenario.applying(host.configuration.options.overrides)) } catch { throw .argument(1, error.description) }
+        let runnable: ValidatedScenario
+        do { runnable = try host.runnable(scenario) } catch { throw .argument(1, error.description) }
         try checkParameters(s, host)
         if host.isInterrupted { throw .message("interrupted") }
         let measurement: Measurement
-        do { measurement = try host.measure(scenario) } catch { throw .message(error.description) }
+        do { measurement = try host.measure(runnable) } catch { throw .message(error.description) }
         s.push(host.run.document(holding: [measurement]).json)
         return 1
     }

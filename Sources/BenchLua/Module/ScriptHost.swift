@@ -85,12 +85,21 @@ public final class ScriptHost {
     /// Keeps the function on top of the stack (popping it) and returns its registry reference.
     func keep() -> Int32 { luaL_ref(lua.L, bench_lua_registryindex()) }
 
+    /// `declared` with the command line's choices over its own, checked: what `measure` runs.
+    func runnable(_ declared: Scenario) throws(BenchError) -> ValidatedScenario {
+        try ValidatedScenario(declared.applying(configuration.options.overrides))
+    }
+
     /// Measures `scenario` with the command line's choices over its own, and keeps the result
     /// for the run's report. Under `--dry-run` it prints every job of one round and returns a
     /// measurement without runs.
     public func measure(_ declared: Scenario) throws(BenchError) -> Measurement {
-        let scenario = declared.applying(configuration.options.overrides)
-        try ScenarioRunner.validate(scenario)
+        try measure(runnable(declared))
+    }
+
+    /// Measures a scenario already made runnable (`runnable`), as `measure(_:)` does.
+    func measure(_ validated: ValidatedScenario) throws(BenchError) -> Measurement {
+        let scenario = validated.scenario
         var found: [Compiler] = []
         for name in scenario.compilers { found.append(try compiler(name)) }
         if isDryRun {
@@ -116,7 +125,7 @@ public final class ScriptHost {
             workerCommand: configuration.workerCommand, progress: configuration.progress, cancellation: configuration.cancellation,
             cleanup: configuration.cleanup)
         let measurement = try run.withFiles { files throws(BenchError) in
-            try runner.run(scenario, compilers: found, files: &files) { reference, event throws(BenchError) in try callHook(reference, event) }
+            try runner.run(validated, compilers: found, files: &files) { reference, event throws(BenchError) in try callHook(reference, event) }
         }
         run.record(measurement)
         return measurement
