@@ -132,6 +132,32 @@ struct ScenarioRunnerTests {
         #expect(e.timeout == 5 && e.environment["TMPDIR"] == files.directory.path)
     }
 
+    @Test func aDryRunShowsEachBatchOnceAndTheHooksAndRunsNothing() throws {
+        var files = try files()
+        defer { files.directory.remove() }
+        let lines = BatchLog()
+        let log = self.log
+        let runner = ScenarioRunner { strategy, limit in
+            DryRunExecutor(standingFor: RecordingExecutor(strategy, limit, log: log, outcome: { _, _ in true })) { line in
+                lines.entries.withLock { $0.append(line) }
+            }
+        }
+        let scenario = Scenario(
+            name: "s", compilers: [], probes: Self.commands, strategies: [.async, .serial], concurrency: [.limited(1), .limited(2)], runs: 2,
+            warmup: 1, hooks: ScenarioHooks(setup: .job(Job(argv: ["touch", "a b"])), cleanup: .function(3)))
+        var called = false
+        let m = try runner.run(try ValidatedScenario(scenario), compilers: [], files: &files) { _, _ in called = true }
+        let run = "TMPDIR=\(files.directory.path.text) true"
+        #expect(
+            lines.all == [
+                "# s: 1 jobs per batch probe a; the batch would run 7 times (1 warm-up, then 2 runs of async, serial)", run,
+                "# s: 1 jobs per batch probe b; the batch would run 7 times (1 warm-up, then 2 runs of async, serial)", run,
+                "# s: the setup hook, once per compiler, before its first batch", "touch 'a b'",
+                "# s: the cleanup hook, once per compiler, after its last batch, is a Lua function: not called under --dry-run",
+            ])
+        #expect(log.all.isEmpty && !called && m.runs.isEmpty)
+    }
+
     @Test func aScenarioIsValidatedWhereItIsMadeRunnable() {
         let twice = Scenario(name: "s", compilers: [], probes: Self.commands, strategies: [.serial, .serial])
         #expect(throws: BenchError.invalidValue("scenario 's': strategy 'serial' is listed twice")) { try ValidatedScenario(twice) }

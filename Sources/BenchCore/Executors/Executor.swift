@@ -18,14 +18,26 @@ public protocol Executor: Sendable {
     /// Throws only when bench itself cannot run the batch (no threads, no memory for its event
     /// loop); a job that fails is a result.
     func execute(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> (results: [JobResult], helperCPU: Double)
+    /// Runs the batch and measures it (see `run(_:)`): a requirement so that an executor that
+    /// runs nothing (`DryRunExecutor`) can say so instead of timing its printing.
+    func run(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> BatchResult
+    /// Says what the next batch is, in a few words; an executor that runs its jobs has no one
+    /// to tell (the default does nothing), one that prints them (`DryRunExecutor`) prints it.
+    func announce(_ what: String)
 }
 
 extension Executor {
     /// The limit's slots for the batch, capped by the open-file limit.
     public func concurrency(for jobCount: Int) -> Int { limit.slots(for: jobCount) }
 
+    /// Runs the batch without counting its jobs (see `run(_:progress:)`).
+    public func run(_ jobs: [Job]) throws(BenchError) -> BatchResult { try run(jobs, progress: nil) }
+
+    /// Says nothing: a batch that runs is its own news.
+    public func announce(_ what: String) {}
+
     /// Runs the batch and measures it: wall time, and bench's own CPU (this process and its helpers).
-    public func run(_ jobs: [Job], progress: JobCounter? = nil) throws(BenchError) -> BatchResult {
+    public func run(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> BatchResult {
         try MemoryHeadroom.ensure(jobs: jobs.count, slots: concurrency(for: jobs.count))
         let cpu0 = processCPUTime()
         let start = MonotonicClock.now()
@@ -40,16 +52,22 @@ extension Executor {
 /// Builds executors by strategy name.
 public enum Executors {
     /// An executor for `strategy`; `workerCommand` starts a `processes` worker (bench's hidden
-    /// worker mode); `cancellation` stops its batches early.
+    /// worker mode); `cancellation` stops its batches early. With `dryRun` (`--dry-run`), one
+    /// that writes each job's command through it instead of running it, standing for the
+    /// executor it would have been.
     public static func make(
-        _ strategy: Strategy, limit: ConcurrencyLimit, workerCommand: [ByteString], cancellation: Cancellation? = nil
+        _ strategy: Strategy, limit: ConcurrencyLimit, workerCommand: [ByteString], cancellation: Cancellation? = nil,
+        dryRun: (@Sendable (String) -> Void)? = nil
     ) -> any Executor {
+        let executor: any Executor
         switch strategy {
-        case .async: return AsyncExecutor(limit: limit, cancellation: cancellation)
-        case .threads: return ThreadPoolExecutor(limit: limit, cancellation: cancellation)
-        case .processes: return ProcessPoolExecutor(limit: limit, workerCommand: workerCommand, cancellation: cancellation)
-        case .serial: return SerialExecutor(cancellation: cancellation)
-        case .ninja, .make, .xargs: return ReferenceExecutor(strategy, limit: limit, cancellation: cancellation)!
+        case .async: executor = AsyncExecutor(limit: limit, cancellation: cancellation)
+        case .threads: executor = ThreadPoolExecutor(limit: limit, cancellation: cancellation)
+        case .processes: executor = ProcessPoolExecutor(limit: limit, workerCommand: workerCommand, cancellation: cancellation)
+        case .serial: executor = SerialExecutor(cancellation: cancellation)
+        case .ninja, .make, .xargs: executor = ReferenceExecutor(strategy, limit: limit, cancellation: cancellation)!
         }
+        guard let dryRun else { return executor }
+        return DryRunExecutor(standingFor: executor, write: dryRun)
     }
 }

@@ -13,7 +13,8 @@ public final class RunContext {
     public let version: String
     /// The command line as typed, for the document's provenance.
     public let commandLine: [ByteString]
-    /// True under `--dry-run`: commands are printed, not run, and compilers are found but not asked.
+    /// True under `--dry-run`: commands are printed, not run, compilers are found but not
+    /// asked, and nothing is recorded.
     public let dryRun: Bool
     /// The recipe being run, once read.
     public var recipe: Recipe?
@@ -40,8 +41,11 @@ public final class RunContext {
     /// True once the run was interrupted.
     public var isInterrupted: Bool { cancellation?.isCancelled == true }
 
-    /// Keeps `measurement` for the run's report.
-    public func record(_ measurement: Measurement) { measurements.append(measurement) }
+    /// Keeps `measurement` for the run's report; under `--dry-run` there is none, as nothing
+    /// was measured.
+    public func record(_ measurement: Measurement) {
+        if !dryRun { measurements.append(measurement) }
+    }
 
     /// A result document of this run holding `measurements`.
     public func document(holding measurements: [Measurement]) -> ResultDocument {
@@ -74,13 +78,13 @@ public final class RunContext {
 
     /// A compiler by name, asked for its version once per run; under `--dry-run` found but not
     /// asked, and `printed` is told the command that would have asked.
-    public func compiler(_ name: ByteString, printed: (Job) -> Void) throws(BenchError) -> Compiler {
+    public func compiler(_ name: ByteString, printed: (Job) throws(BenchError) -> Void) throws(BenchError) -> Compiler {
         if let known = compilers[name] { return known }
         let found: Compiler
         if dryRun {
             let path = try Compiler.locate(name)
             found = Compiler(name: name, path: path, version: "\(TerminalText.line(name)) (version not asked: --dry-run)")
-            printed(Job(argv: [path, "--version"]))
+            try printed(Job(argv: [path, "--version"]))
         } else {
             found = try Compiler.find(name, cancellation: cancellation)
         }

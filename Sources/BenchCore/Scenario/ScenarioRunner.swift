@@ -16,17 +16,8 @@ public struct ScenarioRunner: Sendable {
     /// Sweeps what a batch's jobs left running in sessions of their own, after every batch.
     public var cleanup: Cleanup?
 
-    /// A runner whose executors are bench's own; `workerCommand` starts a `processes` worker.
-    public init(
-        workerCommand: [ByteString], progress: (@Sendable (ProgressEvent) -> Void)? = nil, cancellation: Cancellation? = nil,
-        cleanup: Cleanup? = nil
-    ) {
-        self.init(progress: progress, cancellation: cancellation, cleanup: cleanup) { strategy, limit in
-            Executors.make(strategy, limit: limit, workerCommand: workerCommand, cancellation: cancellation)
-        }
-    }
-
-    /// A runner with executors from `makeExecutor`.
+    /// A runner with executors from `makeExecutor`: bench's own (`Executors.make`), those that
+    /// print instead (`--dry-run`), or a test's.
     public init(
         progress: (@Sendable (ProgressEvent) -> Void)? = nil, cancellation: Cancellation? = nil, cleanup: Cleanup? = nil,
         makeExecutor: @escaping @Sendable (Strategy, ConcurrencyLimit) -> any Executor
@@ -38,7 +29,7 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// One batch to sample: a compiler's jobs (all probes, or one) with one strategy at one level.
-    private struct Cell {
+    struct Cell {
         let compiler: Compiler?
         let probe: Probe?
         let level: ConcurrencyLimit
@@ -50,7 +41,8 @@ public struct ScenarioRunner: Sendable {
     /// Runs the scenario with `compilers` (its own, resolved, in order), writing its files into
     /// `files`; `callHook` runs the hooks that are functions of the caller's. Throws for what
     /// stops it from running at all (an unwritable directory, a failed hook, a job that could
-    /// not be started); failing jobs are outcomes.
+    /// not be started); failing jobs are outcomes. With a `DryRunExecutor`, shows every batch
+    /// once instead (`show`).
     public func run(
         _ validated: ValidatedScenario, compilers: [Compiler], files: inout WorkFiles,
         callHook: (Int32, HookEvent) throws(BenchError) -> Void = { _, _ in }
@@ -59,6 +51,11 @@ public struct ScenarioRunner: Sendable {
         let hooks = HookRunner(hooks: scenario.hooks, cancellation: cancellation)
         let subjects: [Compiler?] = compilers.isEmpty ? [nil] : compilers
         var (cells, warmupCells) = try self.cells(scenario, subjects: subjects, files: &files)
+        // Its rounds would print the same batches again and again, and measure nothing.
+        if let printer = cells.first?.executor as? DryRunExecutor {
+            try show(scenario, batches: warmupCells.map { cells[$0] }, printer: printer)
+            return Measurement(scenario: ScenarioSettings(scenario), compilers: compilers, runs: [])
+        }
         for compiler in subjects { try hooks.run(HookEvent(point: .setup, compiler: compiler), call: callHook) }
         let rounds = scenario.warmup + scenario.runs
         let counter = JobCounter()
@@ -138,7 +135,7 @@ public struct ScenarioRunner: Sendable {
     /// The batches of one compiler: copy 1 of every probe, then copy 2, ... as the study ordered
     /// them; or, for one-probe batches, each probe's copies. Throws `.interrupted` between two
     /// probes once `cancellation` is cancelled: writing thousands of sources takes seconds.
-    public static func jobGroups(
+    private static func jobGroups(
         _ scenario: Scenario, compiler: Compiler?, files: inout WorkFiles, cancellation: Cancellation? = nil
     ) throws(BenchError) -> [(probe: Probe?, jobs: [Job])] {
         var jobs: [[Job]] = Array(repeating: [], count: scenario.probes.count)
@@ -161,14 +158,6 @@ public struct ScenarioRunner: Sendable {
             for copy in 0..<scenario.repeats { for probeJobs in jobs { batch.append(probeJobs[copy]) } }
             return [(probe: nil, jobs: batch)]
         }
-    }
-
-    /// How many times `run` runs each batch of one compiler: the warm-ups, then one per timed
-    /// run, strategy and level.
-    public static func batchesPerGroup(_ scenario: Scenario) -> Int {
-        let concurrent = scenario.strategies.filter { !$0.ignoresConcurrency }.count * scenario.concurrency.count
-        let serial = scenario.strategies.filter(\.ignoresConcurrency).count
-        return scenario.warmup + scenario.runs * (concurrent + serial)
     }
 
     private func summarize(_ cell: Cell, probes: [Probe], cores: Int) -> RunSummary {

@@ -22,11 +22,11 @@ extension BenchModule {
         }
         try checkParameters(s, host)
         if host.isInterrupted { throw .message("interrupted") }
-        if host.isDryRun {
-            s.push(host.dryRun([job], "bench.spawn")[0])
-            return 1
-        }
-        let result = Spawn.run(host.withDefaults(job), cancellation: host.configuration.cancellation)
+        // A batch of one, run in turn: what `Spawn.run` does, through the executor a dry run replaces.
+        let serial = host.executor(.serial, limit: .limited(1))
+        serial.announce("bench.spawn")
+        let result: JobResult
+        do { result = try serial.execute([host.withDefaults(job)], progress: nil).results[0] } catch { throw .message(error.description) }
         host.sweep()
         s.push(result)
         return 1
@@ -75,15 +75,10 @@ extension BenchModule {
         try checkParameters(s, host)
         if host.isInterrupted { throw .message("interrupted") }
         let executor = host.executor(strategy, limit: limit)
+        executor.announce("bench.run: \(jobs.count) jobs, \(strategy.rawValue) -j \(executor.concurrency(for: jobs.count))")
         let batch: BatchResult
-        if host.isDryRun {
-            let slots = executor.concurrency(for: jobs.count)
-            let results = host.dryRun(jobs, "bench.run: \(jobs.count) jobs, \(strategy.rawValue) -j \(slots)")
-            batch = BatchResult(strategy: strategy, concurrency: slots, wall: 0, runnerCPU: 0, results: results)
-        } else {
-            do { batch = try executor.run(jobs) } catch { throw .message(error.description) }
-            host.sweep()
-        }
+        do { batch = try executor.run(jobs) } catch { throw .message(error.description) }
+        host.sweep()
         lua_createtable(s.L, 0, 10)
         s.push(strategy.rawValue); s.setField(-2, "strategy")
         s.push(batch.concurrency); s.setField(-2, "concurrency")

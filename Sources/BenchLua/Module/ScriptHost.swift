@@ -11,6 +11,9 @@ public final class ScriptHost {
     /// the script's returned table.
     public let run: RunContext
     let lua = LuaState()
+    /// Makes every executor of the run, the scenarios' and `bench.run`'s: under `--dry-run`,
+    /// ones that print each job instead of running it.
+    private let makeExecutor: @Sendable (Strategy, ConcurrencyLimit) -> any Executor
     private var reporters: [String: Int32] = [:]
     /// Set by `os.exit` and `bench.fail` before they raise the host's sentinel.
     var exitRequest: (code: Int32, message: String?)?
@@ -21,6 +24,11 @@ public final class ScriptHost {
         run = RunContext(
             cleanup: configuration.cleanup, cancellation: configuration.cancellation, version: configuration.version,
             commandLine: configuration.commandLine, dryRun: configuration.options.dryRun)
+        let (workerCommand, cancellation) = (configuration.workerCommand, configuration.cancellation)
+        let dryRun = configuration.options.dryRun ? Self.writer(configuration.output) : nil
+        makeExecutor = { strategy, limit in
+            Executors.make(strategy, limit: limit, workerCommand: workerCommand, cancellation: cancellation, dryRun: dryRun)
+        }
         BenchModule.install(in: lua.stack, host: self)
         if let cancellation = configuration.cancellation { bench_lua_watch_interrupts(lua.L, cancellation.descriptor) }
     }
@@ -36,9 +44,7 @@ public final class ScriptHost {
     }
 
     /// An executor for `strategy` that stops when the run is interrupted.
-    func executor(_ strategy: Strategy, limit: ConcurrencyLimit) -> any Executor {
-        Executors.make(strategy, limit: limit, workerCommand: configuration.workerCommand, cancellation: configuration.cancellation)
-    }
+    func executor(_ strategy: Strategy, limit: ConcurrencyLimit) -> any Executor { makeExecutor(strategy, limit) }
 
     /// Runs a script file, or `source` under the name `path` when given (a recipe `bench time`
     /// wrote). A returned table becomes a scenario; errors of any kind become a `ScriptError`
@@ -92,38 +98,18 @@ public final class ScriptHost {
 
     /// Measures `scenario` with the command line's choices over its own, and keeps the result
     /// for the run's report. Under `--dry-run` it prints every job of one round and returns a
-    /// measurement without runs.
+    /// measurement without runs, which the run does not keep.
     public func measure(_ declared: Scenario) throws(BenchError) -> Measurement {
         try measure(runnable(declared))
     }
 
     /// Measures a scenario already made runnable (`runnable`), as `measure(_:)` does.
     func measure(_ validated: ValidatedScenario) throws(BenchError) -> Measurement {
-        let scenario = validated.scenario
         var found: [Compiler] = []
-        for name in scenario.compilers { found.append(try compiler(name)) }
-        if isDryRun {
-            let batches = ScenarioRunner.batchesPerGroup(scenario)
-            for compiler in found.isEmpty ? [nil] : found.map(Optional.some) {
-                let groups = try run.withFiles { files throws(BenchError) in
-                    try ScenarioRunner.jobGroups(scenario, compiler: compiler, files: &files)
-                }
-                for group in groups {
-                    let what = [group.probe.map { "probe \($0.name.text)" }, compiler.map { "with \($0.name.text)" }].compactMap { $0 }.joined(
-                        separator: " ")
-                    _ = dryRun(
-                        group.jobs,
-                        "\(scenario.name): \(group.jobs.count) jobs per batch\(what.isEmpty ? "" : " " + what); the batch would run \(batches) times "
-                            + "(\(scenario.warmup) warm-up, then \(scenario.runs) runs of \(scenario.strategies.map(\.rawValue).joined(separator: ", ")))"
-                    )
-                }
-            }
-            dryRunHooks(scenario)
-            return Measurement(scenario: ScenarioSettings(scenario), compilers: found, runs: [])
-        }
+        for name in validated.scenario.compilers { found.append(try compiler(name)) }
         let runner = ScenarioRunner(
-            workerCommand: configuration.workerCommand, progress: configuration.progress, cancellation: configuration.cancellation,
-            cleanup: configuration.cleanup)
+            progress: configuration.progress, cancellation: configuration.cancellation, cleanup: configuration.cleanup,
+            makeExecutor: makeExecutor)
         let measurement = try run.withFiles { files throws(BenchError) in
             try runner.run(validated, compilers: found, files: &files) { reference, event throws(BenchError) in try callHook(reference, event) }
         }
@@ -205,13 +191,13 @@ public final class ScriptHost {
     /// they do (even a batch) happens before the run's exit status is decided.
     public func closeLua() { lua.close() }
 
-    /// True under `--dry-run`: commands are printed, not run.
-    var isDryRun: Bool { configuration.options.dryRun }
-
     /// Writes a line of the script's output (its `print`, `--dry-run`'s commands) where the
     /// configuration sends it.
-    func write(_ line: String) {
-        if let output = configuration.output { output(line) } else { Console.out(line) }
+    func write(_ line: String) { Self.writer(configuration.output)(line) }
+
+    /// What writes a line of the script's output: `output`, else stdout.
+    private static func writer(_ output: (@Sendable (String) -> Void)?) -> @Sendable (String) -> Void {
+        output ?? { Console.out($0) }
     }
 
     /// Declares a parameter of the recipe and answers its value in this run.
@@ -223,9 +209,14 @@ public final class ScriptHost {
     /// must be declared by then.
     func checkParameters() throws(BenchError) { try run.parameters.check() }
 
-    /// A compiler by name, asked for its version once per run (under `--dry-run`, found but not asked).
+    /// A compiler by name, asked for its version once per run (under `--dry-run`, found but
+    /// not asked, and the question printed by the dry run's executor).
     func compiler(_ name: ByteString) throws(BenchError) -> Compiler {
-        try run.compiler(name) { _ = dryRun([$0], "bench.compiler: the version of \(name.text)") }
+        try run.compiler(name) { job throws(BenchError) in
+            let serial = executor(.serial, limit: .limited(1))
+            serial.announce("bench.compiler: the version of \(name.text)")
+            _ = try serial.run([job])
+        }
     }
 
     /// `probe`'s compile job with `compiler`, through the one job builder (`bench.compile`).

@@ -1,0 +1,39 @@
+/// What a scenario's run is under `--dry-run`: every batch shown once, then the hooks.
+extension ScenarioRunner {
+    /// Prints each of `batches` (one per compiler and probe batch) through `printer`, after a
+    /// `#` line saying what it is and how often a run would run it, then the commands of the
+    /// scenario's `setup`, `prepare` and `cleanup` hooks, each after a `#` line saying when it
+    /// would run. A hook that is a function of the caller's is named, not called.
+    func show(_ scenario: Scenario, batches: [Cell], printer: DryRunExecutor) throws(BenchError) {
+        let times = Self.batchesPerGroup(scenario)
+        let runs = "\(scenario.warmup) warm-up, then \(scenario.runs) runs of \(scenario.strategies.map(\.rawValue).joined(separator: ", "))"
+        for batch in batches {
+            let what = [batch.probe.map { "probe \($0.name.text)" }, batch.compiler.map { "with \($0.name.text)" }].compactMap { $0 }
+            let which = what.isEmpty ? "" : " " + what.joined(separator: " ")
+            printer.announce("\(scenario.name): \(batch.jobs.count) jobs per batch\(which); the batch would run \(times) times (\(runs))")
+            _ = try printer.run(batch.jobs)
+        }
+        let hooks: [(String, ScenarioHook?, String)] = [
+            ("setup", scenario.hooks.setup, "once per compiler, before its first batch"),
+            ("prepare", scenario.hooks.prepare, "before every batch, untimed"),
+            ("cleanup", scenario.hooks.cleanup, "once per compiler, after its last batch"),
+        ]
+        for (name, hook, when) in hooks {
+            switch hook {
+            case .job(let job)?:
+                printer.announce("\(scenario.name): the \(name) hook, \(when)")
+                _ = try printer.run([job])
+            case .function?: printer.announce("\(scenario.name): the \(name) hook, \(when), is a Lua function: not called under --dry-run")
+            case nil: continue
+            }
+        }
+    }
+
+    /// How many times `run` runs each batch of one compiler: the warm-ups, then one per timed
+    /// run, strategy and level.
+    static func batchesPerGroup(_ scenario: Scenario) -> Int {
+        let concurrent = scenario.strategies.filter { !$0.ignoresConcurrency }.count * scenario.concurrency.count
+        let serial = scenario.strategies.filter(\.ignoresConcurrency).count
+        return scenario.warmup + scenario.runs * (concurrent + serial)
+    }
+}
