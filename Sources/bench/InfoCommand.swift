@@ -48,13 +48,7 @@ extension Bench {
             var status: Int32 = 0
             var stopped: String?
             do {
-                switch try host.run(script: path) {
-                case .finished: break
-                case .scenario(let scenario, _):
-                    do { _ = try host.measure(scenario) } catch { throw ScriptError(message: error.description) }
-                case .exit(let code, let message):
-                    (status, stopped) = (code, message)
-                }
+                if case .exit(let code, let message) = try host.drive(script: path) { (status, stopped) = (code, message) }
             } catch {
                 Console.error("bench: error: \(error)")
                 return 2

@@ -57,14 +57,24 @@ struct RunSession {
             let base = try baseline.map { path throws(BenchError) in
                 BaselineComparison.File(label: TerminalText.line(ArgumentBytes.bytes(path)), document: try ResultFile.read(path))
             }
-            let outcome: ScriptOutcome
-            do { outcome = try host.run(script: script, source: source) } catch { return exit(host) ?? fail(error.message, host) }
+            var chosen: Reporter?
+            let outcome: DriveOutcome
+            do {
+                // A returned scenario's report is chosen before it is measured, so that a typo costs nothing.
+                outcome = try host.drive(script: script, source: source) { choice throws(ScriptError) in
+                    chosen = try resolve(report.format, choice: choice, host: host)
+                }
+            } catch {
+                return exit(host) ?? fail(error.message, host)
+            }
             if host.isInterrupted && host.run.measurements.isEmpty { return 0 }  // the interruption is reported once, by the caller
             let reporter: Reporter
             switch outcome {
             case .exit(let code, let message):
                 if let message { Console.error("bench: \(message)") }
                 return code
+            case .finished where chosen != nil:
+                reporter = chosen!
             case .finished:
                 guard !host.run.measurements.isEmpty else {
                     if report.writesFiles || report.format != nil || base != nil {
@@ -79,10 +89,6 @@ struct RunSession {
                     return verdict(host.run.document(holding: host.run.measurements))
                 }
                 reporter = try resolve(report.format, choice: .unspecified, host: host)
-            case .scenario(let scenario, let choice):
-                // Chosen before anything runs, so that a typo costs nothing.
-                reporter = try resolve(report.format, choice: choice, host: host)
-                do { _ = try host.measure(scenario) } catch { return exit(host) ?? fail(error.description, host) }
             }
             if configuration.options.dryRun { return 0 }
             let document = host.run.document(holding: host.run.measurements)
