@@ -1,10 +1,26 @@
 import BenchCore
+import Foundation
 import Testing
 
 /// Every `bench.*` function called wrongly gives a Lua error in lauxlib's words, naming the
 /// function, the argument and the script's line; none crashes.
 @Suite("Argument errors")
 struct ArgumentErrorTests {
+    /// The fields of a job table as the manual lists them (`bench.job{argv..., name=, ...}` in
+    /// docs/scenarios.md): the message for an unknown field must name the same ones, so that a
+    /// new field is documented where users look.
+    static let documentedJobFields: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = (try? String(contentsOf: root.appendingPathComponent("docs/scenarios.md"), encoding: .utf8)) ?? ""
+        guard let start = text.range(of: "`bench.job{argv..., "), let end = text[start.upperBound...].range(of: "}`") else {
+            return "(docs/scenarios.md has no bench.job row)"
+        }
+        return text[start.upperBound..<end.lowerBound].split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "=", with: "")
+        }
+        .joined(separator: ", ")
+    }()
+
     static let cases: [(call: String, message: String)] = [
         ("bench.compile{source=42}", "bad argument #1 to 'compile' (compiler: compiler table or name expected, got nil)"),
         ("bench.compile{compiler='gcc', source=42}", "bad argument #1 to 'compile' (source: string expected, got 42.0)"),
@@ -33,7 +49,7 @@ struct ArgumentErrorTests {
         ("bench.job{}", "bad argument #1 to 'job' (the command is empty (put the program and its arguments in the table's sequence))"),
         (
             "bench.job{'ls', timout=3}",
-            "bad argument #1 to 'job' (unknown field 'timout' (valid: name, cwd, env, stdin, timeout, capture, discard_output))"
+            "bad argument #1 to 'job' (unknown field 'timout' (valid: \(documentedJobFields)))"
         ),
         ("bench.job{'ls', timeout=-1}", "bad argument #1 to 'job' (timeout: number of seconds above 0 and at most 31536000 expected, got -1.0)"),
         ("bench.job{'ls', env={A={}}}", "bad argument #1 to 'job' (env: names and values must be strings)"),
