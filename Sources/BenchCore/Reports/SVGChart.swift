@@ -104,6 +104,12 @@ public enum SVGChart {
                     SVG.text(centre, margin.top + plotHeight + 48, SVG.fit(sub, groupWidth - 8, size: 11), size: 11, anchor: "middle", fill: "#555"))
             }
         }
+        return body + barLegend(m)
+    }
+
+    /// Right of the bars: a colour per strategy, then what a bar, its whiskers and the dashed line mean.
+    private static func barLegend(_ m: Measurement) -> [String] {
+        var body: [String] = []
         var strategies: [Strategy] = []
         for r in m.runs where !strategies.contains(r.strategy) { strategies.append(r.strategy) }
         let lx = margin.left + plotWidth + 16
