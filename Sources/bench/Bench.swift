@@ -11,7 +11,7 @@ protocol CancellableCommand {
 
 /// The `bench` command: runs benchmark scenarios written in Lua.
 struct Bench: ParsableCommand {
-    static let version = "0.4.0"
+    static let version = "0.5.0"
 
     static let configuration = CommandConfiguration(
         commandName: "bench",
