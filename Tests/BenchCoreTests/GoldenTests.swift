@@ -27,6 +27,30 @@ struct GoldenTests {
         return Fixture.document(levels, Fixture.standard())
     }()
 
+    /// Three commands timed as `bench time` times them (serial, one run each per batch, no
+    /// compiler), from microseconds to a tenth of a second: each row in the unit that fits it.
+    static let commands: ResultDocument = {
+        func command(_ name: ByteString, _ samples: [Double]) -> RunSummary {
+            RunSummary(
+                strategy: .serial, compiler: nil, probe: name, level: .limited(1), concurrency: 1, jobs: 1, wall: SampleSummary(samples),
+                childCPU: SampleSummary(samples).median * 0.8, runnerCPU: 0.00004, longestJob: samples.max() ?? 0,
+                peakRSS: 3_000, cores: 2, failed: 0, probes: [ProbeOutcome(name: name, ok: true)])
+        }
+        var settings = ScenarioSettings(name: "time", batch: .probe, probes: ["true", "ls /", "sleep 0.1"], repeats: 1, runs: 4, warmup: 0)
+        settings.discardsOutput = true
+        let runs = [
+            command("true", [0.00061, 0.00058, 0.00064, 0.00060]), command("ls /", [0.00095, 0.00102, 0.00098, 0.00093]),
+            command("sleep 0.1", [0.1012, 0.1009, 0.1015, 0.1011]),
+        ]
+        return Fixture.document(Measurement(scenario: settings, compilers: [], runs: runs))
+    }()
+
+    @Test(arguments: ["table", "markdown", "csv"])
+    func commandsInTheUnitThatFits(format: String) throws {
+        try expectGolden("commands.\(format)", Renderers.document(named: format)!.render(Self.commands, options: RenderingOptions()))
+        if format == "table" { try expectGolden("commands.svg", SVGChart.render(Self.commands)) }
+    }
+
     /// The document against a copy whose async runs took 25 % longer.
     static let comparison: BaselineComparison = {
         var slower = document

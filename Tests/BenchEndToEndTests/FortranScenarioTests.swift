@@ -111,7 +111,7 @@ struct ExitCodeTests {
 
     @Test func versionAndHelpExitZero() async {
         let v = await bench(["--version"])
-        #expect(v.exitCode == 0 && v.stdout == "bench 0.4.0\n")
+        #expect(v.exitCode == 0 && v.stdout == "bench 0.5.0\n")
         let h = await bench(["run", "--help"])
         #expect(h.exitCode == 0 && h.stdout.text.contains("USAGE: bench run [<options>] <script>"))
     }

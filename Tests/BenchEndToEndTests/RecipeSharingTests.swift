@@ -129,7 +129,7 @@ struct RecipeSharingTests {
         let r = await bench(["run", "sleepers.lua", "-D", "naps=2", "-r", "2", "--format", "json"], in: dir)
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let json = try JSONParser.parse(r.stdout)
-        #expect(json["bench"] == .string("0.4.0"))
+        #expect(json["bench"] == .string("0.5.0"))
         #expect(json["recipe"]?["name"] == .string("sleepers"))
         #expect(json["recipe"]?["path"] == .string("sleepers.lua"))
         #expect(json["recipe"]?["sha256"] == .string(SHA256.hex(Array(sleepersRecipe.utf8))))

@@ -25,7 +25,8 @@ public enum BaselineChart {
 
         let top = c.rows.flatMap { $0.cells.compactMap { $0?.run.wall.max } }.max() ?? 1
         let frame = SVG.PlotFrame(left: margin.left, top: margin.top, width: plotWidth, height: plotHeight)
-        let maxY = SVG.yAxis(frame, top: top * 1.1, title: "median wall time per batch (s)", into: &body)
+        let unit = TimeUnit.fitting(largestOf: c.rows.flatMap { $0.cells.compactMap { $0?.run.wall.median } })
+        let maxY = SVG.yAxis(frame, top: top * 1.1, unit: unit, title: "median wall time per batch", into: &body)
         func y(_ s: Double) -> Double { frame.y(s, max: maxY) }
 
         let groupWidth = plotWidth / Double(max(c.rows.count, 1))
@@ -39,7 +40,7 @@ public enum BaselineChart {
                 let barTop = y(w.median)
                 let tip = cell.ratio.map { " (\(ReportWords.ratio($0)) × the baseline\(cell.verdict.map { ", \($0.rawValue)" } ?? ""))" } ?? ""
                 body.append(
-                    "<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(barTop, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - barTop, 1))\" fill=\"\(colors[f % colors.count])\" fill-opacity=\"0.85\"><title>\(SVG.escape("\(c.files[f].label): \(row.label(cell)): median \(format3(w.median)) s\(tip)"))</title></rect>"
+                    "<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(barTop, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - barTop, 1))\" fill=\"\(colors[f % colors.count])\" fill-opacity=\"0.85\"><title>\(SVG.escape("\(c.files[f].label): \(row.label(cell)): median \(unit.time(w.median))\(tip)"))</title></rect>"
                 )
                 body.append(SVG.line(cx, y(w.min), cx, y(w.max), stroke: "#000"))
                 body.append(SVG.line(cx - barWidth / 6, y(w.min), cx + barWidth / 6, y(w.min), stroke: "#000"))

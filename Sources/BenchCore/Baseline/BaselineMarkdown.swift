@@ -20,7 +20,8 @@ public struct BaselineMarkdown: ComparisonRenderer {
         for row in c.rows where !scenarios.contains(row.key.scenario) { scenarios.append(row.key.scenario) }
         for scenario in scenarios {
             lines += ["", "**\(md(scenario))**", ""]
-            lines.append("| Run | File |" + (showAs ? " As |" : "") + " Median [s] | ± σ [s] | vs baseline | p | Verdict |")
+            let unit = BaselineWords.unit(c, scenario: scenario)
+            lines.append("| Run | File |" + (showAs ? " As |" : "") + " Median [\(unit.symbol)] | ± σ [\(unit.symbol)] | vs baseline | p | Verdict |")
             lines.append("|:---|:---|" + (showAs ? ":---|" : "") + "---:|---:|---:|---:|:---|")
             for row in c.rows where row.key.scenario == scenario {
                 for (i, cell) in row.cells.enumerated() {
@@ -28,7 +29,7 @@ public struct BaselineMarkdown: ComparisonRenderer {
                     if let cell {
                         cells +=
                             (showAs ? [md(row.label(cell))] : []) + [
-                                format3(cell.run.wall.median), format3(cell.run.wall.stddev),
+                                unit.number(cell.run.wall.median), unit.number(cell.run.wall.stddev),
                                 BaselineWords.versus(cell, index: i),
                                 cell.test.map { BaselineWords.p($0.p) } ?? "", Self.verdict(cell),
                             ]

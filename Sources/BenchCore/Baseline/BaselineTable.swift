@@ -32,7 +32,7 @@ public struct BaselineTable: ComparisonRenderer {
                     var line = [i == 0 ? row.key.label : "", TerminalText.line(c.files[i].label)]
                     if let cell {
                         line += [
-                            ReportWords.spread(cell.run.wall),
+                            TimeUnit.fitting(cell.run.wall.median).spread(cell.run.wall),
                             BaselineWords.versus(cell, index: i),
                             cell.test.map { BaselineWords.p($0.p) } ?? "",
                             BaselineWords.verdict(cell),

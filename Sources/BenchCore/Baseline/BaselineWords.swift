@@ -25,6 +25,11 @@ enum BaselineWords {
         return s + " %"
     }
 
+    /// The unit of a scenario's times in a comparison's Markdown: the one its largest median fits.
+    static func unit(_ c: BaselineComparison, scenario: String) -> TimeUnit {
+        TimeUnit.fitting(largestOf: c.rows.filter { $0.key.scenario == scenario }.flatMap { $0.cells.compactMap { $0?.run.wall.median } })
+    }
+
     /// "< 0.001", "0.049", "1.000".
     static func p(_ p: Double) -> String { p < 0.001 ? "< 0.001" : fixed(p, 3) }
 

@@ -18,35 +18,20 @@ public struct MarkdownReport: DocumentRenderer {
             if k > 0 { lines.append("") }
             let s = m.scenario
             lines.append(
-                "**\(markdown(s.name))**: \(ReportWords.shape(s)), median of \(s.runs) interleaved runs after \(s.warmup) warm-up\(s.warmup == 1 ? "" : "s"); "
+                "**\(markdown(s.name))**: \(ReportWords.shape(m)), median of \(s.runs) interleaved runs after \(s.warmup) warm-up\(s.warmup == 1 ? "" : "s"); "
                     + "bench \(markdown(document.bench)), \(markdown(h.os)) \(markdown(h.kernel)), \(markdown(h.cpu)), \(h.cores) cores."
                     + (m.complete ? "" : " Incomplete: the run was interrupted."))
             lines.append("")
-            var header = ["Strategy", "-j", "Median wall [s]", "± σ [s]", "Min … max [s]", "Ideal [s]", "Efficiency", "vs serial", "Relative"]
-            var alignment = [":---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]
-            if s.batch == .probe { header.insert("Probe", at: 0); alignment.insert(":---", at: 0) }
-            if !m.compilers.isEmpty { header.insert("Compiler", at: 0); alignment.insert(":---", at: 0) }
-            lines.append("| " + header.joined(separator: " | ") + " |")
-            lines.append("|" + alignment.joined(separator: "|") + "|")
-            for r in m.runs {
-                let w = r.wall
-                let relative = m.relativeToFastest(r)
-                var cells = [
-                    r.strategy.rawValue, String(r.concurrency), format3(w.median), format3(w.stddev), "\(format3(w.min)) … \(format3(w.max))",
-                    format3(m.ideal(of: r)), "\(format1(m.efficiency(of: r) * 100)) %", m.speedupOverSerial(r).map { fixed($0.value, 2) + "×" } ?? "",
-                    ReportWords.ratio(relative),
-                ]
-                if s.batch == .probe { cells.insert(markdown(r.probe?.text ?? ""), at: 0) }
-                if !m.compilers.isEmpty { cells.insert(markdown(m.compiler(of: r)?.version ?? r.compiler?.text ?? ""), at: 0) }
-                lines.append("| " + cells.joined(separator: " | ") + " |")
-            }
+            lines += Self.runTable(m)
             for c in m.comparisons {
                 guard let fastest = c.fastest else { continue }
                 let others = c.entries.filter { $0 != fastest }.map { e in
                     let ratio = Ratio(e.run.wall, over: fastest.run.wall)
                     return "\(ReportWords.ratio(ratio)) times faster than \(markdown(e.label))"
                 }
-                let context = c.context.isEmpty ? "" : " (\(markdown(c.context)))"
+                // As the table: a comparison of commands with one strategy needs no "(serial)".
+                let shape = TableShape(m)
+                let context = c.context.isEmpty || (shape.isCommandComparison && !shape.showsStrategy) ? "" : " (\(markdown(c.context)))"
                 lines.append("")
                 lines.append("\(markdown(fastest.label))\(context) ran " + others.joined(separator: ", ") + ".")
             }
@@ -62,6 +47,38 @@ public struct MarkdownReport: DocumentRenderer {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The table of a measurement's runs, like hyperfine's export (its "Relative" column), with
+    /// the columns `TableShape` keeps and the times in its unit.
+    private static func runTable(_ m: Measurement) -> [String] {
+        let shape = TableShape(m)
+        let unit = TimeUnit.fitting(largestOf: m.runs.map(\.wall.median))
+        let u = unit.symbol
+        var header = (shape.showsStrategy ? ["Strategy"] : []) + (shape.showsConcurrency ? ["-j"] : [])
+        header +=
+            ["Median wall [\(u)]", "± σ [\(u)]", "Min … max [\(u)]"] + (shape.showsConcurrency ? ["Ideal [\(u)]", "Efficiency", "vs serial"] : [])
+        header.append("Relative")
+        var alignment = (shape.showsStrategy ? [":---"] : []) + Array(repeating: "---:", count: header.count - (shape.showsStrategy ? 1 : 0))
+        if m.scenario.batch == .probe { header.insert(shape.isCommandComparison ? "Command" : "Probe", at: 0); alignment.insert(":---", at: 0) }
+        if !m.compilers.isEmpty { header.insert("Compiler", at: 0); alignment.insert(":---", at: 0) }
+        var lines = ["| " + header.joined(separator: " | ") + " |", "|" + alignment.joined(separator: "|") + "|"]
+        for r in m.runs {
+            let w = r.wall
+            var cells = (shape.showsStrategy ? [r.strategy.rawValue] : []) + (shape.showsConcurrency ? [String(r.concurrency)] : [])
+            cells += [unit.number(w.median), unit.number(w.stddev), "\(unit.number(w.min)) … \(unit.number(w.max))"]
+            if shape.showsConcurrency {
+                cells += [
+                    unit.number(m.ideal(of: r)), "\(format1(m.efficiency(of: r) * 100)) %",
+                    m.speedupOverSerial(r).map { fixed($0.value, 2) + "×" } ?? "",
+                ]
+            }
+            cells.append(ReportWords.ratio(m.relativeToFastest(r)))
+            if m.scenario.batch == .probe { cells.insert(markdown(r.probe?.text ?? ""), at: 0) }
+            if !m.compilers.isEmpty { cells.insert(markdown(m.compiler(of: r)?.version ?? r.compiler?.text ?? ""), at: 0) }
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines
     }
 
     /// `text` safe inside a Markdown table cell: one line, control characters escaped, `|` and

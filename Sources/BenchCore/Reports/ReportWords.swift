@@ -1,5 +1,13 @@
 /// The phrases every report uses to say what was measured, so that they all say it alike.
 enum ReportWords {
+    /// `shape(s)`, or "3 commands" for a comparison of commands, one run of each per batch
+    /// (what `bench time` and hyperfine measure).
+    static func shape(_ m: Measurement) -> String {
+        let s = m.scenario
+        guard TableShape(m).isCommandComparison else { return shape(s) }
+        return "\(s.probes.count) command\(s.probes.count == 1 ? "" : "s")"
+    }
+
     /// "16 probes × 8 copies = 128 jobs per batch", or for one-probe batches "2 probes, 1 copy per batch".
     static func shape(_ s: ScenarioSettings) -> String {
         let copies = "\(s.repeats) cop\(s.repeats == 1 ? "y" : "ies")"
@@ -14,12 +22,6 @@ enum ReportWords {
     static func sampling(_ s: ScenarioSettings) -> String {
         "\(s.runs) timed run\(s.runs == 1 ? "" : "s") after \(s.warmup == 0 ? "no" : String(s.warmup)) warm-up\(s.warmup == 1 ? "" : "s"), interleaved in rotating order"
     }
-
-    /// "0.500 s": a time in seconds, as every column of times shows it.
-    static func seconds(_ s: Double) -> String { format3(s) + " s" }
-
-    /// "0.500 s ± 0.012 s": a median and its standard deviation.
-    static func spread(_ w: SampleSummary) -> String { "\(seconds(w.median)) ± \(seconds(w.stddev))" }
 
     /// "1.79 ± 0.04": a ratio and its propagated standard deviation.
     static func ratio(_ r: Ratio) -> String { "\(fixed(r.value, 2)) ± \(fixed(r.stddev, 2))" }

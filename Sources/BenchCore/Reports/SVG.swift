@@ -27,16 +27,17 @@ enum SVG {
         """
     }
 
-    /// The y axis for values up to `top`: grid lines at round steps with their labels, the two
-    /// axes and the axis `title`, appended to `body`; returns the value at the top of the plot.
-    static func yAxis(_ frame: PlotFrame, top: Double, title: String, into body: inout [String]) -> Double {
+    /// The y axis for times up to `top` seconds: grid lines at round steps with their labels in
+    /// `unit`, the two axes and the axis `title` (the unit added), appended to `body`; returns
+    /// the time at the top of the plot.
+    static func yAxis(_ frame: PlotFrame, top: Double, unit: TimeUnit, title: String, into body: inout [String]) -> Double {
         let step = niceStep(top / 5)
         let max = Swift.max((top / step).rounded(.up) * step, step)
         var tick = 0.0
         while tick <= max + step / 2 {
             let ty = frame.y(tick, max: max)
             body.append(line(frame.left, ty, frame.left + frame.width, ty, stroke: "#e5e5e5"))
-            body.append(text(frame.left - 8, ty + 4, trimmed(tick), size: 11, anchor: "end"))
+            body.append(text(frame.left - 8, ty + 4, trimmed(tick * unit.perSecond), size: 11, anchor: "end"))
             tick += step
         }
         let bottom = frame.top + frame.height
@@ -44,7 +45,8 @@ enum SVG {
         body.append(line(frame.left, bottom, frame.left + frame.width, bottom, stroke: "#333"))
         let mid = fixed(frame.top + frame.height / 2, 1)
         body.append(
-            "<text x=\"18\" y=\"\(mid)\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(mid))\">\(escape(title))</text>")
+            "<text x=\"18\" y=\"\(mid)\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(mid))\">\(escape(title)) (\(unit.symbol))</text>"
+        )
         return max
     }
 

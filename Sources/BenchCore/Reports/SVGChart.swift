@@ -63,7 +63,8 @@ public enum SVGChart {
     private static func bars(_ m: Measurement) -> [String] {
         var body: [String] = []
         let top = m.runs.map { Swift.max($0.wall.max, m.ideal(of: $0)) }.max() ?? 1
-        let maxY = SVG.yAxis(frame, top: top * 1.08, title: "wall time per batch (s)", into: &body)
+        let unit = TimeUnit.fitting(largestOf: m.runs.map(\.wall.median))
+        let maxY = SVG.yAxis(frame, top: top * 1.08, unit: unit, title: "wall time per batch", into: &body)
         let groups = groups(m)
         let groupWidth = plotWidth / Double(max(groups.count, 1))
         let levels = Set(m.runs.filter { !$0.strategy.ignoresConcurrency }.map(\.concurrency)).count
@@ -75,7 +76,7 @@ public enum SVGChart {
                 let color = colors[r.strategy] ?? "#444"
                 let top = y(r.wall.median, max: maxY)
                 body.append(
-                    "<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(top, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - top, 1))\" fill=\"\(color)\" fill-opacity=\"0.85\"><title>\(SVG.escape(r.title)): median \(format3(r.wall.median)) s</title></rect>"
+                    "<rect x=\"\(fixed(cx - barWidth / 2, 1))\" y=\"\(fixed(top, 1))\" width=\"\(fixed(barWidth, 1))\" height=\"\(fixed(margin.top + plotHeight - top, 1))\" fill=\"\(color)\" fill-opacity=\"0.85\"><title>\(SVG.escape(r.title)): median \(unit.time(r.wall.median))</title></rect>"
                 )
                 let lo = y(r.wall.min, max: maxY)
                 let hi = y(r.wall.max, max: maxY)
@@ -92,7 +93,7 @@ public enum SVGChart {
                         SVG.text(cx, margin.top + plotHeight + 14, SVG.fit("-j \(r.concurrency)", slot - 4, size: 10), size: 10, anchor: "middle"))
                 }
                 if slot >= 36 {
-                    body.append(SVG.text(cx, Swift.min(top, hi) - 5, format3(r.wall.median), size: 10, anchor: "middle", fill: "#333"))
+                    body.append(SVG.text(cx, Swift.min(top, hi) - 5, unit.number(r.wall.median), size: 10, anchor: "middle", fill: "#333"))
                 }
             }
             let centre = margin.left + groupWidth * (Double(g) + 0.5)
@@ -135,7 +136,8 @@ public enum SVGChart {
         for r in m.runs where !r.strategy.ignoresConcurrency && !levels.contains(r.concurrency) { levels.append(r.concurrency) }
         levels.sort()
         let top = m.runs.map(\.wall.median).max() ?? 1
-        let maxY = SVG.yAxis(frame, top: top * 1.1, title: "wall time per batch (s)", into: &body)
+        let unit = TimeUnit.fitting(largestOf: m.runs.map(\.wall.median))
+        let maxY = SVG.yAxis(frame, top: top * 1.1, unit: unit, title: "wall time per batch", into: &body)
         let step = plotWidth * 0.9 / Double(max(levels.count - 1, 1))
         func x(_ level: Int) -> Double {
             let i = Double(levels.firstIndex(of: level) ?? 0)
@@ -163,7 +165,7 @@ public enum SVGChart {
                     body.append("<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/>")
                     for r in runs {
                         body.append(
-                            "<circle cx=\"\(fixed(x(r.concurrency), 1))\" cy=\"\(fixed(y(r.wall.median, max: maxY), 1))\" r=\"3.5\" fill=\"\(color)\"><title>\(SVG.escape(r.title)): \(format3(r.wall.median)) s</title></circle>"
+                            "<circle cx=\"\(fixed(x(r.concurrency), 1))\" cy=\"\(fixed(y(r.wall.median, max: maxY), 1))\" r=\"3.5\" fill=\"\(color)\"><title>\(SVG.escape(r.title)): \(unit.time(r.wall.median))</title></circle>"
                         )
                     }
                 }

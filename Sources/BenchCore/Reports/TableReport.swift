@@ -16,7 +16,7 @@ public struct TableReport: DocumentRenderer {
         for (k, m) in document.measurements.enumerated() {
             if k > 0 { out.append("") }
             out.append(
-                paint.bold(TerminalText.line(m.scenario.name)) + ": " + ReportWords.shape(m.scenario) + "; "
+                paint.bold(TerminalText.line(m.scenario.name)) + ": " + ReportWords.shape(m) + "; "
                     + ReportWords.sampling(m.scenario))
             if k == 0 {
                 let h = document.host
@@ -37,29 +37,14 @@ public struct TableReport: DocumentRenderer {
     private static func body(_ m: Measurement, verbose: Bool, paint: Paint) -> [String] {
         var out: [String] = []
         let perProbe = m.scenario.batch == .probe
+        let shape = TableShape(m)
         for name in m.compilerNames {
             let runs = m.runs(of: name)
             out.append("")
             if let compiler = m.compiler(named: name) {
                 out.append(paint.bold(TerminalText.line(compiler.version)) + " (\(TerminalText.line(compiler.path)))")
             }
-            var header = ["strategy", "-j", "wall (median ± σ)", "range (min … max)", "child CPU", "bench CPU", "ideal", "efficiency", "vs serial"]
-            if perProbe { header.insert("probe", at: 0) }
-            var rows = [header]
-            for r in runs {
-                let w = r.wall
-                var row = [
-                    r.strategy.rawValue, String(r.concurrency),
-                    ReportWords.spread(w), "\(ReportWords.seconds(w.min)) … \(ReportWords.seconds(w.max))",
-                    ReportWords.seconds(r.childCPU), "\(ReportWords.seconds(r.runnerCPU)) (\(format1(r.runnerShare * 100)) %)",
-                    ReportWords.seconds(m.ideal(of: r)), "\(format1(m.efficiency(of: r) * 100)) %",
-                    m.speedupOverSerial(r).map { fixed($0.value, 2) + "×" } ?? "",
-                ]
-                if perProbe { row.insert(TerminalText.line(r.probe ?? ""), at: 0) }
-                rows.append(row)
-            }
-            let right = Set((perProbe ? 2 : 1)...(perProbe ? 9 : 8))
-            out += align(rows, rightAligned: right).enumerated().map { i, line in i == 0 ? paint.dim(line) : line }
+            out += runTable(m, runs, shape: shape).enumerated().map { i, line in i == 0 ? paint.dim(line) : line }
             let levels = m.levels(of: runs)
             if !perProbe && levels.count > 1 { out += scaling(runs, levels: levels) }
             for comparison in m.comparisons where comparison.kind != .compilers && comparison.entries.first?.run.compiler == name {
@@ -73,13 +58,39 @@ public struct TableReport: DocumentRenderer {
                         "  \(format3($0.wall.median)) seconds: \(levels.count > 1 ? $0.strategyLabel : $0.strategy.rawValue): \(TerminalText.line(compiler.version))"
                     }
             }
-            out += probeLines(m, runs, verbose: verbose)
+            out += probeLines(m, runs, verbose: verbose, word: shape.probeWord)
         }
         for comparison in m.comparisons where comparison.kind == .compilers {
             out += summary(comparison, paint: paint, showContext: true)
         }
         if let matrix = ProbeMatrix(m) { out += matrixLines(matrix) }
         return out
+    }
+
+    /// The table of `runs`: a row per run, with the columns `shape` keeps.
+    private static func runTable(_ m: Measurement, _ runs: [RunSummary], shape: TableShape) -> [String] {
+        let perProbe = m.scenario.batch == .probe
+        var rows: [[String]] = [
+            (perProbe ? [shape.probeWord] : []) + (shape.showsStrategy ? ["strategy"] : []) + (shape.showsConcurrency ? ["-j"] : [])
+                + ["wall (median ± σ)", "range (min … max)", "child CPU", "bench CPU"]
+                + (shape.showsConcurrency ? ["ideal", "efficiency", "vs serial"] : [])
+        ]
+        for r in runs {
+            let unit = TimeUnit.fitting(r.wall.median)
+            var row = perProbe ? [TerminalText.line(r.probe ?? "")] : []
+            if shape.showsStrategy { row.append(r.strategy.rawValue) }
+            if shape.showsConcurrency { row.append(String(r.concurrency)) }
+            row += [unit.spread(r.wall), unit.range(r.wall), unit.time(r.childCPU), "\(unit.time(r.runnerCPU)) (\(format1(r.runnerShare * 100)) %)"]
+            if shape.showsConcurrency {
+                row += [
+                    unit.time(m.ideal(of: r)), "\(format1(m.efficiency(of: r) * 100)) %",
+                    m.speedupOverSerial(r).map { fixed($0.value, 2) + "×" } ?? "",
+                ]
+            }
+            rows.append(row)
+        }
+        let firstNumber = (perProbe ? 1 : 0) + (shape.showsStrategy ? 1 : 0)
+        return align(rows, rightAligned: Set(firstNumber..<rows[0].count))
     }
 
     /// Which probes each compiler accepts, a row per probe.
@@ -93,18 +104,19 @@ public struct TableReport: DocumentRenderer {
 
     /// Median wall per strategy (rows) and level (columns).
     private static func scaling(_ runs: [RunSummary], levels: [ConcurrencyLimit]) -> [String] {
+        let unit = TimeUnit.fitting(largestOf: runs.map(\.wall.median))
         var rows = [["scaling (median wall)"] + levels.map { "-j \($0)" }]
         var strategies: [Strategy] = []
         for r in runs where !strategies.contains(r.strategy) { strategies.append(r.strategy) }
         for strategy in strategies {
             if strategy.ignoresConcurrency, let serial = runs.first(where: { $0.strategy.ignoresConcurrency }) {
-                rows.append(["serial (runs once)"] + levels.map { _ in ReportWords.seconds(serial.wall.median) })
+                rows.append(["serial (runs once)"] + levels.map { _ in unit.time(serial.wall.median) })
                 continue
             }
             rows.append(
                 [strategy.rawValue]
                     + levels.map { level in
-                        runs.first { $0.strategy == strategy && $0.level == level }.map { ReportWords.seconds($0.wall.median) } ?? "-"
+                        runs.first { $0.strategy == strategy && $0.level == level }.map { unit.time($0.wall.median) } ?? "-"
                     })
         }
         return [""] + align(rows, rightAligned: Set(1...levels.count))
@@ -125,7 +137,7 @@ public struct TableReport: DocumentRenderer {
         return lines
     }
 
-    private static func probeLines(_ m: Measurement, _ runs: [RunSummary], verbose: Bool) -> [String] {
+    private static func probeLines(_ m: Measurement, _ runs: [RunSummary], verbose: Bool, word: String) -> [String] {
         let outcomes = ProbeVerdict.all(m, runs)
         guard !outcomes.isEmpty else { return [] }
         let failing = outcomes.filter { !$0.ok }
@@ -133,7 +145,7 @@ public struct TableReport: DocumentRenderer {
         let verb = m.compilers.isEmpty ? "succeed" : "compile"
         var lines = [""]
         lines.append(
-            "probes: \(outcomes.count - failing.count) of \(outcomes.count) \(verb)"
+            "\(word)s: \(outcomes.count - failing.count) of \(outcomes.count) \(verb)"
                 + (agree ? (Set(runs.map(\.strategy)).count > 1 ? ", the same with every strategy" : "") : "; the strategies DISAGREE (see below)"))
         if !failing.isEmpty {
             lines.append("failing: " + failing.map { TerminalText.line($0.name) }.joined(separator: ", ") + (verbose ? "" : " (-v shows why)"))
