@@ -28,6 +28,7 @@ return {
   name = "fortran",
   compilers = installed,
   repeats = repeats,
+  study_lines = true,   -- the table also prints the study's own lines, to compare with its README
   ext = ".f90",
   probes = {
     { name = "minimal",         source = "end" },

@@ -97,7 +97,8 @@ enum Fixture {
 
     static func result(_ runs: [RunSummary]) -> Measurement {
         let scenario = ScenarioSettings(
-            name: "fortran", batch: .all, probes: ["minimal", "f2023enum"], repeats: 8, runs: runs.first?.wall.samples.count ?? 1, warmup: 1)
+            name: "fortran", batch: .all, probes: ["minimal", "f2023enum"], repeats: 8, runs: runs.first?.wall.samples.count ?? 1, warmup: 1,
+            showsStudyLines: true)
         return Measurement(scenario: scenario, compilers: [compiler], runs: runs)
     }
 

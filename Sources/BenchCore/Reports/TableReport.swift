@@ -51,7 +51,7 @@ public struct TableReport: DocumentRenderer {
                 out += summary(
                     comparison, paint: paint, showContext: comparison.kind == .probes && Set(runs.map(\.strategy)).count > 1 || levels.count > 1)
             }
-            if !perProbe, let compiler = m.compiler(named: name) {
+            if !perProbe, m.scenario.showsStudyLines, let compiler = m.compiler(named: name) {
                 out +=
                     ["", "As the study printed it (medians):"]
                     + runs.map {

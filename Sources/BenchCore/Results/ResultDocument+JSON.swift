@@ -109,7 +109,8 @@ extension Measurement {
                             ("timeout_s", s.timeout.map(JSONValue.number) ?? .null),
                         ] + (s.launcher.isEmpty ? [] : [("launcher", .array(s.launcher.map { .string($0.text) }))])
                             + (s.ignoreFailure ? [("ignore_failure", .bool(true))] : [])
-                            + (s.discardsOutput ? [("discard_output", .bool(true))] : []))
+                            + (s.discardsOutput ? [("discard_output", .bool(true))] : [])
+                            + (s.showsStudyLines ? [("study_lines", .bool(true))] : []))
                 ),
                 ("complete", .bool(complete)),
                 (
@@ -184,7 +185,8 @@ extension Measurement {
                 warmup: try s.int("warmup", in: Limits.warmup), timeout: try s.optionalNumber("timeout_s", in: Limits.timeout),
                 launcher: s.has("launcher") ? try s.array("launcher").map { a throws(BenchError) in ByteString(try a.stringValue()) } : [],
                 ignoreFailure: s.has("ignore_failure") ? try s.bool("ignore_failure") : false,
-                discardsOutput: s.has("discard_output") ? try s.bool("discard_output") : false),
+                discardsOutput: s.has("discard_output") ? try s.bool("discard_output") : false,
+                showsStudyLines: s.has("study_lines") ? try s.bool("study_lines") : false),
             compilers: try json.array("compilers").map { c throws(BenchError) in
                 Compiler(name: ByteString(try c.string("name")), path: ByteString(try c.string("path")), version: try c.string("version"))
             },

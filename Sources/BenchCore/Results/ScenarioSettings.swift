@@ -23,11 +23,14 @@ public struct ScenarioSettings: Sendable, Equatable {
     public var ignoreFailure: Bool
     /// True when the jobs' output went to /dev/null, unread (`discard_output`).
     public var discardsOutput: Bool
+    /// True when the table also prints the study's lines (`study_lines`).
+    public var showsStudyLines: Bool
 
     /// Creates settings.
     public init(
         name: String, description: String? = nil, batch: BatchShape, probes: [ByteString], repeats: Int, runs: Int, warmup: Int,
-        timeout: Double? = nil, launcher: [ByteString] = [], ignoreFailure: Bool = false, discardsOutput: Bool = false
+        timeout: Double? = nil, launcher: [ByteString] = [], ignoreFailure: Bool = false, discardsOutput: Bool = false,
+        showsStudyLines: Bool = false
     ) {
         self.name = name
         self.description = description
@@ -40,6 +43,7 @@ public struct ScenarioSettings: Sendable, Equatable {
         self.launcher = launcher
         self.ignoreFailure = ignoreFailure
         self.discardsOutput = discardsOutput
+        self.showsStudyLines = showsStudyLines
     }
 
     /// The settings of `scenario`.
@@ -47,7 +51,8 @@ public struct ScenarioSettings: Sendable, Equatable {
         self.init(
             name: scenario.name, description: scenario.description, batch: scenario.batch, probes: scenario.probes.map(\.name),
             repeats: scenario.repeats, runs: scenario.runs, warmup: scenario.warmup, timeout: scenario.timeout, launcher: scenario.launcher,
-            ignoreFailure: scenario.ignoreFailure, discardsOutput: scenario.discardsOutput)
+            ignoreFailure: scenario.ignoreFailure, discardsOutput: scenario.discardsOutput,
+            showsStudyLines: scenario.showsStudyLines)
     }
 
     /// Jobs in one batch.

@@ -42,6 +42,9 @@ public struct Scenario: Sendable, Equatable {
     /// True when its jobs' stdout and stderr go to /dev/null, unread, as hyperfine runs
     /// commands: for comparisons of commands, whose output is not their result.
     public var discardsOutput = false
+    /// True when the table also prints the study's own lines ("2.041 seconds: async: ..."):
+    /// for the study's recipe, whose readers compare them with the study's.
+    public var showsStudyLines = false
 
     /// Creates a scenario; the defaults are those of the study (every strategy, one copy, one job
     /// per core), and a scenario without compilers compares its probes one batch each.

@@ -32,6 +32,7 @@ extension LuaStack {
         scenario.timeout = try t.timeout()
         scenario.ignoreFailure = try t.bool("ignore_failure") ?? false
         scenario.discardsOutput = try t.bool("discard_output") ?? false
+        scenario.showsStudyLines = try t.bool("study_lines") ?? false
         scenario.hooks = ScenarioHooks(
             setup: try hook(&t, "setup", keep: keep), prepare: try hook(&t, "prepare", keep: keep), cleanup: try hook(&t, "cleanup", keep: keep))
         var report = ReportChoice.unspecified
