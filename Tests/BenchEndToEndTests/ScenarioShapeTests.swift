@@ -80,7 +80,10 @@ struct ScenarioShapeTests {
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let text = r.stdout.text
         #expect(text.hasPrefix("gzip: 2 commands; 3 timed runs after 1 warm-up, interleaved in rotating order\n"))
-        #expect(text.contains("command   wall (median ± σ)"), "\(text)")
+        let header = text.split(separator: "\n").first { $0.hasPrefix("command ") }.map {
+            $0.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(header == ["command", "wall (median ± σ)", "range (min … max)", "child CPU", "bench CPU"], "\(text)")
         #expect(text.contains(try Regex("  gzip -[69] ran\n    \\d+\\.\\d\\d ± \\d+\\.\\d\\d times faster than gzip -[69]")))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(try file(dir, "g.json").utf8)) as? [String: Any])
         let runs = try #require((object["measurements"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]])
