@@ -32,7 +32,7 @@ extension Bench {
                 guard let format = Renderers.document(named: name) else {
                     throw BenchError.invalidValue("unknown format '\(name)' (valid: \(Renderers.documentNames); a script's reporters need its run)")
                 }
-                let options = RenderingOptions(verbose: report.verbose, color: Terminal.wantsColor && destinations.report == nil)
+                let options = try report.rendering(color: Terminal.wantsColor && destinations.report == nil)
                 let text = format.render(document, options: options)
                 guard try destinations.write(ByteString(text), of: document, toStdout: true, cleanup: nil) else { return 128 + SIGPIPE }
                 return 0

@@ -9,6 +9,8 @@ struct ReportDestinations {
     let plot: OutputFile?
     /// `--export-FORMAT FILE`: the same report in more formats, by their names in `Renderers`.
     let exports: [(format: String, file: OutputFile)]
+    /// How a document's exports are rendered (`-u`).
+    var rendering = RenderingOptions()
 
     /// Every file with the option that named it.
     var all: [(option: String, file: OutputFile)] {
@@ -35,7 +37,7 @@ struct ReportDestinations {
     }
 
     /// The same destinations without the exports (written on their own, first).
-    var withoutExports: ReportDestinations { ReportDestinations(report: report, plot: plot, exports: []) }
+    var withoutExports: ReportDestinations { ReportDestinations(report: report, plot: plot, exports: [], rendering: rendering) }
 
     /// Writes each export as `export` renders it, given the format's name.
     func writeExports(_ export: (String) -> String, cleanup: Cleanup?) throws(BenchError) {
@@ -44,11 +46,13 @@ struct ReportDestinations {
 
     /// Writes a result document's report, chart and exports.
     func write(_ text: ByteString?, of document: ResultDocument, toStdout: Bool, cleanup: Cleanup?) throws(BenchError) -> Bool {
-        try write(text, chart: { SVGChart.render(document) }, export: { Self.render(document, as: $0) }, toStdout: toStdout, cleanup: cleanup)
+        try write(
+            text, chart: { SVGChart.render(document) }, export: { Self.render(document, as: $0, options: rendering) }, toStdout: toStdout,
+            cleanup: cleanup)
     }
 
     /// `document` in the format named `format`, which `OutputOptions` checked is one.
-    static func render(_ document: ResultDocument, as format: String) -> String {
-        Renderers.document(named: format)?.render(document, options: RenderingOptions()) ?? ""
+    static func render(_ document: ResultDocument, as format: String, options: RenderingOptions = RenderingOptions()) -> String {
+        Renderers.document(named: format)?.render(document, options: options) ?? ""
     }
 }

@@ -15,11 +15,32 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .short, help: "Show the messages of failing probes.")
     var verbose = false
 
+    @Option(
+        name: [.customShort("u"), .customLong("time-unit")],
+        help: ArgumentHelp(
+            "Show every time of the table and the Markdown in this unit: second, millisecond or microsecond (default: the unit that fits).",
+            valueName: "unit"))
+    var timeUnit: String?
+
+    /// The options a report is rendered with; `color` when it goes to a terminal.
+    func rendering(color: Bool) throws(BenchError) -> RenderingOptions {
+        var unit: TimeUnit?
+        if let timeUnit {
+            guard let named = TimeUnit.named(timeUnit) else {
+                throw .invalidValue("--time-unit must be second, millisecond or microsecond, not '\(TerminalText.line(timeUnit))'")
+            }
+            unit = named
+        }
+        return RenderingOptions(verbose: verbose, color: color, timeUnit: unit)
+    }
+
     /// True when any file was asked for.
     var writesFiles: Bool { files.writesFiles }
 
     /// The files, checked before anything runs; the exports are of a result document.
     func destinations(inputs: [OutputFile.Input] = []) throws(BenchError) -> ReportDestinations {
-        try files.destinations(inputs: inputs, formats: Renderers.documents.map(\.name))
+        var destinations = try files.destinations(inputs: inputs, formats: Renderers.documents.map(\.name))
+        destinations.rendering = try rendering(color: false)
+        return destinations
     }
 }

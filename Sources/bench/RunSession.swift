@@ -107,7 +107,8 @@ struct RunSession {
     private func compare(
         _ document: ResultDocument, with base: BaselineComparison.File, destinations: ReportDestinations
     ) throws(BenchError) -> Int32 {
-        try destinations.writeExports({ ReportDestinations.render(document, as: $0) }, cleanup: configuration.cleanup)
+        try destinations.writeExports(
+            { ReportDestinations.render(document, as: $0, options: destinations.rendering) }, cleanup: configuration.cleanup)
         let label = report.files.export(named: "json").map { TerminalText.line(ArgumentBytes.bytes($0)) } ?? "this run"
         let comparison = BaselineComparison(files: [base, .init(label: label, document: document)], threshold: threshold)
         let status = try BaselineOutput.write(
@@ -122,7 +123,7 @@ struct RunSession {
         let text: ByteString?
         switch reporter {
         case .builtin(let format):
-            text = ByteString(format.render(document, options: RenderingOptions(verbose: report.verbose, color: color && destinations.report == nil)))
+            text = ByteString(format.render(document, options: try report.rendering(color: color && destinations.report == nil)))
         case .lua(let which):
             switch try host.report(document.json, reporter: which) {
             case .text(let t): text = t

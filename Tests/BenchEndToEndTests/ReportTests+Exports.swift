@@ -46,6 +46,20 @@ extension ReportEndToEndTests {
         #expect(box.leftovers().isEmpty)
     }
 
+    /// `-u` (hyperfine's `--time-unit`): every time of the table and of a Markdown export in
+    /// one unit, whatever fits; a unit bench has not is a usage error before anything is written.
+    @Test func aTimeUnitAppliesToTheTableAndTheExports() async throws {
+        let box = try Sandbox(["saved.json": try String(contentsOfFile: Self.savedDocument, encoding: .utf8)])
+        let r = await box.run(["report", "saved.json", "-u", "millisecond", "--export-markdown", "m.md"])
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        let rows = r.stdout.text.split(separator: "\n").filter { $0.hasPrefix("async ") || $0.hasPrefix("serial ") }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.contains(" ms ± ") && !$0.contains(" s ") }, "\(r.stdout.text)")
+        #expect(try String(contentsOfFile: box.directory + "/m.md", encoding: .utf8).contains("| Median wall [ms] |"))
+        let wrong = await box.run(["report", "saved.json", "-u", "minute", "--output", "x.txt"])
+        #expect(wrong.exitCode == 2 && wrong.stderr.text == "bench: error: --time-unit must be second, millisecond or microsecond, not 'minute'\n")
+        #expect(!FileManager.default.fileExists(atPath: box.directory + "/x.txt"))
+    }
+
     @Test func anExportAfterTheDoubleDashIsTheScriptsArgument() async throws {
         let box = try Sandbox(["args.lua": "print(table.concat(bench.args, ' '))"])
         let r = await box.run(["run", "args.lua", "--", "--export-json", "x.json"])

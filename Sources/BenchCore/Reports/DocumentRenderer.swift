@@ -4,11 +4,14 @@ public struct RenderingOptions: Sendable, Equatable {
     public var verbose: Bool
     /// Add ANSI colour, where the format has any (the table).
     public var color: Bool
+    /// The unit of every time in a table (hyperfine's `-u`); `nil` fits each to its size.
+    public var timeUnit: TimeUnit?
 
     /// Options for a report; by default neither verbose nor coloured, as a file is written.
-    public init(verbose: Bool = false, color: Bool = false) {
+    public init(verbose: Bool = false, color: Bool = false, timeUnit: TimeUnit? = nil) {
         self.verbose = verbose
         self.color = color
+        self.timeUnit = timeUnit
     }
 }
 

@@ -22,7 +22,7 @@ public struct MarkdownReport: DocumentRenderer {
                     + "bench \(markdown(document.bench)), \(markdown(h.os)) \(markdown(h.kernel)), \(markdown(h.cpu)), \(h.cores) cores."
                     + (m.complete ? "" : " Incomplete: the run was interrupted."))
             lines.append("")
-            lines += Self.runTable(m)
+            lines += Self.runTable(m, unit: options.timeUnit)
             for c in m.comparisons {
                 guard let fastest = c.fastest else { continue }
                 let others = c.entries.filter { $0 != fastest }.map { e in
@@ -51,9 +51,9 @@ public struct MarkdownReport: DocumentRenderer {
 
     /// The table of a measurement's runs, like hyperfine's export (its "Relative" column), with
     /// the columns `TableShape` keeps and the times in its unit.
-    private static func runTable(_ m: Measurement) -> [String] {
+    private static func runTable(_ m: Measurement, unit chosen: TimeUnit?) -> [String] {
         let shape = TableShape(m)
-        let unit = TimeUnit.fitting(largestOf: m.runs.map(\.wall.median))
+        let unit = chosen ?? TimeUnit.fitting(largestOf: m.runs.map(\.wall.median))
         let u = unit.symbol
         var header = (shape.showsStrategy ? ["Strategy"] : []) + (shape.showsConcurrency ? ["-j"] : [])
         header +=

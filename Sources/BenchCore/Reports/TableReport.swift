@@ -23,7 +23,7 @@ public struct TableReport: DocumentRenderer {
                 out.append("bench \(document.bench) on \(h.os) \(h.kernel), \(h.cpu), \(h.cores) cores")
             }
             if !m.complete { out.append(paint.yellow("incomplete: the run was interrupted; these are the samples taken so far")) }
-            out += Self.body(m, verbose: verbose, paint: paint)
+            out += Self.body(m, verbose: verbose, paint: paint, unit: options.timeUnit)
         }
         let warnings = document.warnings
         if !warnings.isEmpty {
@@ -34,7 +34,7 @@ public struct TableReport: DocumentRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private static func body(_ m: Measurement, verbose: Bool, paint: Paint) -> [String] {
+    private static func body(_ m: Measurement, verbose: Bool, paint: Paint, unit: TimeUnit?) -> [String] {
         var out: [String] = []
         let perProbe = m.scenario.batch == .probe
         let shape = TableShape(m)
@@ -44,9 +44,9 @@ public struct TableReport: DocumentRenderer {
             if let compiler = m.compiler(named: name) {
                 out.append(paint.bold(TerminalText.line(compiler.version)) + " (\(TerminalText.line(compiler.path)))")
             }
-            out += runTable(m, runs, shape: shape).enumerated().map { i, line in i == 0 ? paint.dim(line) : line }
+            out += runTable(m, runs, shape: shape, unit: unit).enumerated().map { i, line in i == 0 ? paint.dim(line) : line }
             let levels = m.levels(of: runs)
-            if !perProbe && levels.count > 1 { out += scaling(runs, levels: levels) }
+            if !perProbe && levels.count > 1 { out += scaling(runs, levels: levels, unit: unit) }
             for comparison in m.comparisons where comparison.kind != .compilers && comparison.entries.first?.run.compiler == name {
                 out += summary(
                     comparison, paint: paint, showContext: comparison.kind == .probes && Set(runs.map(\.strategy)).count > 1 || levels.count > 1)
@@ -68,7 +68,7 @@ public struct TableReport: DocumentRenderer {
     }
 
     /// The table of `runs`: a row per run, with the columns `shape` keeps.
-    private static func runTable(_ m: Measurement, _ runs: [RunSummary], shape: TableShape) -> [String] {
+    private static func runTable(_ m: Measurement, _ runs: [RunSummary], shape: TableShape, unit chosen: TimeUnit?) -> [String] {
         let perProbe = m.scenario.batch == .probe
         var rows: [[String]] = [
             (perProbe ? [shape.probeWord] : []) + (shape.showsStrategy ? ["strategy"] : []) + (shape.showsConcurrency ? ["-j"] : [])
@@ -76,7 +76,7 @@ public struct TableReport: DocumentRenderer {
                 + (shape.showsConcurrency ? ["ideal", "efficiency", "vs serial"] : [])
         ]
         for r in runs {
-            let unit = TimeUnit.fitting(r.wall.median)
+            let unit = chosen ?? TimeUnit.fitting(r.wall.median)
             var row = perProbe ? [TerminalText.line(r.probe ?? "")] : []
             if shape.showsStrategy { row.append(r.strategy.rawValue) }
             if shape.showsConcurrency { row.append(String(r.concurrency)) }
@@ -103,8 +103,8 @@ public struct TableReport: DocumentRenderer {
     }
 
     /// Median wall per strategy (rows) and level (columns).
-    private static func scaling(_ runs: [RunSummary], levels: [ConcurrencyLimit]) -> [String] {
-        let unit = TimeUnit.fitting(largestOf: runs.map(\.wall.median))
+    private static func scaling(_ runs: [RunSummary], levels: [ConcurrencyLimit], unit chosen: TimeUnit?) -> [String] {
+        let unit = chosen ?? TimeUnit.fitting(largestOf: runs.map(\.wall.median))
         var rows = [["scaling (median wall)"] + levels.map { "-j \($0)" }]
         var strategies: [Strategy] = []
         for r in runs where !strategies.contains(r.strategy) { strategies.append(r.strategy) }

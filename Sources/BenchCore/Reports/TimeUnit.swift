@@ -3,17 +3,31 @@
 /// row reads in one unit, rows may differ: `true` in µs beside `make` in s); a Markdown table
 /// and a chart fit the whole to its largest median, as their headers and axis name one unit.
 /// The JSON and the CSV stay in seconds, for programs.
-struct TimeUnit: Equatable {
+public struct TimeUnit: Sendable, Equatable {
     /// "s", "ms" or "µs".
-    let symbol: String
+    public let symbol: String
     /// How many of the unit make a second.
     let perSecond: Double
     /// Decimals shown: 3 for seconds, 1 for the others (a millisecond's tenth, as hyperfine).
     let digits: Int
 
-    static let seconds = TimeUnit(symbol: "s", perSecond: 1, digits: 3)
-    static let milliseconds = TimeUnit(symbol: "ms", perSecond: 1e3, digits: 1)
-    static let microseconds = TimeUnit(symbol: "µs", perSecond: 1e6, digits: 1)
+    /// Seconds, with three decimals.
+    public static let seconds = TimeUnit(symbol: "s", perSecond: 1, digits: 3)
+    /// Milliseconds, with one decimal.
+    public static let milliseconds = TimeUnit(symbol: "ms", perSecond: 1e3, digits: 1)
+    /// Microseconds, with one decimal.
+    public static let microseconds = TimeUnit(symbol: "µs", perSecond: 1e6, digits: 1)
+
+    /// The unit `word` names: hyperfine's `-u` words (`second`, `millisecond`, `microsecond`)
+    /// or a symbol (`s`, `ms`, `us`, `µs`).
+    public static func named(_ word: String) -> TimeUnit? {
+        switch word {
+        case "second", "s": return .seconds
+        case "millisecond", "ms": return .milliseconds
+        case "microsecond", "us", "µs": return .microseconds
+        default: return nil
+        }
+    }
 
     /// The unit that shows `seconds` at 1 or more; seconds for zero or what is not finite.
     static func fitting(_ seconds: Double) -> TimeUnit {
