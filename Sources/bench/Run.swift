@@ -126,26 +126,14 @@ extension Bench {
         }
 
         func run(cancellation: Cancellation, cleanup: Cleanup?) throws {
-            let progress = quiet ? nil : ProgressLine.forTerminal()
-            defer { progress?.stop() }
-            var show: (@Sendable (ProgressEvent) -> Void)?
-            if let progress { show = { progress.show($0) } }
-            let configuration = RunConfiguration(
-                workerCommand: [executablePath(), "worker"], options: try options(), version: Bench.version,
-                cancellation: cancellation, cleanup: cleanup, progress: show, recipePath: RecipeLocation.path(),
-                commandLine: ArgumentBytes.commandLine())
             let file: ByteString
             do { file = try RecipeLocation.resolve(ArgumentBytes.bytes(script)) } catch {
                 Console.error("bench: error: \(error)")
                 throw ExitCode(2)
             }
-            let session = RunSession(
-                script: file, configuration: configuration, report: report, baseline: baseline,
-                threshold: try threshold.map { t throws(BenchError) in try Limits.threshold(t, "--threshold") }
-                    ?? BaselineComparison.defaultThreshold,
-                color: Terminal.wantsColor)
-            let status = session.run()
-            if status != 0 { throw ExitCode(status) }
+            try RunSession.start(
+                script: file, options: try options(), report: report, baseline: baseline, threshold: threshold, quiet: quiet,
+                cancellation: cancellation, cleanup: cleanup)
         }
     }
 

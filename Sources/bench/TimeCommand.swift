@@ -107,21 +107,9 @@ extension Bench {
                     throw ExitCode(2)
                 }
             }
-            let progress = quiet ? nil : ProgressLine.forTerminal()
-            defer { progress?.stop() }
-            var show: (@Sendable (ProgressEvent) -> Void)?
-            if let progress { show = { progress.show($0) } }
-            let configuration = RunConfiguration(
-                workerCommand: [executablePath(), "worker"], options: ScriptOptions(verbose: report.verbose, format: report.format),
-                version: Bench.version, cancellation: cancellation, cleanup: cleanup, progress: show, recipePath: RecipeLocation.path(),
-                commandLine: ArgumentBytes.commandLine())
-            let session = RunSession(
-                script: path, source: text, configuration: configuration, report: report, baseline: baseline,
-                threshold: try threshold.map { t throws(BenchError) in try Limits.threshold(t, "--threshold") }
-                    ?? BaselineComparison.defaultThreshold,
-                color: Terminal.wantsColor)
-            let status = session.run()
-            if status != 0 { throw ExitCode(status) }
+            try RunSession.start(
+                script: path, source: text, options: ScriptOptions(verbose: report.verbose, format: report.format), report: report,
+                baseline: baseline, threshold: threshold, quiet: quiet, cancellation: cancellation, cleanup: cleanup)
         }
     }
 }
