@@ -31,9 +31,17 @@ extension ResultDocument {
             ] + (failures.isEmpty ? [] : [("failures", .array(failures.map(JSONValue.string)))]))
     }
 
-    /// Reads a document that `json` wrote (schema 2); the error names the field that is wrong.
+    /// Reads a document that `json` wrote (schema 2), or hyperfine's `--export-json`
+    /// (`HyperfineExport`); the error names the field that is wrong.
     public init(json: JSONValue) throws(BenchError) {
+        if HyperfineExport.recognizes(json) {
+            self = try HyperfineExport.document(json)
+            return
+        }
         let doc = JSONReader(json, path: "")
+        guard json["schema"] != nil else {
+            throw .invalidValue("not a result document: bench's has a field 'schema', hyperfine's --export-json a field 'results'")
+        }
         let schema = try doc.int("schema")
         guard schema == Self.schema else {
             throw .invalidValue("schema \(schema) is not one this bench reads (it reads \(Self.schema); see docs/json.md for what changed)")
