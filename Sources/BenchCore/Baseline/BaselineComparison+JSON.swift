@@ -16,7 +16,9 @@ extension BaselineComparison {
                         return .object([
                             ("file", .string(f.label)), ("bench", .string(d.bench)), ("started", d.provenance.map { .string($0.started) } ?? .null),
                             ("recipe", d.provenance?.recipe.map { .object([("name", .string($0.name)), ("sha256", .string($0.sha256))]) } ?? .null),
-                            ("cpu", .string(d.host.cpu)), ("cores", .int(d.host.cores)),
+                            // hyperfine records no host: null, not the placeholder its document holds.
+                            ("cpu", d.isHyperfineExport ? .null : .string(d.host.cpu)),
+                            ("cores", d.isHyperfineExport ? .null : .int(d.host.cores)),
                         ])
                     })
             ),

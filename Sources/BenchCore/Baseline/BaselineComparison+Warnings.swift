@@ -20,10 +20,14 @@ extension BaselineComparison {
     }
 
     /// Different recipes, recipe versions or parameters than the baseline's.
+    /// A file read from hyperfine's export has nothing to set beside the baseline's: one warning
+    /// says so, instead of one per comparison with it.
     static func provenanceDifferences(_ files: [File]) -> [String] {
-        var warnings: [String] = []
+        var warnings = files.filter(\.document.isHyperfineExport).map { file in
+            "\(file.label) is hyperfine's --export-json, which records no host, warm-ups, shell or options: check that the runs are alike"
+        }
         let base = files[0]
-        for other in files.dropFirst() {
+        for other in files.dropFirst() where !base.document.isHyperfineExport && !other.document.isHyperfineExport {
             guard let b = base.document.provenance, let o = other.document.provenance else {
                 let which = base.document.provenance == nil ? base.label : other.label
                 warnings.append(

@@ -196,13 +196,23 @@ public struct BaselineComparison: Sendable, Equatable {
         files.indices.dropFirst().compactMap { f in
             guard !rows.contains(where: { $0.cells[0] != nil && $0.cells[f] != nil }) else { return nil }
             let own = files[f].document.measurements.filter { !$0.runs.isEmpty }
+            let shared = Set(files[f].document.measurements.map(\.scenario.name)).intersection(files[0].document.measurements.map(\.scenario.name))
             let why =
                 own.isEmpty
                 ? "it holds no run (an interrupted run measures none)"
-                : "runs join by scenario, strategy, probe, compiler and -j, and its scenarios (\(Self.names(files[f]))) "
-                    + "are not the baseline's (\(Self.names(files[0])))"
+                : shared.isEmpty
+                    ? "runs join by scenario, strategy, probe, compiler and -j, and its scenarios (\(Self.names(files[f]))) "
+                        + "are not the baseline's (\(Self.names(files[0])))"
+                    : "runs join by scenario, strategy, probe, compiler and -j, and its runs (\(Self.runs(of: f, in: rows))) "
+                        + "are not the baseline's (\(Self.runs(of: 0, in: rows)))"
             return "nothing of \(files[f].label) was compared with \(files[0].label): \(why)"
         }
+    }
+
+    /// The first three runs of file `f`, "time: gzip -1: serial, …".
+    private static func runs(of f: Int, in rows: [Row]) -> String {
+        let keys = rows.filter { $0.cells[f] != nil }.map { "\($0.key.scenario): \($0.key.label)" }
+        return (keys.prefix(3) + (keys.count > 3 ? ["…"] : [])).joined(separator: ", ")
     }
 
     private static func names(_ file: File) -> String {

@@ -2,8 +2,10 @@
 /// chart say the same thing the same way.
 enum BaselineWords {
     /// "fortran 3f2a9c1e4b7d, bench 0.3.0, 2026-12-01T22:10:05Z, AMD EPYC 7B13, 2 cores": where a file came from.
+    /// A file read from hyperfine's export says so, and that it records no more.
     static func origin(_ file: BaselineComparison.File) -> String {
         let d = file.document
+        if d.isHyperfineExport { return "hyperfine --export-json (it records no host, start time or version)" }
         var parts: [String] = []
         if let recipe = d.provenance?.recipe { parts.append("\(recipe.name) \(recipe.sha256.prefix(12))") }
         parts.append("bench \(d.bench)")
