@@ -19,7 +19,9 @@ public struct MarkdownReport: DocumentRenderer {
             let s = m.scenario
             lines.append(
                 "**\(markdown(s.name))**: \(ReportWords.shape(m)), median of \(s.runs) interleaved runs after \(s.warmup) warm-up\(s.warmup == 1 ? "" : "s"); "
-                    + "bench \(markdown(document.bench)), \(markdown(h.os)) \(markdown(h.kernel)), \(markdown(h.cpu)), \(h.cores) cores."
+                    + (document.isHyperfineExport
+                        ? markdown(HyperfineExport.about) + "."
+                        : "bench \(markdown(document.bench)), \(markdown(h.os)) \(markdown(h.kernel)), \(markdown(h.cpu)), \(h.cores) cores.")
                     + (m.complete ? "" : " Incomplete: the run was interrupted."))
             lines.append("")
             lines += Self.runTable(m, unit: options.timeUnit)

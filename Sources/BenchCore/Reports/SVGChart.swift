@@ -30,9 +30,8 @@ public enum SVGChart {
         let s = m.scenario
         let title = "\(s.name): \(s.jobsPerBatch) job\(s.jobsPerBatch == 1 ? "" : "s") per batch, median of \(s.runs) run\(s.runs == 1 ? "" : "s")"
         body.insert(SVG.text(width / 2, 24, SVG.fit(title, width - 20, size: 16), size: 16, anchor: "middle", weight: "bold"), at: 0)
-        body.insert(
-            SVG.text(width / 2, 42, SVG.fit("\(host.cores) cores, \(host.cpu)", width - 20, size: 11), size: 11, anchor: "middle", fill: "#555"),
-            at: 1)
+        let machine = host == HyperfineExport.host ? "hyperfine --export-json, host unknown" : "\(host.cores) cores, \(host.cpu)"
+        body.insert(SVG.text(width / 2, 42, SVG.fit(machine, width - 20, size: 11), size: 11, anchor: "middle", fill: "#555"), at: 1)
         return body
     }
 

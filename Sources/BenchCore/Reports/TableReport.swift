@@ -20,7 +20,8 @@ public struct TableReport: DocumentRenderer {
                     + ReportWords.sampling(m.scenario))
             if k == 0 {
                 let h = document.host
-                out.append("bench \(document.bench) on \(h.os) \(h.kernel), \(h.cpu), \(h.cores) cores")
+                out.append(
+                    document.isHyperfineExport ? HyperfineExport.about : "bench \(document.bench) on \(h.os) \(h.kernel), \(h.cpu), \(h.cores) cores")
             }
             if !m.complete { out.append(paint.yellow("incomplete: the run was interrupted; these are the samples taken so far")) }
             out += Self.body(m, verbose: verbose, paint: paint, unit: options.timeUnit)
