@@ -6,7 +6,7 @@ import Testing
 /// hyperfine's own `--export-json` files (`Fixtures/hyperfine`, real exports of hyperfine
 /// 1.15.0) as baselines and as files compared: `bench compare` either way round, `bench time
 /// --baseline`, `bench report`, and a damaged export.
-@Suite("hyperfine's exports", .serialized)
+@Suite("hyperfine's exports as baselines, with the binary", .serialized)
 struct HyperfineFileTests {
     static let fixtures = repositoryRoot + "/Tests/BenchEndToEndTests/Fixtures/hyperfine/"
 
