@@ -43,8 +43,8 @@ struct HyperfineFileTests {
                 "baseline sleep.json hyperfine --export-json (it records no host, start time or version)",
                 "against b.json time SHA, bench #.0, DATE, AMD EPYC, 2 cores".replacing("AMD EPYC, 2", with: "\(HostInfo.current().cpu), 2"),
                 "slower or faster: beyond 5 % of the baseline's median and p < # (Welch's t-test on the wall-time samples)", "", "time",
-                "run file median ± σ vs baseline p verdict", "sleep #: serial sleep.json # s ± # s baseline", " b.json # s ± # s # ± # # V",
-                "sleep #: serial sleep.json # s ± # s baseline", " b.json # s ± # s # ± # # V", "",
+                "run file median ± σ vs baseline p verdict", "sleep #: serial sleep.json # ms ± # ms baseline", " b.json # ms ± # ms # ± # # V",
+                "sleep #: serial sleep.json # ms ± # ms baseline", " b.json # ms ± # ms # ± # # V", "",
                 "Warning: sleep.json is hyperfine's --export-json, which records no host, warm-ups, shell or options: check that the runs are alike",
                 "",
             ], "\(r.stdout.text)")
@@ -83,7 +83,7 @@ struct HyperfineFileTests {
                 "against this run time SHA, bench #.0, DATE, \(HostInfo.current().cpu), 2 cores",
             ], "\(r.stdout.text)")
         #expect(
-            lines.filter { $0.hasSuffix(": serial sleep.json # s ± # s baseline") || $0 == " this run # s ± # s # ± # # V" }.count == 4,
+            lines.filter { $0.hasSuffix(": serial sleep.json # ms ± # ms baseline") || $0 == " this run # ms ± # ms # ± # # V" }.count == 4,
             "\(r.stdout.text)")
     }
 
