@@ -20,9 +20,17 @@ public struct CommandComparison: Sendable, Equatable {
     public var cleanup: [ByteString]?
     /// Untimed runs of each command first (`-w`).
     public var warmup = 0
-    /// Timed runs of each command (`-r`).
+    /// Timed runs of each command: exactly (`-r`), or, with `minTime`, at least (`-m`, 10).
     public var runs = 10
-    /// True when a failing command is data, not an error (`-i`).
+    /// Seconds of timed runs each command gets at least, its count estimated from its first run
+    /// as hyperfine does (3 s); `nil` when `-r` makes `runs` exact.
+    public var minTime: Double? = CommandComparison.defaultMinTime
+    /// The most timed runs of a command under `minTime` (`-M`); `nil` for no bound of its own.
+    public var maxRuns: Int?
+    /// The command whose time is subtracted from every command's: the shell's start-up (`sh -c
+    /// ''`) as hyperfine subtracts it; `nil` without a shell (`-N`).
+    public var overhead: [ByteString]?
+    /// True when a failing command is data, not an error (`-i`); otherwise it stops the run.
     public var ignoreFailure = false
     /// True when the commands' output is read and kept (`--show-output`), not sent to /dev/null.
     public var keepsOutput = false
@@ -34,6 +42,13 @@ public struct CommandComparison: Sendable, Equatable {
 
     /// The shell that runs commands by default, as hyperfine's: `sh -c LINE`.
     public static let defaultShell: [ByteString] = ["sh"]
+
+    /// hyperfine's least time of runs per command, without `-r`: 3 seconds.
+    public static let defaultMinTime = 3.0
+
+    /// What a command run through `shell` costs before it does anything: `shell -c ''`, which
+    /// hyperfine measures and subtracts; `nil` without a shell.
+    public static func overhead(shell: [ByteString]?) -> [ByteString]? { shell.map { $0 + ["-c", ""] } }
 
     /// What `line` runs as: through `shell` (its words, then `-c` and the line), or, without
     /// one (hyperfine's `-N`), the line's own words.

@@ -184,7 +184,7 @@ public struct Measurement: Sendable, Equatable {
             }
             if w.samples.count >= 3 {
                 let rest = SampleSummary(Array(w.samples.dropFirst()))
-                if w.samples[0] > rest.median * 1.25 {
+                if rest.median > 0 && w.samples[0] > rest.median * 1.25 {
                     found.append(
                         "\(run.title): the first timed run took \(fixed(w.samples[0] / rest.median, 2))x the median of the others; caches may have been cold: use more warm-up runs (-w)"
                     )
@@ -192,7 +192,7 @@ public struct Measurement: Sendable, Equatable {
             }
             for note in run.notes { found.append("\(run.title): \(note)") }
         }
-        return found + unexpectedOutcomes
+        return found + measuringNotes + unexpectedOutcomes
     }
 
     /// Each run whose every job failed, with the first line of the first failure: its timings

@@ -118,7 +118,7 @@ extension Measurement {
                         ] + (s.launcher.isEmpty ? [] : [("launcher", .array(s.launcher.map { .string($0.text) }))])
                             + (s.ignoreFailure ? [("ignore_failure", .bool(true))] : [])
                             + (s.discardsOutput ? [("discard_output", .bool(true))] : [])
-                            + (s.showsStudyLines ? [("study_lines", .bool(true))] : []))
+                            + (s.showsStudyLines ? [("study_lines", .bool(true))] : []) + s.measuringFields)
                 ),
                 ("complete", .bool(complete)),
                 (
@@ -185,16 +185,17 @@ extension Measurement {
         let s = try json.object("scenario")
         let batchName = try s.string("batch")
         guard let batch = BatchShape(rawValue: batchName) else { throw json.error("scenario.batch", "one of \(BatchShape.validNames)") }
+        let settings = ScenarioSettings(
+            name: try s.string("name"), description: try s.optionalString("description"), batch: batch,
+            probes: try s.array("probes").map { p throws(BenchError) in ByteString(try p.stringValue()) },
+            repeats: try s.int("repeats", in: Limits.repeats), runs: try s.int("runs", in: Limits.runs),
+            warmup: try s.int("warmup", in: Limits.warmup), timeout: try s.optionalNumber("timeout_s", in: Limits.timeout),
+            launcher: s.has("launcher") ? try s.array("launcher").map { a throws(BenchError) in ByteString(try a.stringValue()) } : [],
+            ignoreFailure: s.has("ignore_failure") ? try s.bool("ignore_failure") : false,
+            discardsOutput: s.has("discard_output") ? try s.bool("discard_output") : false,
+            showsStudyLines: s.has("study_lines") ? try s.bool("study_lines") : false)
         self.init(
-            scenario: ScenarioSettings(
-                name: try s.string("name"), description: try s.optionalString("description"), batch: batch,
-                probes: try s.array("probes").map { p throws(BenchError) in ByteString(try p.stringValue()) },
-                repeats: try s.int("repeats", in: Limits.repeats), runs: try s.int("runs", in: Limits.runs),
-                warmup: try s.int("warmup", in: Limits.warmup), timeout: try s.optionalNumber("timeout_s", in: Limits.timeout),
-                launcher: s.has("launcher") ? try s.array("launcher").map { a throws(BenchError) in ByteString(try a.stringValue()) } : [],
-                ignoreFailure: s.has("ignore_failure") ? try s.bool("ignore_failure") : false,
-                discardsOutput: s.has("discard_output") ? try s.bool("discard_output") : false,
-                showsStudyLines: s.has("study_lines") ? try s.bool("study_lines") : false),
+            scenario: try ScenarioSettings.readingMeasuringFields(s, into: settings),
             compilers: try json.array("compilers").map { c throws(BenchError) in
                 Compiler(name: ByteString(try c.string("name")), path: ByteString(try c.string("path")), version: try c.string("version"))
             },

@@ -25,12 +25,19 @@ public struct ScenarioSettings: Sendable, Equatable {
     public var discardsOutput: Bool
     /// True when the table also prints the study's lines (`study_lines`).
     public var showsStudyLines: Bool
+    /// Seconds each batch was sampled for at least (`min_time`), with `runs` the least number of
+    /// runs; `nil` when every batch ran exactly `runs` times.
+    public var minTime: Double?
+    /// The most timed runs of a batch under `minTime` (`max_runs`), if bounded.
+    public var maxRuns: Int?
+    /// What was subtracted from every job's times (`overhead`), as measured; `nil` for nothing.
+    public var overhead: Overhead?
 
     /// Creates settings.
     public init(
         name: String, description: String? = nil, batch: BatchShape, probes: [ByteString], repeats: Int, runs: Int, warmup: Int,
         timeout: Double? = nil, launcher: [ByteString] = [], ignoreFailure: Bool = false, discardsOutput: Bool = false,
-        showsStudyLines: Bool = false
+        showsStudyLines: Bool = false, minTime: Double? = nil, maxRuns: Int? = nil, overhead: Overhead? = nil
     ) {
         self.name = name
         self.description = description
@@ -44,14 +51,18 @@ public struct ScenarioSettings: Sendable, Equatable {
         self.ignoreFailure = ignoreFailure
         self.discardsOutput = discardsOutput
         self.showsStudyLines = showsStudyLines
+        self.minTime = minTime
+        self.maxRuns = maxRuns
+        self.overhead = overhead
     }
 
-    /// The settings of `scenario`.
-    public init(_ scenario: Scenario) {
+    /// The settings of `scenario`, with `overhead` as the runner measured it.
+    public init(_ scenario: Scenario, overhead: Overhead? = nil) {
         self.init(
             name: scenario.name, description: scenario.description, batch: scenario.batch, probes: scenario.probes.map(\.name),
             repeats: scenario.repeats, runs: scenario.runs, warmup: scenario.warmup, timeout: scenario.timeout, launcher: scenario.launcher,
-            ignoreFailure: scenario.ignoreFailure, discardsOutput: scenario.discardsOutput,
+            ignoreFailure: scenario.ignoreFailure, discardsOutput: scenario.discardsOutput, minTime: scenario.minTime,
+            maxRuns: scenario.maxRuns, overhead: overhead,
             showsStudyLines: scenario.showsStudyLines)
     }
 

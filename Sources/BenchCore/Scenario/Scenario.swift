@@ -45,6 +45,20 @@ public struct Scenario: Sendable, Equatable {
     /// True when the table also prints the study's own lines ("2.041 seconds: async: ..."):
     /// for the study's recipe, whose readers compare them with the study's.
     public var showsStudyLines = false
+    /// True when a job that fails stops the run with an error (hyperfine's default, `bench
+    /// time` without `-i`), instead of being an outcome in the report.
+    public var stopOnFailure = false
+    /// A command whose own time is subtracted from every job's (`{ "sh", "-c", "" }`: the
+    /// shell's start-up, as hyperfine subtracts it); measured `OverheadMeasurement.count` times
+    /// before the timed rounds. `nil` subtracts nothing.
+    public var overhead: [ByteString]?
+    /// Seconds each batch is sampled for at least (hyperfine's 3 s): with it, `runs` is the
+    /// least number of timed runs and each batch takes as many more as its first run says fit
+    /// in this time, up to `maxRuns`. `nil` takes exactly `runs`.
+    public var minTime: Double?
+    /// The most timed runs of a batch under `minTime` (hyperfine's `-M`); `nil` for no bound
+    /// but bench's own (`Limits.runs`).
+    public var maxRuns: Int?
 
     /// Creates a scenario; the defaults are those of the study (every strategy, one copy, one job
     /// per core), and a scenario without compilers compares its probes one batch each.
@@ -80,7 +94,12 @@ public struct Scenario: Sendable, Equatable {
         if let repeats = overrides.repeats { s.repeats = repeats }
         if let strategies = overrides.strategies { s.strategies = strategies }
         if let concurrency = overrides.concurrency { s.concurrency = concurrency }
-        if let runs = overrides.runs { s.runs = runs }
+        if let runs = overrides.runs {
+            // `-r` is exact: no more runs for the time they take.
+            s.runs = runs
+            s.minTime = nil
+            s.maxRuns = nil
+        }
         if let warmup = overrides.warmup { s.warmup = warmup }
         if s.timeout == nil { s.timeout = overrides.defaultTimeout }
         return s

@@ -5,7 +5,9 @@
 /// Samples are interleaved round by round: run 1 of every batch, then run 2 of every batch,
 /// so that a machine slowing down part-way hurts every strategy alike, not the last one. Each
 /// round starts one batch later than the one before, so that no strategy always runs in the
-/// same place (first after the previous round's serial, say), which would bias it.
+/// same place (first after the previous round's serial, say), which would bias it. Under
+/// `min_time` each batch has a number of runs of its own, and one that has them all leaves the
+/// rounds while the others go on (`ScenarioRunner+Rounds`).
 public struct ScenarioRunner: Sendable {
     /// Makes the executor of each batch; tests give one of their own.
     public var makeExecutor: @Sendable (Strategy, ConcurrencyLimit) -> any Executor
@@ -36,6 +38,9 @@ public struct ScenarioRunner: Sendable {
         let executor: any Executor
         let jobs: [Job]
         var samples: [BatchResult] = []
+        /// How many timed runs it takes: the scenario's `runs`, or, under `min_time`, unknown
+        /// (`nil`) until its first run says how many fit.
+        var target: Int?
     }
 
     /// Runs the scenario with `compilers` (its own, resolved, in order), writing its files into
@@ -57,42 +62,16 @@ public struct ScenarioRunner: Sendable {
             return Measurement(scenario: ScenarioSettings(scenario), compilers: compilers, runs: [])
         }
         for compiler in subjects { try hooks.run(HookEvent(point: .setup, compiler: compiler), call: callHook) }
-        let rounds = scenario.warmup + scenario.runs
-        let counter = JobCounter()
-        rounds: for round in 0..<rounds {
-            let timed = round >= scenario.warmup
-            for i in timed ? rotated(cells.indices, by: round - scenario.warmup) : warmupCells {
-                if cancellation?.isCancelled == true { break rounds }
-                let cell = cells[i]
-                try hooks.run(
-                    HookEvent(
-                        point: .prepare, compiler: cell.compiler, strategy: cell.executor.strategy, probe: cell.probe?.name, timed: timed),
-                    call: callHook)
-                counter.reset()
-                progress?(
-                    .batch(
-                        label: label(cell, compilers: compilers.count),
-                        phase: timed ? "run \(round - scenario.warmup + 1)/\(scenario.runs)" : "warm-up \(round + 1)/\(scenario.warmup)",
-                        jobs: cell.jobs.count, counter: counter))
-                let batch = try cell.executor.run(cell.jobs, progress: counter)
-                cleanup?.sweep()
-                if let unstarted = batch.results.first(where: \.failedToStart) {
-                    throw .couldNotStart(
-                        "\(label(cell, compilers: compilers.count)): a job could not be started, so nothing it measured would "
-                            + "be the job's: \(unstarted.error ?? "")")
-                }
-                // An interrupted batch's time measures the interruption: it is no sample.
-                if cancellation?.isCancelled == true { break rounds }
-                if timed { cells[i].samples.append(batch) }
-            }
-        }
+        let overhead = try scenario.overhead.flatMap { argv throws(BenchError) in try measureOverhead(argv, of: scenario) }
+        let turn = Turn(scenario: scenario, hooks: hooks, compilers: compilers.count, overhead: overhead)
+        try sample(&cells, warmupCells: warmupCells, turn: turn, callHook: callHook)
         progress?(.finished)
         if cancellation?.isCancelled != true {
             for compiler in subjects { try hooks.run(HookEvent(point: .cleanup, compiler: compiler), call: callHook) }
         }
         let cores = Host.usableCores
         return Measurement(
-            scenario: ScenarioSettings(scenario), compilers: compilers,
+            scenario: ScenarioSettings(scenario, overhead: overhead), compilers: compilers,
             runs: cells.filter { !$0.samples.isEmpty }.map { summarize($0, probes: $0.probe.map { [$0] } ?? scenario.probes, cores: cores) },
             complete: cancellation?.isCancelled != true)
     }
@@ -110,7 +89,9 @@ public struct ScenarioRunner: Sendable {
                     // A strategy that ignores the level runs once, with the first.
                     for strategy in scenario.strategies where !strategy.ignoresConcurrency || n == 0 {
                         cells.append(
-                            Cell(compiler: compiler, probe: group.probe, level: level, executor: makeExecutor(strategy, level), jobs: group.jobs))
+                            Cell(
+                                compiler: compiler, probe: group.probe, level: level, executor: makeExecutor(strategy, level), jobs: group.jobs,
+                                target: scenario.minTime == nil ? scenario.runs : nil))
                     }
                 }
             }
@@ -118,18 +99,12 @@ public struct ScenarioRunner: Sendable {
         return (cells, warmupCells)
     }
 
-    private func label(_ cell: Cell, compilers: Int) -> String {
+    func label(_ cell: Cell, compilers: Int) -> String {
         let strategy = cell.executor.strategy
         var label = strategy.ignoresConcurrency ? strategy.rawValue : "\(strategy.rawValue) -j \(cell.executor.concurrency(for: cell.jobs.count))"
         if let probe = cell.probe { label = TerminalText.line(probe.name) + ": " + label }
         if compilers > 1, let compiler = cell.compiler { label += " " + TerminalText.line(compiler.name) }
         return label
-    }
-
-    /// `indices` starting at position `offset` (modulo their count), wrapping around.
-    private func rotated(_ indices: Range<Int>, by offset: Int) -> [Int] {
-        let start = offset % indices.count
-        return Array(indices.dropFirst(start)) + Array(indices.prefix(start))
     }
 
     /// The batches of one compiler: copy 1 of every probe, then copy 2, ... as the study ordered

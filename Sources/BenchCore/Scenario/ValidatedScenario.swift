@@ -17,6 +17,7 @@ public struct ValidatedScenario: Sendable, Equatable {
         try Limits.check(scenario.runs, in: Limits.runs, "runs")
         try Limits.check(scenario.warmup, in: Limits.warmup, "warmup")
         if let timeout = scenario.timeout { try Limits.checkTimeout(timeout, "timeout") }
+        try Self.checkCounts(scenario, name: name)
         let (jobs, overflow) = scenario.probes.count.multipliedReportingOverflow(by: scenario.repeats)
         guard !overflow, Limits.jobsPerBatch.contains(jobs) else {
             throw .invalidValue(
@@ -40,6 +41,25 @@ public struct ValidatedScenario: Sendable, Equatable {
             throw .invalidValue("scenario '\(name)': strategy '\(twice.rawValue)' is listed twice")
         }
         self.scenario = scenario
+    }
+
+    /// `min_time`, `max_runs`, `overhead` and `stop_on_failure`, which hyperfine's way of
+    /// measuring adds: each in its range, and none contradicting another.
+    private static func checkCounts(_ scenario: Scenario, name: String) throws(BenchError) {
+        if let minTime = scenario.minTime { try Limits.checkTimeout(minTime, "min_time") }
+        if let maxRuns = scenario.maxRuns {
+            try Limits.check(maxRuns, in: Limits.runs, "max_runs")
+            guard scenario.minTime != nil else {
+                throw .invalidValue("scenario '\(name)': max_runs bounds the runs that min_time adds: give min_time too, or runs alone")
+            }
+            guard maxRuns >= scenario.runs else {
+                throw .invalidValue("scenario '\(name)': max_runs \(maxRuns) is below runs \(scenario.runs), the least number of runs")
+            }
+        }
+        if scenario.overhead?.isEmpty == true { throw .invalidValue("scenario '\(name)': overhead: the command is empty") }
+        if scenario.stopOnFailure && scenario.ignoreFailure {
+            throw .invalidValue("scenario '\(name)': stop_on_failure and ignore_failure contradict each other: give one")
+        }
     }
 
     private static func firstDuplicate<T: Hashable>(_ items: [T]) -> T? {

@@ -13,13 +13,18 @@ public enum BenchError: Error, Equatable, CustomStringConvertible {
     /// A job of a scenario could not be started (no such program, not executable, the limit on
     /// processes): its run would measure the machine's refusal, not the job.
     case couldNotStart(String)
+    /// A job failed in a scenario that stops on failure (`stop_on_failure`, `bench time`
+    /// without `-i`): hyperfine's words, naming the command.
+    case commandFailed(String)
     /// The run was interrupted (a signal) before this could finish.
     case interrupted
 
     /// The message for people.
     public var description: String {
         switch self {
-        case .invalidValue(let m), .programNotFound(let m), .io(let m), .resources(let m), .hookFailed(let m), .couldNotStart(let m): return m
+        case .invalidValue(let m), .programNotFound(let m), .io(let m), .resources(let m), .hookFailed(let m), .couldNotStart(let m),
+            .commandFailed(let m):
+            return m
         case .interrupted: return "interrupted"
         }
     }

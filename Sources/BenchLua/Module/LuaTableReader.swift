@@ -84,8 +84,11 @@ struct LuaTableReader {
     }
 
     /// A `timeout` field: seconds above 0 and at most a year (`Limits.timeout`).
-    mutating func timeout() throws(LuaCallError) -> Double? {
-        try field("timeout", expected: "number of seconds above 0 and at most \(Int(Limits.timeout.upperBound))") { s in
+    mutating func timeout() throws(LuaCallError) -> Double? { try seconds("timeout") }
+
+    /// Seconds above 0 and at most a year (`Limits.timeout`), as `timeout` and `min_time` take.
+    mutating func seconds(_ name: String) throws(LuaCallError) -> Double? {
+        try field(name, expected: "number of seconds above 0 and at most \(Int(Limits.timeout.upperBound))") { s in
             s.number(at: -1).flatMap { Limits.isTimeout($0) ? $0 : nil }
         }
     }

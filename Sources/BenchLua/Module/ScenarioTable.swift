@@ -33,6 +33,7 @@ extension LuaStack {
         scenario.ignoreFailure = try t.bool("ignore_failure") ?? false
         scenario.discardsOutput = try t.bool("discard_output") ?? false
         scenario.showsStudyLines = try t.bool("study_lines") ?? false
+        try measuring(&t, into: &scenario)
         scenario.hooks = ScenarioHooks(
             setup: try hook(&t, "setup", keep: keep), prepare: try hook(&t, "prepare", keep: keep), cleanup: try hook(&t, "cleanup", keep: keep))
         var report = ReportChoice.unspecified
@@ -73,6 +74,19 @@ extension LuaStack {
             do { scenario.concurrency = try ConcurrencyLimit.parseList(levels.map(\.text).joined(separator: ",")) } catch {
                 throw .argument(t.arg, "concurrency: \(error)")
             }
+        }
+    }
+
+    /// What hyperfine's way of measuring adds: `stop_on_failure`, `min_time`, `max_runs` and
+    /// `overhead` (a command, as a list of words, whose time is subtracted from every job's).
+    private func measuring(_ t: inout LuaTableReader, into scenario: inout Scenario) throws(LuaCallError) {
+        scenario.stopOnFailure = try t.bool("stop_on_failure") ?? false
+        scenario.minTime = try t.seconds("min_time")
+        scenario.maxRuns = try t.integer("max_runs", in: Limits.runs)
+        if t.has("overhead") {
+            let overhead = try t.stringList("overhead")
+            if overhead.isEmpty { throw .argument(t.arg, "overhead: the command is empty") }
+            scenario.overhead = overhead
         }
     }
 

@@ -5,7 +5,8 @@ public enum DriveOutcome: Equatable, Sendable {
     /// It ran to its end: it did its own work, or returned a scenario that was measured
     /// (reported as `report` says; `.unspecified` for a script that returned none).
     case finished(report: ReportChoice)
-    /// It asked to stop, with `os.exit` or `bench.fail`, while running or while measured.
+    /// It asked to stop, with `os.exit` or `bench.fail`, while running or while measured; or a
+    /// job of the scenario it returned failed under `stop_on_failure` (status 1, hyperfine's words).
     case exit(Int32, message: String?)
 }
 
@@ -26,6 +27,8 @@ extension ScriptHost {
                 _ = try measure(scenario)
             } catch {
                 if let exit = requestedExit { return .exit(exit.code, message: exit.message) }
+                // A failing command is the run's outcome, as a failing job is when every job fails: status 1.
+                if case .commandFailed(let message) = error { return .exit(1, message: "error: " + message) }
                 throw ScriptError(message: error.description)
             }
             return .finished(report: report)
