@@ -30,11 +30,13 @@ extension Bench.Time {
         comparison.prepare = try prepare.map { s throws(BenchError) in try CommandComparison.argv(ArgumentBytes.bytes(s), shell: shellWords) }
         comparison.cleanup = try cleanup.map { s throws(BenchError) in try CommandComparison.argv(ArgumentBytes.bytes(s), shell: shellWords) }
         comparison.ignoreFailure = ignoreFailure
+        comparison.overhead = CommandComparison.overhead(shell: shellWords)
         comparison.keepsOutput = showOutput
         return comparison
     }
 
-    /// `-w`, `-r`, `-m` and `-M` as the comparison's warm-up and runs.
+    /// `-w`, `-r`, `-m` and `-M` as the comparison's warm-up and runs: `-r` exactly, or at
+    /// least `-m` (10) and 3 seconds' worth, at most `-M`, as hyperfine counts them.
     private func counts(into comparison: inout CommandComparison) throws(BenchError) {
         if let warmup { try Limits.check(warmup, in: Limits.warmup, "-w/--warmup") }
         for (value, option) in [(runs, "-r/--runs"), (minRuns, "-m/--min-runs"), (maxRuns, "-M/--max-runs")] {
@@ -42,7 +44,14 @@ extension Bench.Time {
         }
         if let minRuns, let maxRuns, minRuns > maxRuns { throw .invalidValue("-m/--min-runs \(minRuns) is above -M/--max-runs \(maxRuns)") }
         comparison.warmup = warmup ?? 0
-        comparison.runs = runs ?? min(minRuns ?? 10, maxRuns ?? Int.max)
+        if let runs {
+            // Exact, as hyperfine's -r: no more runs for the time they take.
+            comparison.runs = runs
+            comparison.minTime = nil
+        } else {
+            comparison.runs = min(minRuns ?? 10, maxRuns ?? Int.max)
+            comparison.maxRuns = maxRuns
+        }
     }
 
     /// `-P` and `-L`, as the pre-pass joined them ("NAME MIN MAX", "NAME A,B,C").

@@ -13,8 +13,11 @@ extension Bench {
                 one at a time, in rotating order round after round, its output to /dev/null unless \
                 --show-output. What differs from hyperfine: --output names the report's file, as in every \
                 bench command (hyperfine's --output is where commands write; see --show-output); -s and -c run \
-                once for all commands, -p before every run of each; without -r, the command runs -m times \
-                (10). --export-recipe saves the command line as a recipe that `bench run` measures the same way.
+                once for all commands, -p before every run of each. As hyperfine: without -r, each command \
+                runs at least -m times (10) and 3 seconds' worth, as its first run says, at most -M; the \
+                shell's start-up (`sh -c ''`, 50 times first) is subtracted from every time (not with -N); a \
+                failing command stops the run (exit 1) unless -i. --export-recipe saves the command line as a \
+                recipe that `bench run` measures the same way.
                 """
         )
 
@@ -24,13 +27,14 @@ extension Bench {
         @Option(name: [.short, .long], help: ArgumentHelp("Untimed runs of each command first (default: 0).", valueName: "n"))
         var warmup: Int?
 
-        @Option(name: [.customShort("m"), .customLong("min-runs")], help: ArgumentHelp("Timed runs without -r (default: 10).", valueName: "n"))
+        @Option(
+            name: [.customShort("m"), .customLong("min-runs")], help: ArgumentHelp("Timed runs at least, without -r (default: 10).", valueName: "n"))
         var minRuns: Int?
 
-        @Option(name: [.customShort("M"), .customLong("max-runs")], help: ArgumentHelp("At most this many timed runs.", valueName: "n"))
+        @Option(name: [.customShort("M"), .customLong("max-runs")], help: ArgumentHelp("Timed runs at most, without -r.", valueName: "n"))
         var maxRuns: Int?
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Timed runs of each command.", valueName: "n"))
+        @Option(name: [.short, .long], help: ArgumentHelp("Timed runs of each command, exactly.", valueName: "n"))
         var runs: Int?
 
         @Option(name: [.short, .long], help: ArgumentHelp("Run this once before the first run of any command.", valueName: "command"))

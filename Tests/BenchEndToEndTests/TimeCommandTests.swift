@@ -38,7 +38,7 @@ struct TimeCommandTests {
     @Test func theRecipeItWritesMeasuresTheSameWay() async throws {
         let box = try Sandbox([:])
         let r = await box.run([
-            "time", "-N", "-w", "1", "-r", "3", "-L", "word", "a,b", "echo {word}", "-p", "true", "--export-recipe", "t.lua",
+            "time", "-w", "1", "-m", "2", "-M", "3", "-L", "word", "a,b", "echo {word}", "-p", "true", "--export-recipe", "t.lua",
             "--format", "json", "--output", "time.json",
         ])
         #expect(r.exitCode == 0, "\(r.stderr.text)")
@@ -47,21 +47,68 @@ struct TimeCommandTests {
         let (timed, timedScenario) = try measured(box, "time.json")
         let (ran, ranScenario) = try measured(box, "run.json")
         #expect(timed == ["echo a", "echo b"] && ran == timed)
-        for key in ["name", "description", "runs", "warmup", "discard_output", "probes"] {
+        for key in ["name", "description", "runs", "warmup", "discard_output", "probes", "min_time_s", "max_runs"] {
             #expect("\(timedScenario[key] ?? "-")" == "\(ranScenario[key] ?? "-")", "\(key)")
         }
         #expect(
             timedScenario["description"] as? String
-                == "bench time -N -w 1 -r 3 -L word a,b 'echo {word}' -p true --export-recipe t.lua --format json --output time.json")
+                == "bench time -w 1 -m 2 -M 3 -L word a,b 'echo {word}' -p true --export-recipe t.lua --format json --output time.json")
+        let overheads = [timedScenario, ranScenario].map { ($0["overhead"] as? [String: Any])?["command"] as? [String] }
+        #expect(overheads == [["sh", "-c", ""], ["sh", "-c", ""]] && timedScenario["max_runs"] as? Int == 3)
     }
 
-    @Test func aFailingCommandFailsTheRunUnlessIgnored() async throws {
+    @Test func aFailingCommandStopsTheRunWithHyperfinesWordsUnlessIgnored() async throws {
         let box = try Sandbox([:])
-        let failing = await box.run(["time", "-r", "2", "false", "true"])
-        #expect(failing.exitCode == 1, "\(failing.stderr.text)")
-        #expect(failing.stderr.text == "bench: every job failed in 1 run; its timings measure failures:\n  false: serial: every job failed: exit 1\n")
-        let ignored = await box.run(["time", "-r", "2", "-i", "false", "true"])
+        let words =
+            "Use the '-i'/'--ignore-failure' option (in a scenario, ignore_failure = true) if you want to ignore this. "
+            + "Alternatively, use the '--show-output' option to debug what went wrong.\n"
+        for (arguments, message) in [
+            (["-r", "2", "false", "true"], "'false': Command terminated with non-zero exit code: 1. "),
+            (
+                ["-N", "-w", "1", "-r", "2", "-n", "killed", "sh -c 'kill -9 $$'"],
+                "'killed': The process has been terminated by a signal (SIGKILL). "
+            ),
+        ] {
+            let failing = await box.run(["time"] + arguments)
+            #expect(failing.exitCode == 1 && failing.stdout.text.isEmpty, "\(arguments): \(failing.stderr.text)")
+            #expect(failing.stderr.text == "bench: error: " + message + words, "\(arguments)")
+        }
+        let ignored = await box.run(["time", "-r", "2", "-i", "false", "true", "--format", "json", "--output", "t.json"])
         #expect(ignored.exitCode == 0, "\(ignored.stderr.text)")
+        #expect(try measured(box, "t.json").scenario["ignore_failure"] as? Bool == true)
+    }
+
+    @Test func withoutRunsEachCommandRunsAsOftenAsHyperfineWouldWithinMinAndMax() async throws {
+        let box = try Sandbox([:])
+        // `true` takes far less than 3 s / 4: -M bounds it; `sleep 2` takes 3 s / 2 s = 1 run, so -m's 2.
+        let cases: [([String], [Int])] = [
+            (["-N", "-m", "2", "-M", "4", "true", "sleep 2"], [4, 2]),
+            (["-N", "-M", "3", "true"], [3]),
+            (["-N", "-r", "5", "true"], [5]),
+        ]
+        for (arguments, counts) in cases {
+            let r = await box.run(["time"] + arguments + ["--format", "json", "--output", "t.json"])
+            #expect(r.exitCode == 0, "\(arguments): \(r.stderr.text)")
+            let data = try Data(contentsOf: URL(fileURLWithPath: box.directory + "/t.json"))
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let runs = try #require((object["measurements"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]])
+            #expect(runs.compactMap { ($0["wall_s"] as? [String: Any])?["samples"] as? [Double] }.map(\.count) == counts, "\(arguments)")
+            let scenario = try measured(box, "t.json").scenario
+            #expect((scenario["min_time_s"] as? Double) == (arguments.contains("-r") ? nil : 3), "\(arguments)")
+        }
+    }
+
+    @Test func theShellsStartUpIsMeasuredAndSubtractedUnlessThereIsNoShell() async throws {
+        let box = try Sandbox([:])
+        for (arguments, command) in [(["true"], ["sh", "-c", ""]), (["-S", "bash", "true"], ["bash", "-c", ""]), (["-N", "true"], nil)] {
+            let r = await box.run(["time", "-r", "2"] + arguments + ["--format", "json", "--output", "t.json"])
+            #expect(r.exitCode == 0, "\(arguments): \(r.stderr.text)")
+            let overhead = try measured(box, "t.json").scenario["overhead"] as? [String: Any]
+            #expect(overhead?["command"] as? [String] == command, "\(arguments)")
+            if command != nil { #expect(overhead?["runs"] as? Int == 50 && (overhead?["wall_s"] as? Double ?? 0) > 0) }
+            let table = await box.run(["report", "t.json"])
+            #expect(table.stdout.text.contains("was subtracted from every job's time") == (command != nil), "\(arguments)")
+        }
     }
 
     @Test func mistakesAreUsageErrorsBeforeAnythingRuns() async throws {

@@ -13,6 +13,7 @@ struct CommandRecipeTests {
         try c.add(line, name: name, scan: ParameterScan(), shell: ["sh"])
         try c.add("true", name: nil, scan: ParameterScan(), shell: nil)
         (c.warmup, c.runs, c.ignoreFailure, c.keepsOutput) = (2, 7, true, false)
+        (c.minTime, c.maxRuns, c.overhead) = (2.5, 40, ["sh", "-c", ""])
         (c.setup, c.prepare, c.cleanup) = (["make", "-s"], ["sync"], ["rm", "-f", "x\u{1}"])
         c.invocation = ["bench", "time", "a\nb"]
         let text = CommandRecipe.text(c)
@@ -25,11 +26,31 @@ struct CommandRecipeTests {
         #expect(s.name == "time" && s.compilers.isEmpty && s.strategies == [.serial])
         #expect(s.probes.map(\.name) == [name, "true"])
         #expect(s.probes.map(\.command) == [["sh", "-c", line], ["true"]])
-        #expect((s.warmup, s.runs, s.ignoreFailure, s.discardsOutput) == (2, 7, true, true))
+        #expect((s.warmup, s.runs, s.ignoreFailure, s.discardsOutput, s.stopOnFailure) == (2, 7, true, true, false))
+        #expect(s.minTime == 2.5 && s.maxRuns == 40 && s.overhead == ["sh", "-c", ""])
         #expect(
             s.hooks
                 == ScenarioHooks(
                     setup: .job(Job(argv: ["make", "-s"])), prepare: .job(Job(argv: ["sync"])), cleanup: .job(Job(argv: ["rm", "-f", "x\u{1}"]))))
         #expect(s.description == "bench time $'a\\x0Ab'")
+    }
+
+    /// Without `-r` the recipe asks for hyperfine's count and stops on a failure; with `-r`,
+    /// `-N` and `-i`, exactly `runs`, no overhead and failures kept.
+    @Test func theRecipeSaysHowHyperfineWouldMeasure() async throws {
+        var c = CommandComparison()
+        try c.add("ls /", name: nil, scan: ParameterScan(), shell: ["sh"])
+        c.overhead = CommandComparison.overhead(shell: ["sh"])
+        guard case .success(.scenario(let s, _)) = await runScript(bytes: CommandRecipe.text(c)) else {
+            Issue.record("the recipe did not read back")
+            return
+        }
+        #expect(s.minTime == 3 && s.maxRuns == nil && s.runs == 10 && s.overhead == ["sh", "-c", ""] && s.stopOnFailure && !s.ignoreFailure)
+        (c.minTime, c.runs, c.overhead, c.ignoreFailure) = (nil, 4, nil, true)
+        guard case .success(.scenario(let exact, _)) = await runScript(bytes: CommandRecipe.text(c)) else {
+            Issue.record("the recipe did not read back")
+            return
+        }
+        #expect(exact.minTime == nil && exact.runs == 4 && exact.overhead == nil && !exact.stopOnFailure && exact.ignoreFailure)
     }
 }

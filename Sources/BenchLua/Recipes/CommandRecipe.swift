@@ -18,7 +18,9 @@ public enum CommandRecipe {
         }
         lines.append("  },")
         lines.append("  strategies = { \"serial\" }, runs = \(c.runs), warmup = \(c.warmup),")
-        lines.append("  discard_output = \(!c.keepsOutput), ignore_failure = \(c.ignoreFailure),")
+        if let minTime = c.minTime { lines.append("  min_time = \(minTime)," + (c.maxRuns.map { " max_runs = \($0)," } ?? "")) }
+        lines.append("  discard_output = \(!c.keepsOutput), ignore_failure = \(c.ignoreFailure), stop_on_failure = \(!c.ignoreFailure),")
+        if let overhead = c.overhead { lines.append("  overhead = " + list(overhead) + ",") }
         for (field, argv) in [("setup", c.setup), ("prepare", c.prepare), ("cleanup", c.cleanup)] {
             if let argv { lines.append("  \(field) = " + list(argv) + ",") }
         }
