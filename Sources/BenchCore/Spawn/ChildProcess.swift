@@ -65,7 +65,7 @@ final class ChildProcess {
 
     /// Spawns the job's child with fresh pipes.
     static func start(_ job: Job) -> Result<ChildProcess, SpawnError> {
-        OutputPipes.make().flatMap { start(job, pipes: $0) }
+        OutputPipes.make(for: job).flatMap { start(job, pipes: $0) }
     }
 
     /// Spawns the job's child with `pipes` as its stdout and stderr; the child owns them from
@@ -73,7 +73,7 @@ final class ChildProcess {
     static func start(_ job: Job, pipes: OutputPipes) -> Result<ChildProcess, SpawnError> {
         var output = (pipes.stdoutWrite, pipes.stderrWrite)
         if job.discardsOutput {
-            // The pipes' read ends see end-of-file at once: the child never holds their write ends.
+            // No pipes (`OutputPipes.none`), or, given some, their read ends see end-of-file at once.
             switch nullOutput {
             case .success(let null): output = (null, null)
             case .failure(let error):

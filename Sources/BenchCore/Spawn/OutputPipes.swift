@@ -18,6 +18,13 @@ struct OutputPipes {
     /// The child's stderr.
     let stderrWrite: Int32
 
+    /// No pipes at all: what a job that discards its output gets, whose child writes to
+    /// /dev/null and whose parent reads nothing, so that nothing is made or closed for it.
+    static let none = OutputPipes(stdoutRead: -1, stdoutWrite: -1, stderrRead: -1, stderrWrite: -1)
+
+    /// The pipes `job` needs: none when it discards its output, fresh ones otherwise.
+    static func make(for job: Job) -> Result<OutputPipes, SpawnError> { job.discardsOutput ? .success(.none) : make() }
+
     /// Makes both pipes, or says which call failed (descriptor limits, mostly).
     static func make() -> Result<OutputPipes, SpawnError> {
         guard let out = pipe() else { return .failure(.system(call: "pipe", errno: errno)) }
@@ -41,14 +48,14 @@ struct OutputPipes {
 
     /// Closes the child's ends, once the child no longer needs the parent to hold them.
     func closeWriteEnds() {
-        close(stdoutWrite)
-        close(stderrWrite)
+        if stdoutWrite >= 0 { close(stdoutWrite) }
+        if stderrWrite >= 0 { close(stderrWrite) }
     }
 
     /// Closes all four ends: pipes that no child got.
     func closeAll() {
         closeWriteEnds()
-        close(stdoutRead)
-        close(stderrRead)
+        if stdoutRead >= 0 { close(stdoutRead) }
+        if stderrRead >= 0 { close(stderrRead) }
     }
 }

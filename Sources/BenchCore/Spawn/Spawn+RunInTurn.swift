@@ -27,11 +27,11 @@ extension Spawn {
                 store(.notStarted(job), index)
                 continue
             }
-            let started = spare.take().flatMap { ChildProcess.start(job, pipes: $0) }
+            let started = spare.take(for: job).flatMap { ChildProcess.start(job, pipes: $0) }
             collectExited()
             switch started {
             case .success(let child):
-                spare.refill()
+                spare.refill(after: job)
                 child.waitForExit(cancel: cancellation?.descriptor ?? -1)
                 exited = (child, index)
             case .failure(let error):
