@@ -61,9 +61,8 @@ public struct ScenarioSettings: Sendable, Equatable {
         self.init(
             name: scenario.name, description: scenario.description, batch: scenario.batch, probes: scenario.probes.map(\.name),
             repeats: scenario.repeats, runs: scenario.runs, warmup: scenario.warmup, timeout: scenario.timeout, launcher: scenario.launcher,
-            ignoreFailure: scenario.ignoreFailure, discardsOutput: scenario.discardsOutput, minTime: scenario.minTime,
-            maxRuns: scenario.maxRuns, overhead: overhead,
-            showsStudyLines: scenario.showsStudyLines)
+            ignoreFailure: scenario.ignoreFailure, discardsOutput: scenario.discardsOutput, showsStudyLines: scenario.showsStudyLines,
+            minTime: scenario.minTime, maxRuns: scenario.maxRuns, overhead: overhead)
     }
 
     /// Jobs in one batch.
