@@ -18,13 +18,14 @@ public struct MarkdownReport: DocumentRenderer {
             if k > 0 { lines.append("") }
             let s = m.scenario
             lines.append(
-                "**\(markdown(s.name))**: \(ReportWords.shape(m)), median of \(s.runs) interleaved runs after \(s.warmup) warm-up\(s.warmup == 1 ? "" : "s"); "
+                "**\(markdown(s.name))**: \(ReportWords.shape(m)), median of \(m.runCounts) interleaved runs after \(s.warmup) warm-up\(s.warmup == 1 ? "" : "s"); "
                     + (document.isHyperfineExport
                         ? markdown(HyperfineExport.about) + "."
                         : "bench \(markdown(document.bench)), \(markdown(h.os)) \(markdown(h.kernel)), \(markdown(h.cpu)), \(h.cores) cores.")
                     + (m.complete ? "" : " Incomplete: the run was interrupted."))
             lines.append("")
             lines += Self.runTable(m, unit: options.timeUnit)
+            if let note = m.overheadNote { lines += ["", markdown(note) + "."] }
             for c in m.comparisons {
                 guard let fastest = c.fastest else { continue }
                 let others = c.entries.filter { $0 != fastest }.map { e in

@@ -18,9 +18,16 @@ enum ReportWords {
         }
     }
 
-    /// "3 timed runs after 1 warm-up, interleaved in rotating order".
-    static func sampling(_ s: ScenarioSettings) -> String {
-        "\(s.runs) timed run\(s.runs == 1 ? "" : "s") after \(s.warmup == 0 ? "no" : String(s.warmup)) warm-up\(s.warmup == 1 ? "" : "s"), interleaved in rotating order"
+    /// "3 timed runs after 1 warm-up, interleaved in rotating order"; under `min_time`, "10 to
+    /// 12 timed runs (at least 10 and 3.0 s of each, at most 12, as hyperfine counts them) after ...".
+    static func sampling(_ m: Measurement) -> String {
+        let s = m.scenario
+        let counts = m.runCounts
+        let rule = s.minTime.map {
+            " (at least \(s.runs) and \(fixed($0, 1)) s of each\(s.maxRuns.map { ", at most \($0)" } ?? ""), as hyperfine counts them)"
+        }
+        return
+            "\(counts) timed run\(counts == "1" ? "" : "s")\(rule ?? "") after \(s.warmup == 0 ? "no" : String(s.warmup)) warm-up\(s.warmup == 1 ? "" : "s"), interleaved in rotating order"
     }
 
     /// "1.79 ± 0.04": a ratio and its propagated standard deviation.

@@ -17,7 +17,7 @@ public struct TableReport: DocumentRenderer {
             if k > 0 { out.append("") }
             out.append(
                 paint.bold(TerminalText.line(m.scenario.name)) + ": " + ReportWords.shape(m) + "; "
-                    + ReportWords.sampling(m.scenario))
+                    + ReportWords.sampling(m))
             if k == 0 {
                 let h = document.host
                 out.append(
@@ -46,6 +46,7 @@ public struct TableReport: DocumentRenderer {
                 out.append(paint.bold(TerminalText.line(compiler.version)) + " (\(TerminalText.line(compiler.path)))")
             }
             out += runTable(m, runs, shape: shape, unit: unit).enumerated().map { i, line in i == 0 ? paint.dim(line) : line }
+            if let note = m.overheadNote { out.append(paint.dim(note)) }
             let levels = m.levels(of: runs)
             if !perProbe && levels.count > 1 { out += scaling(runs, levels: levels, unit: unit) }
             for comparison in m.comparisons where comparison.kind != .compilers && comparison.entries.first?.run.compiler == name {

@@ -1,32 +1,34 @@
-/// What hyperfine's way of measuring changed in how a measurement's numbers read, said under
-/// its table among the warnings (the table itself is the same for every scenario).
+/// What hyperfine's way of measuring changes in how a measurement's numbers read: the start-up
+/// subtracted and the number of runs, said by the reports beside the table, and hyperfine's
+/// warning for a time too small once the start-up is gone.
 extension Measurement {
     /// hyperfine's limit below which a command's time, once the shell's start-up is subtracted,
     /// is too small to trust: 5 ms.
     public static let fastAfterOverhead = 0.005
 
-    /// A line saying what was subtracted from every sample, how much and how it was measured;
-    /// one saying how many runs each batch took under `min_time`; and, after a subtraction, one
-    /// for each run whose median is below `fastAfterOverhead`, as hyperfine warns.
-    var measuringNotes: [String] {
-        var notes: [String] = []
-        let s = scenario
-        if let o = s.overhead {
-            let line = TerminalText.line(o.command.map { ShellLine.quote($0) }.joined(separator: " "))
-            notes.append(
-                "the start-up of \(line) (\(fixed(o.wall * 1000, 3)) ms, the median of \(o.runs) runs before the timed ones) "
-                    + "was subtracted from every job's time, as hyperfine subtracts it")
-            for run in runs where run.wall.median < Self.fastAfterOverhead {
-                notes.append(
-                    "\(run.title): took less than \(fixed(Self.fastAfterOverhead * 1000, 0)) ms once the start-up was subtracted; the "
-                        + "figure may be inaccurate, as the start-up is not measured much more precisely than that: -N runs no shell")
-            }
+    /// After a subtraction, a warning for each run whose median is below `fastAfterOverhead`,
+    /// as hyperfine warns.
+    var measuringWarnings: [String] {
+        guard scenario.overhead != nil else { return [] }
+        return runs.filter { $0.wall.median < Self.fastAfterOverhead }.map { run in
+            "\(run.title): took less than \(fixed(Self.fastAfterOverhead * 1000, 0)) ms once the shell's start-up was subtracted; the "
+                + "figure may be inaccurate, as the start-up is not measured much more precisely than that: -N runs no shell"
         }
-        if let minTime = s.minTime {
-            let bound = s.maxRuns.map { ", at most \($0)" } ?? ""
-            let counts = runs.map { "\($0.title) \($0.wall.samples.count)" }.joined(separator: "; ")
-            notes.append("timed runs, at least \(s.runs) and \(fixed(minTime, 1)) s of each batch\(bound), as hyperfine counts them: \(counts)")
-        }
-        return notes
+    }
+
+    /// "sh -c '' started in 0.728 ms (the median of 50 runs before the timed ones), subtracted
+    /// from every time as hyperfine subtracts it", or `nil` when nothing was subtracted.
+    public var overheadNote: String? {
+        guard let o = scenario.overhead else { return nil }
+        let line = TerminalText.line(o.command.map { ShellLine.quote($0) }.joined(separator: " "))
+        return "\(line) started in \(TimeUnit.fitting(o.wall).time(o.wall)) (the median of \(o.runs) runs before the timed ones), "
+            + "subtracted from every time as hyperfine subtracts it"
+    }
+
+    /// How many timed runs each batch took: "10", or "10 to 12" when `min_time` let them differ.
+    public var runCounts: String {
+        let counts = runs.map(\.wall.samples.count)
+        guard let least = counts.min(), let most = counts.max(), least != most else { return String(counts.first ?? scenario.runs) }
+        return "\(least) to \(most)"
     }
 }

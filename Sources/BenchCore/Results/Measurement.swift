@@ -192,7 +192,7 @@ public struct Measurement: Sendable, Equatable {
             }
             for note in run.notes { found.append("\(run.title): \(note)") }
         }
-        return found + measuringNotes + unexpectedOutcomes
+        return found + measuringWarnings + unexpectedOutcomes
     }
 
     /// Each run whose every job failed, with the first line of the first failure: its timings
