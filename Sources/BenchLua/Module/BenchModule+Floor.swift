@@ -23,9 +23,9 @@ extension BenchModule {
         let outcome: SpawnFloor.Outcome
         // The floor is no executor's: a dry run shows its command once, through its executor.
         if host.run.dryRun {
-            let serial = host.executor(.serial, limit: .limited(1))
-            serial.announce("bench.floor: \(count) runs, \(concurrency) at a time")
-            do { _ = try serial.run([job]) } catch { throw .message("bench.floor: \(error)") }
+            do { _ = try host.runAlone(job, "bench.floor: \(count) runs, \(concurrency) at a time") } catch {
+                throw .message("bench.floor: \(error)")
+            }
             outcome = SpawnFloor.Outcome(jobs: count, concurrency: min(concurrency, count), wall: 0, failed: 0)
         } else {
             switch SpawnFloor.measure(job, count: count, concurrency: concurrency, cancellation: host.configuration.cancellation) {

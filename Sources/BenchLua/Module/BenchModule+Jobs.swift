@@ -22,11 +22,8 @@ extension BenchModule {
         }
         try checkParameters(s, host)
         if host.isInterrupted { throw .message("interrupted") }
-        // A batch of one, run in turn: what `Spawn.run` does, through the executor a dry run replaces.
-        let serial = host.executor(.serial, limit: .limited(1))
-        serial.announce("bench.spawn")
         let result: JobResult
-        do { result = try serial.execute([host.withDefaults(job)], progress: nil).results[0] } catch { throw .message(error.description) }
+        do { result = try host.runAlone(host.withDefaults(job), "bench.spawn") } catch { throw .message(error.description) }
         host.sweep()
         s.push(result)
         return 1

@@ -46,6 +46,15 @@ public final class ScriptHost {
     /// An executor for `strategy` that stops when the run is interrupted.
     func executor(_ strategy: Strategy, limit: ConcurrencyLimit) -> any Executor { makeExecutor(strategy, limit) }
 
+    /// Runs `job` on its own through the run's serial executor, announced as `what`: what
+    /// `Spawn.run` does, and under `--dry-run` the job printed instead (`bench.spawn`,
+    /// `bench.floor`, a compiler's version).
+    func runAlone(_ job: Job, _ what: String) throws(BenchError) -> JobResult {
+        let serial = executor(.serial, limit: .limited(1))
+        serial.announce(what)
+        return try serial.execute([job], progress: nil).results[0]
+    }
+
     /// Runs a script file, or `source` under the name `path` when given (a recipe `bench time`
     /// wrote). A returned table becomes a scenario; errors of any kind become a `ScriptError`
     /// whose message starts with the script's file and line.
@@ -212,11 +221,7 @@ public final class ScriptHost {
     /// A compiler by name, asked for its version once per run (under `--dry-run`, found but
     /// not asked, and the question printed by the dry run's executor).
     func compiler(_ name: ByteString) throws(BenchError) -> Compiler {
-        try run.compiler(name) { job throws(BenchError) in
-            let serial = executor(.serial, limit: .limited(1))
-            serial.announce("bench.compiler: the version of \(name.text)")
-            _ = try serial.run([job])
-        }
+        try run.compiler(name) { job throws(BenchError) in _ = try runAlone(job, "bench.compiler: the version of \(name.text)") }
     }
 
     /// `probe`'s compile job with `compiler`, through the one job builder (`bench.compile`).
