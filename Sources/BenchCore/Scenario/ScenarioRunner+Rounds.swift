@@ -84,9 +84,10 @@ extension ScenarioRunner {
     /// if that was kept.
     static func failure(of result: JobResult) -> String {
         let what: String
-        if result.error == nil && !result.timedOut && !result.interrupted, let code = result.exitCode {
+        let ended = result.error == nil && !result.timedOut && !result.interrupted  // of its own accord
+        if ended, let code = result.exitCode {
             what = "Command terminated with non-zero exit code: \(code)"
-        } else if result.error == nil && !result.timedOut && !result.interrupted, let signal = result.signal {
+        } else if ended, let signal = result.signal {
             what = "The process has been terminated by a signal (\(SignalName.name(of: signal)))"
         } else {
             what = "Command failed: \(result.summary)"
