@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bench", targets: ["bench"]),
+        .executable(name: "bench-shim", targets: ["bench-shim"]),
         .library(name: "BenchCore", targets: ["BenchCore"]),
         .library(name: "BenchLua", targets: ["BenchLua"]),
     ],
@@ -21,6 +22,8 @@ let package = Package(
         ),
         // The few system calls and macros Swift cannot import: pidfd, epoll, wait status, CPU affinity.
         .target(name: "CSystem"),
+        // The compiler stand-in of `bench record`: C, because it runs once per compile and must start at once.
+        .executableTarget(name: "bench-shim", path: "Sources/BenchShim"),
         .target(name: "BenchCore", dependencies: ["CSystem"]),
         .target(name: "BenchLua", dependencies: ["BenchCore", "CLua"]),
         .executableTarget(
@@ -28,6 +31,7 @@ let package = Package(
             dependencies: [
                 "BenchCore",
                 "BenchLua",
+                "bench-shim",
                 "CSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -22,6 +22,6 @@ struct Bench: ParsableCommand {
             2 a usage or script error.
             """,
         version: "bench \(version)",
-        subcommands: [Run.self, Time.self, Report.self, Compare.self, List.self, Info.self, Worker.self, Guard.self]
+        subcommands: [Run.self, Time.self, Record.self, Report.self, Compare.self, List.self, Info.self, Worker.self, Guard.self]
     )
 }

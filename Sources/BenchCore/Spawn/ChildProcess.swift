@@ -83,7 +83,10 @@ final class ChildProcess {
         }
         let inRead: Int32
         let inWrite: Int32
-        if job.stdin != nil {
+        if job.inheritsStandardStreams {
+            output = (1, 2)
+            (inRead, inWrite) = (0, -1)
+        } else if job.stdin != nil {
             guard let p = OutputPipes.pipe() else {
                 let e = errno
                 pipes.closeAll()

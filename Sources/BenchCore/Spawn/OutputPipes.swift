@@ -22,8 +22,10 @@ struct OutputPipes {
     /// /dev/null and whose parent reads nothing, so that nothing is made or closed for it.
     static let none = OutputPipes(stdoutRead: -1, stdoutWrite: -1, stderrRead: -1, stderrWrite: -1)
 
-    /// The pipes `job` needs: none when it discards its output, fresh ones otherwise.
-    static func make(for job: Job) -> Result<OutputPipes, SpawnError> { job.discardsOutput ? .success(.none) : make() }
+    /// The pipes `job` needs: none when it discards its output or shares bench's, fresh ones otherwise.
+    static func make(for job: Job) -> Result<OutputPipes, SpawnError> {
+        job.discardsOutput || job.inheritsStandardStreams ? .success(.none) : make()
+    }
 
     /// Makes both pipes, or says which call failed (descriptor limits, mostly).
     static func make() -> Result<OutputPipes, SpawnError> {

@@ -1,0 +1,267 @@
+/* bench-shim: stands in for a compiler while `bench record` runs a configure step.
+ *
+ * `bench record` copies this program under each compiler's name (cc, gcc, g++, ...) into a
+ * folder of shims, next to a file NAME.real holding the real command's words, one per line:
+ * the launcher's words (ccache), if any, then the compiler's absolute path. Run under such a
+ * name, the shim runs that command with its own arguments, passes the compiler's output and
+ * exit status through unchanged, and, when BENCH_RECORD_DIR names a folder, writes one file
+ * there describing the invocation. Without BENCH_RECORD_DIR it simply becomes the compiler
+ * (exec), so that a build folder that cached the shim's path (CMake does) keeps working after
+ * the recording.
+ *
+ * It is C, and not bench, because it runs once per compile (hundreds per configure): it must
+ * start in well under a millisecond. It keeps the compiler in its caller's process group, as
+ * the compiler would have been, so that a build system's signals reach it.
+ *
+ * The record file is a list of fields, each `KEY LENGTH\n` then LENGTH bytes then `\n`; the
+ * keys are read by bench's `InvocationFile` (Sources/BenchCore/Recording). */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+/* The most bytes of one source file, and of each output stream, that a record keeps. */
+#define MAX_FILE (16 << 20)
+#define MAX_WORDS 64
+
+struct buffer {
+    char *data;
+    size_t length, capacity;
+};
+
+static void append(struct buffer *b, const void *bytes, size_t n) {
+    if (b->length + n > b->capacity) {
+        size_t capacity = b->capacity ? b->capacity : 4096;
+        while (capacity < b->length + n) capacity *= 2;
+        char *data = realloc(b->data, capacity);
+        if (!data) return; /* out of memory: the record loses bytes, the compile does not */
+        b->data = data;
+        b->capacity = capacity;
+    }
+    memcpy(b->data + b->length, bytes, n);
+    b->length += n;
+}
+
+static void field(struct buffer *b, const char *key, const void *bytes, size_t n) {
+    char head[64];
+    int h = snprintf(head, sizeof head, "%s %zu\n", key, n);
+    append(b, head, (size_t)h);
+    append(b, bytes, n);
+    append(b, "\n", 1);
+}
+
+static void text_field(struct buffer *b, const char *key, const char *text) { field(b, key, text, strlen(text)); }
+
+static void number_field(struct buffer *b, const char *key, long long value) {
+    char text[32];
+    snprintf(text, sizeof text, "%lld", value);
+    text_field(b, key, text);
+}
+
+static long long now_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+static void fail(const char *what, const char *detail) {
+    fprintf(stderr, "bench-shim: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
+    exit(127);
+}
+
+/* The real command's words, from NAME.real beside this program's own file. */
+static int real_words(char **words) {
+    char self[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 6);
+    if (n <= 0) fail("cannot find its own file", strerror(errno));
+    memcpy(self + n, ".real", 6);
+    FILE *f = fopen(self, "r");
+    if (!f) fail("cannot read the real compiler's name from", self);
+    static char line[PATH_MAX];
+    int count = 0;
+    while (count < MAX_WORDS - 1 && fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = 0;
+        if (line[0]) words[count++] = strdup(line);
+    }
+    fclose(f);
+    if (count == 0) fail("names no compiler", self);
+    words[count] = NULL;
+    return count;
+}
+
+/* Whether `word` names a source file worth keeping: one with a compiler's source extension. */
+static int is_source(const char *word) {
+    static const char *const ends[] = {".c", ".h", ".cc", ".cp", ".cpp", ".cxx", ".c++", ".C", ".hh", ".hpp", ".i",
+                                       ".ii", ".m", ".mm", ".f", ".F", ".for", ".ftn", ".f77", ".f90", ".F90", ".f95",
+                                       ".F95", ".f03", ".F03", ".f08", ".F08", ".s", ".S", ".sx", NULL};
+    const char *dot = strrchr(word, '.');
+    if (!dot || strchr(dot, '/')) return 0;
+    for (int i = 0; ends[i]; i++)
+        if (strcmp(dot, ends[i]) == 0) return 1;
+    return 0;
+}
+
+/* Keeps `path`'s bytes as a `file` field when it is a regular file of at most MAX_FILE bytes. */
+static void keep_file(struct buffer *record, const char *path) {
+    struct stat s;
+    if (stat(path, &s) != 0 || !S_ISREG(s.st_mode) || s.st_size > MAX_FILE) return;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct buffer bytes = {0};
+    char chunk[65536];
+    ssize_t n;
+    while ((n = read(fd, chunk, sizeof chunk)) > 0) append(&bytes, chunk, (size_t)n);
+    close(fd);
+    text_field(record, "file", path);
+    field(record, "bytes", bytes.data ? bytes.data : "", bytes.length);
+    free(bytes.data);
+}
+
+/* Keeps every input the arguments name: sources by extension, relative paths of any kind (an
+ * object file a link step reads), response files (@file) and -include/-imacros headers; never
+ * the output (-o) or a dependency file (-MF). */
+static void keep_inputs(struct buffer *record, int argc, char **argv) {
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-o") == 0 || strcmp(a, "-MF") == 0 || strcmp(a, "-MT") == 0 || strcmp(a, "-MQ") == 0) {
+            i++;
+        } else if ((strcmp(a, "-include") == 0 || strcmp(a, "-imacros") == 0) && i + 1 < argc) {
+            keep_file(record, argv[++i]);
+        } else if (a[0] == '@') {
+            keep_file(record, a + 1);
+        } else if (a[0] != '-' && (is_source(a) || a[0] != '/')) {
+            keep_file(record, a);
+        }
+    }
+}
+
+/* Copies what arrives on `from` to `to` and into `kept`; returns 0 at end of file. */
+static int pass_through(int from, int to, struct buffer *kept) {
+    char chunk[65536];
+    ssize_t n = read(from, chunk, sizeof chunk);
+    if (n < 0) return errno == EINTR || errno == EAGAIN;
+    if (n == 0) return 0;
+    for (ssize_t done = 0; done < n;) {
+        ssize_t w = write(to, chunk + done, (size_t)(n - done));
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0) break; /* the reader went away: the compiler's output is still kept */
+        done += w;
+    }
+    if (kept->length < MAX_FILE) append(kept, chunk, (size_t)n);
+    return 1;
+}
+
+/* Runs `words` + argv[1...] with stdout and stderr passed through (and kept, unless a terminal),
+ * filling `record`; returns the wait status. */
+static int run(char **words, int count, int argc, char **argv, struct buffer *record) {
+    char **child = calloc((size_t)(count + argc), sizeof *child);
+    for (int i = 0; i < count; i++) child[i] = words[i];
+    for (int i = 1; i < argc; i++) child[count + i - 1] = argv[i];
+    int pipes[2][2] = {{-1, -1}, {-1, -1}};
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    for (int s = 0; s < 2; s++) {
+        if (isatty(s + 1) || pipe2(pipes[s], O_CLOEXEC) != 0) continue;
+        posix_spawn_file_actions_adddup2(&actions, pipes[s][1], s + 1);
+    }
+    pid_t pid;
+    long long start = now_ns();
+    int rc = posix_spawn(&pid, words[0], &actions, NULL, child, environ);
+    if (rc != 0) fail(strerror(rc), words[0]);
+    struct buffer kept[2] = {{0}, {0}};
+    struct pollfd fds[2];
+    for (int s = 0; s < 2; s++) {
+        if (pipes[s][1] >= 0) close(pipes[s][1]);
+        fds[s].fd = pipes[s][0];
+        fds[s].events = POLLIN;
+    }
+    while (fds[0].fd >= 0 || fds[1].fd >= 0) {
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        for (int s = 0; s < 2; s++)
+            if (fds[s].fd >= 0 && fds[s].revents && !pass_through(fds[s].fd, s + 1, &kept[s])) {
+                close(fds[s].fd);
+                fds[s].fd = -1;
+            }
+    }
+    int status;
+    struct rusage usage;
+    while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {}
+    long long end = now_ns();
+    number_field(record, "start_ns", start);
+    number_field(record, "end_ns", end);
+    number_field(record, "user_us", (long long)usage.ru_utime.tv_sec * 1000000 + usage.ru_utime.tv_usec);
+    number_field(record, "sys_us", (long long)usage.ru_stime.tv_sec * 1000000 + usage.ru_stime.tv_usec);
+    if (WIFEXITED(status)) number_field(record, "exit", WEXITSTATUS(status));
+    if (WIFSIGNALED(status)) number_field(record, "signal", WTERMSIG(status));
+    const char *names[2] = {"stdout", "stderr"};
+    for (int s = 0; s < 2; s++) {
+        if (pipes[s][0] < 0) continue;
+        field(record, names[s], kept[s].data ? kept[s].data : "", kept[s].length);
+        free(kept[s].data);
+    }
+    return status;
+}
+
+/* Writes `record` into BENCH_RECORD_DIR as a file of its own, renamed into place when whole. */
+static void save(const char *folder, struct buffer *record) {
+    char temporary[PATH_MAX], final[PATH_MAX];
+    snprintf(final, sizeof final, "%s/%ld-%lld.invocation", folder, (long)getpid(), now_ns());
+    snprintf(temporary, sizeof temporary, "%s.partial", final);
+    int fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) return; /* the recording is gone (bench stopped): the compile still counts */
+    for (size_t done = 0; done < record->length;) {
+        ssize_t w = write(fd, record->data + done, record->length - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0) break;
+        done += (size_t)w;
+    }
+    close(fd);
+    rename(temporary, final);
+}
+
+int main(int argc, char **argv) {
+    char *words[MAX_WORDS];
+    int count = real_words(words);
+    const char *folder = getenv("BENCH_RECORD_DIR");
+    if (!folder || !folder[0]) {
+        char **child = calloc((size_t)(count + argc), sizeof *child);
+        for (int i = 0; i < count; i++) child[i] = words[i];
+        for (int i = 1; i < argc; i++) child[count + i - 1] = argv[i];
+        execv(words[0], child);
+        fail(strerror(errno), words[0]);
+    }
+    struct buffer record = {0};
+    text_field(&record, "version", "1");
+    number_field(&record, "pid", getpid());
+    number_field(&record, "ppid", getppid());
+    for (int i = 0; i < argc; i++) text_field(&record, "argv", argv[i]);
+    for (int i = 0; i < count; i++) text_field(&record, "real", words[i]);
+    char cwd[PATH_MAX];
+    if (getcwd(cwd, sizeof cwd)) text_field(&record, "cwd", cwd);
+    for (char **e = environ; *e; e++) text_field(&record, "env", *e);
+    keep_inputs(&record, argc, argv);
+    int status = run(words, count, argc, argv, &record);
+    save(folder, &record);
+    if (WIFSIGNALED(status)) {
+        signal(WTERMSIG(status), SIG_DFL);
+        raise(WTERMSIG(status));
+        return 128 + WTERMSIG(status);
+    }
+    return WEXITSTATUS(status);
+}
