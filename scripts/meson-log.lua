@@ -10,7 +10,7 @@
 --   bench run meson-log -D log=build/meson-logs/meson-log.txt -r 10 --format markdown
 
 local mesonlog = require "mesonlog"
-local replay = require "replay"
+local replay = require "replaying"
 
 local path = bench.param("log", { default = "", help = "the Meson log to replay: builddir/meson-logs/meson-log.txt" })
 if path == "" then bench.usage_error("give the Meson log to replay: -D log=builddir/meson-logs/meson-log.txt") end

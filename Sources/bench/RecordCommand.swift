@@ -62,7 +62,7 @@ extension Bench {
                 cleanup?.forget(folder.path)
             }
             let recording = try Recorder.record(words, shims: shims, folder: folder.path, cancellation: cancellation, bench: Bench.version)
-            try destination.write(ByteString(recording.json.serialized(indent: 2) + "\n"), cleanup: cleanup)
+            try destination.write(ByteString(recording.json.serialized() + "\n"), cleanup: cleanup)
             Console.error(summary(recording))
             if cancellation.isCancelled { throw .interrupted }
             if let signal = recording.signal { return 128 + Int32(signal) }

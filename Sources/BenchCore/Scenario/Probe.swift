@@ -22,6 +22,14 @@ public struct Probe: Sendable, Hashable {
     public var expected: Bool?
     /// The launcher of its compile, replacing the scenario's (`[]`: none); `nil` takes the scenario's.
     public var launcher: [ByteString]?
+    /// Files every job of it finds in a folder of its own (`{root}`), made fresh for each job:
+    /// path to bytes, an absolute path under `{root}`, a relative one under the working
+    /// directory; a path ending in `/` is a directory. With `workingDirectory`, a recorded
+    /// compile's private copy of its directory and inputs. `nil`: the jobs share the run's.
+    public var files: [ByteString: ByteString]?
+    /// The directory, under `{root}`, its jobs run in (`/build/conftest` runs in
+    /// `{root}/build/conftest`); `nil` with `files`: `{root}` itself.
+    public var workingDirectory: ByteString?
 
     /// Creates a probe.
     public init(
@@ -37,6 +45,9 @@ public struct Probe: Sendable, Hashable {
         self.expected = expected
         self.launcher = launcher
     }
+
+    /// True when each job runs in a folder of its own: the probe has files or a working directory.
+    public var hasOwnFolder: Bool { files != nil || workingDirectory != nil }
 
     /// Why `name` cannot name a probe, or `nil` when it can.
     public static func problem(withName name: ByteString) -> String? {

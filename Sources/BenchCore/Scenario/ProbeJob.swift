@@ -3,13 +3,14 @@
 /// The default command compiles and links, as a configure check does:
 /// `[launcher] compiler <scenario flags> <probe flags> <source> -o <output> <libs>`; a launcher
 /// also goes before a `command` that starts with `{compiler}`. A probe's `command`
-/// replaces it; in each of its items `{compiler}`, `{source}`, `{output}` and `{dir}` (the run's
-/// private directory) are replaced by their paths. Every job writes an output of its own (the
+/// replaces it; in each of its items `{compiler}`, `{source}`, `{output}`, `{dir}` (the run's
+/// private directory) and `{root}` (the job's own folder, for a probe with `files`) are replaced
+/// by their paths. Every job writes an output of its own (the
 /// study's parallel runs all wrote `./a.out`, a race) and gets the run's directory as `TMPDIR`,
 /// so that a compiler killed mid-run leaves nothing outside it.
 public enum ProbeJob {
     /// The placeholders a `command` may hold.
-    public static let placeholders = ["{compiler}", "{source}", "{output}", "{dir}"]
+    public static let placeholders = ["{compiler}", "{source}", "{output}", "{dir}", "{root}"]
 
     /// Throws unless `probe` can make a job: a command or a compiler to run, a source for the
     /// default command and for `{source}`, and `{compiler}` only where there is one.
@@ -27,6 +28,10 @@ public enum ProbeJob {
         if let item = command.first(where: { $0.contains(0) }) {
             throw .invalidValue("\(name): command item '\(TerminalText.line(item))' holds a NUL byte, which no program can receive")
         }
+        if !probe.hasOwnFolder, command.contains(where: { $0.contains("{root}") }) {
+            throw .invalidValue("\(name): command uses {root}, but the probe has no files of its own")
+        }
+        if let problem = OwnFolder.problem(probe) { throw .invalidValue("\(name): \(problem)") }
         if !hasCompiler, command.contains(where: { $0.contains("{compiler}") }) {
             throw .invalidValue("\(name): command uses {compiler}, but the scenario has no compilers")
         }
@@ -65,16 +70,20 @@ public enum ProbeJob {
         if let problem = problem(withExt: ext) { throw .invalidValue("probe '\(TerminalText.line(probe.name))': ext: \(problem)") }
         let source = try probe.source.map { s throws(BenchError) in try files.source(name: probe.name, ext: ext, contents: s) }
         let output = files.output(name: probe.name)
+        let folder = try probe.hasOwnFolder ? OwnFolder.make(for: probe, in: &files) : nil
         let argv: [ByteString]
         if let command = probe.command {
             let values: [(String, ByteString)] = [
                 ("{compiler}", compiler?.path ?? ""), ("{source}", source ?? ""), ("{output}", output), ("{dir}", files.directory.path),
+                ("{root}", folder?.root ?? ""),
             ]
             let filled = command.map { item in values.reduce(item) { $0.replacing($1.0, with: $1.1) } }
             argv = (command.first == "{compiler}" ? probe.launcher ?? launcher : []) + filled
         } else {
             argv = (probe.launcher ?? launcher) + [compiler!.path] + flags + probe.flags + [source!, "-o", output] + probe.libs
         }
-        return Job(name: probe.name, argv: argv, environment: environment.merging(["TMPDIR": files.directory.path]) { $1 }, timeout: timeout)
+        return Job(
+            name: probe.name, argv: argv, workingDirectory: folder?.workingDirectory,
+            environment: environment.merging(["TMPDIR": files.directory.path]) { $1 }, timeout: timeout)
     }
 }

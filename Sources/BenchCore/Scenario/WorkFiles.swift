@@ -1,3 +1,5 @@
+import Glibc
+
 /// The files of a run's jobs inside its private directory: each source written once, each
 /// output a name of its own. Names come from probe names made safe (`sys/inotify.h` becomes
 /// `sys_inotify.h`), so any probe name works, and a number keeps two of them from colliding.
@@ -33,6 +35,16 @@ public struct WorkFiles: Sendable {
     public mutating func output(name: ByteString) -> ByteString {
         outputs += 1
         return directory.path + "/" + Self.stem(name) + ByteString("-\(outputs).out")
+    }
+
+    /// A fresh, empty folder, never given out before: a job's folder of its own (`OwnFolder`).
+    public mutating func folder(name: ByteString) throws(BenchError) -> ByteString {
+        outputs += 1
+        let path = directory.path + "/" + Self.stem(name) + ByteString("-\(outputs).root")
+        guard path.withCString({ mkdir($0, 0o755) }) == 0 else {
+            throw .io("cannot make \(TerminalText.line(path)): \(String(cString: strerror(errno)))")
+        }
+        return path
     }
 
     /// `name` as a file name: letters, digits, `.`, `_` and `-` kept, anything else `_`, at most

@@ -104,6 +104,7 @@ enum BenchModule {
         ("own_usage", { LuaStack(L: $0!).withHost(BenchModule.ownUsage) }),
         ("usage_error", { LuaStack(L: $0!).withHost(BenchModule.usageError) }),
         ("param", { LuaStack(L: $0!).withHost(BenchModule.param) }),
+        ("recording", { LuaStack(L: $0!).withHost(BenchModule.recording) }),
     ]
 
     /// `bench.param(name, {default=, help=, choices=, min=, max=})` → the parameter's value in this run: the

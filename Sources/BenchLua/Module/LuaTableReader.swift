@@ -109,6 +109,24 @@ struct LuaTableReader {
         return try stack.environment(at: -1, arg: arg, label: label)
     }
 
+    /// A table of path to bytes (a probe's `files`); `nil` when absent.
+    mutating func files(_ name: String) throws(LuaCallError) -> [ByteString: ByteString]? {
+        let type = push(name)
+        defer { bench_lua_pop(stack.L, 1) }
+        if type == LUA_TNIL { return nil }
+        guard type == LUA_TTABLE else { throw .argument(arg, "\(path(name)): table of path = contents expected, got \(stack.typeName(at: -1))") }
+        var files: [ByteString: ByteString] = [:]
+        lua_pushnil(stack.L)
+        while lua_next(stack.L, -2) != 0 {
+            defer { bench_lua_pop(stack.L, 1) }
+            guard lua_type(stack.L, -2) == LUA_TSTRING, let key = stack.bytes(at: -2), let value = stack.bytes(at: -1) else {
+                throw .argument(arg, "\(path(name)): paths and contents must be strings")
+            }
+            files[key] = value
+        }
+        return files
+    }
+
     /// The table's sequence as words (strings, or numbers as Lua writes them), no NUL byte in any.
     mutating func words() throws(LuaCallError) -> [ByteString] {
         sequence = stack.rawLength(table)

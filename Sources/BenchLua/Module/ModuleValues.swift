@@ -63,8 +63,14 @@ extension LuaStack {
     }
 
     /// Pushes a JSON value as Lua values: objects and arrays become tables (arrays 1-based),
-    /// null becomes nil, integers stay integers.
-    func push(_ value: JSONValue) {
+    /// null becomes nil, integers stay integers. With `decodingBytes`, an object that is only
+    /// `{"base64": "..."}` (bytes that are not UTF-8, as a recording keeps them) becomes those bytes.
+    func push(_ value: JSONValue, decodingBytes: Bool = false) {
+        if decodingBytes, case .object(let pairs) = value, pairs.count == 1, pairs[0].0 == "base64", case .string(let text) = pairs[0].1,
+            let bytes = Base64.decode(text)
+        {
+            return push(ByteString(bytes))
+        }
         switch value {
         case .null: lua_pushnil(L)
         case .bool(let b): push(b)
@@ -74,13 +80,13 @@ extension LuaStack {
         case .array(let items):
             lua_createtable(L, Int32(clamping: items.count), 0)
             for (i, item) in items.enumerated() {
-                push(item)
+                push(item, decodingBytes: decodingBytes)
                 setIndex(-2, i + 1)
             }
         case .object(let pairs):
             lua_createtable(L, 0, Int32(clamping: pairs.count))
             for (key, item) in pairs where item != .null {
-                push(item)
+                push(item, decodingBytes: decodingBytes)
                 setField(-2, key)
             }
         }

@@ -163,7 +163,7 @@ extension LuaStack {
             launcher: try launcher(&t))
     }
 
-    /// One probe table: `{ name=, source=, flags=, libs=, ext=, command=, expected=, launcher= }`.
+    /// One probe table: `{ name=, source=, flags=, libs=, ext=, command=, expected=, launcher=, files=, cwd= }`.
     private func probe(at index: Int32, arg: Int32, label: String) throws(LuaCallError) -> Probe {
         var t = try LuaTableReader(self, at: index, arg: arg, label: label, expected: "probe table")
         guard let name = try t.bytes("name") else { throw .argument(arg, "\(label).name: string expected, got nil") }
@@ -174,6 +174,8 @@ extension LuaStack {
             if probe.command?.isEmpty == true { throw .argument(arg, "\(label).command: the command is empty") }
         }
         probe.expected = try t.bool("expected")
+        probe.files = try t.files("files")
+        probe.workingDirectory = try t.bytes("cwd")
         try t.finish()
         return probe
     }

@@ -112,7 +112,7 @@ end
 
 -- The paths a compile needs from outside its private folder, which the replay checks.
 do
-  local replay = require "replay"
+  local replay = require "replaying"
   local gone = "/@SOURCE@"
   same(replay.missing_path({ "cc", "/tmp", "-I" .. gone .. "/include" }), gone .. "/include", "-I glued")
   same(replay.missing_path({ "cc", "-isystem", gone .. "/sys" }), gone .. "/sys", "a path option's next word")

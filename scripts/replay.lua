@@ -1,0 +1,84 @@
+-- Replays every compile a recorded configure step ran, with every strategy, and says what concurrency would save
+--
+-- `bench record -- ./configure` (or cmake, meson setup, any command) writes a recording: every
+-- compiler invocation with its arguments, directory, inputs and outcome. Each becomes a probe
+-- that runs the exact command in a private copy of its directory and inputs; all of them form
+-- one batch, run as the build system ran them (serial) and with each concurrent strategy, and
+-- every replayed outcome is checked against the recorded one.
+--
+--   bench run replay -D recording=bench-recording.json
+--   bench run replay -D recording=bench-recording.json -r 5 -j 2 --format markdown
+
+local replay = require "replaying"
+
+local path = bench.param("recording", { default = "", help = "the recording to replay, as bench record wrote it" })
+if path == "" then bench.usage_error("give the recording to replay: -D recording=bench-recording.json") end
+local recording, problem = bench.recording(path)
+if not recording then bench.usage_error(problem) end
+
+local function basename(p) return p:match("[^/]*$") end
+local function dirname(p) return p:match("^(.*)/[^/]*$") end
+local function under(p, dir) return p == dir or p:sub(1, #dir + 1) == dir .. "/" end
+
+-- What a compile does, from its options: preprocess (-E), compile (-c, -S) or compile and link.
+local function kind_of(argv)
+  local kind = "link"
+  for _, a in ipairs(argv) do
+    if a == "-E" then return "preprocess" end
+    if a == "-c" or a == "-S" then kind = "compile" end
+  end
+  return kind
+end
+
+-- The invocation as a check for replay.run: the real compiler (and launcher) the shim ran, its
+-- arguments, every absolute path that is one of its inputs or inside its directory moved under
+-- {root}, the private copy of that directory, with the folders its outputs go in.
+local function check_of(n, inv)
+  local files, recorded = {}, {}
+  for _, f in ipairs(inv.files) do
+    files[f.path] = f.bytes
+    if f.path:sub(1, 1) == "/" then recorded[f.path] = true end
+  end
+  local function moved(p) return p:sub(1, 1) == "/" and (recorded[p] or under(p, inv.cwd)) end
+  local command = {}
+  for _, word in ipairs(inv.compiler) do command[#command + 1] = word end
+  local skip
+  for i = 2, #inv.argv do
+    local a, option = inv.argv[i], inv.argv[i - 1]
+    local glued = a:match("^%-[IL](/.*)$")
+    if moved(a) then a = "{root}" .. a
+    elseif glued and moved(glued) then a = a:sub(1, 2) .. "{root}" .. glued end
+    if a == "-" then skip = "reads its source from standard input, which a recording does not keep" end
+    if (option == "-o" or option == "-MF") and dirname(inv.argv[i]) then
+      local folder = dirname(inv.argv[i])
+      if folder ~= "" then files[folder .. "/"] = "" end
+    end
+    command[#command + 1] = a
+  end
+  local outcome = inv.exit
+  if inv.signal then outcome = 128 + inv.signal end
+  local sources = {}
+  for _, f in ipairs(inv.files) do sources[#sources + 1] = basename(f.path) end
+  local kind = kind_of(inv.argv)
+  local check = { name = string.format("%d %s %s%s", n, basename(inv.argv[1]), kind, #sources > 0 and " " .. table.concat(sources, " ") or ""),
+                  command = command, files = files, cwd = inv.cwd, status = outcome, kind = kind,
+                  compiler = basename(inv.argv[1]), logged = inv.stderr, skip = skip }
+  if not skip then
+    local missing = replay.missing_path(command, nil)
+    if missing then check.skip = "a path it names no longer exists: " .. missing end
+  end
+  return check
+end
+
+local checks = {}
+for n, inv in ipairs(recording.invocations) do checks[#checks + 1] = check_of(n, inv) end
+local command = table.concat(recording.command, " ")
+local notes = {
+  string.format("recorded: '%s' in %s, %s, exit %s; %d compiler invocations ran %.3f s of its %.3f s (%.0f %%)", command,
+                recording.cwd, recording.started, recording.exit or ("signal " .. tostring(recording.signal)),
+                #recording.invocations, recording.compiler_s, recording.wall_s,
+                recording.wall_s > 0 and recording.compiler_s / recording.wall_s * 100 or 0),
+}
+replay.run{ name = "replay", description = "the compiles of '" .. command .. "', replayed", title = path,
+            origin = "recorded by bench " .. recording.bench, checks = checks, notes = notes,
+            recording = recording }
