@@ -34,12 +34,17 @@ end
 -- arguments, every absolute path that is one of its inputs or inside its directory moved under
 -- {root}, the private copy of that directory, with the folders its outputs go in.
 local function check_of(n, inv)
-  local files, recorded = {}, {}
+  local files, folders = {}, { inv.cwd }
   for _, f in ipairs(inv.files) do
     files[f.path] = f.bytes
-    if f.path:sub(1, 1) == "/" then recorded[f.path] = true end
+    if f.path:sub(1, 1) == "/" then folders[#folders + 1] = dirname(f.path) end
   end
-  local function moved(p) return p:sub(1, 1) == "/" and (recorded[p] or under(p, inv.cwd)) end
+  -- Inside its directory, or beside one of its inputs (a scratch folder the build system removed).
+  local function moved(p)
+    if p:sub(1, 1) ~= "/" then return false end
+    for _, folder in ipairs(folders) do if under(p, folder) then return true end end
+    return false
+  end
   local command = {}
   for _, word in ipairs(inv.compiler) do command[#command + 1] = word end
   local skip
@@ -80,5 +85,5 @@ local notes = {
                 recording.wall_s > 0 and recording.compiler_s / recording.wall_s * 100 or 0),
 }
 replay.run{ name = "replay", description = "the compiles of '" .. command .. "', replayed", title = path,
-            origin = "recorded by bench " .. recording.bench, checks = checks, notes = notes,
+            origin = "recorded by bench " .. recording.bench, checks = checks, notes = notes, source = "the recording",
             recording = recording }

@@ -31,45 +31,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "record.h"
+
 extern char **environ;
 
-/* The most bytes of one source file, and of each output stream, that a record keeps. */
-#define MAX_FILE (16 << 20)
 #define MAX_WORDS 64
-
-struct buffer {
-    char *data;
-    size_t length, capacity;
-};
-
-static void append(struct buffer *b, const void *bytes, size_t n) {
-    if (b->length + n > b->capacity) {
-        size_t capacity = b->capacity ? b->capacity : 4096;
-        while (capacity < b->length + n) capacity *= 2;
-        char *data = realloc(b->data, capacity);
-        if (!data) return; /* out of memory: the record loses bytes, the compile does not */
-        b->data = data;
-        b->capacity = capacity;
-    }
-    memcpy(b->data + b->length, bytes, n);
-    b->length += n;
-}
-
-static void field(struct buffer *b, const char *key, const void *bytes, size_t n) {
-    char head[64];
-    int h = snprintf(head, sizeof head, "%s %zu\n", key, n);
-    append(b, head, (size_t)h);
-    append(b, bytes, n);
-    append(b, "\n", 1);
-}
-
-static void text_field(struct buffer *b, const char *key, const char *text) { field(b, key, text, strlen(text)); }
-
-static void number_field(struct buffer *b, const char *key, long long value) {
-    char text[32];
-    snprintf(text, sizeof text, "%lld", value);
-    text_field(b, key, text);
-}
 
 static long long now_ns(void) {
     struct timespec t;
@@ -100,52 +66,6 @@ static int real_words(char **words) {
     if (count == 0) fail("names no compiler", self);
     words[count] = NULL;
     return count;
-}
-
-/* Whether `word` names a source file worth keeping: one with a compiler's source extension. */
-static int is_source(const char *word) {
-    static const char *const ends[] = {".c", ".h", ".cc", ".cp", ".cpp", ".cxx", ".c++", ".C", ".hh", ".hpp", ".i",
-                                       ".ii", ".m", ".mm", ".f", ".F", ".for", ".ftn", ".f77", ".f90", ".F90", ".f95",
-                                       ".F95", ".f03", ".F03", ".f08", ".F08", ".s", ".S", ".sx", NULL};
-    const char *dot = strrchr(word, '.');
-    if (!dot || strchr(dot, '/')) return 0;
-    for (int i = 0; ends[i]; i++)
-        if (strcmp(dot, ends[i]) == 0) return 1;
-    return 0;
-}
-
-/* Keeps `path`'s bytes as a `file` field when it is a regular file of at most MAX_FILE bytes. */
-static void keep_file(struct buffer *record, const char *path) {
-    struct stat s;
-    if (stat(path, &s) != 0 || !S_ISREG(s.st_mode) || s.st_size > MAX_FILE) return;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    struct buffer bytes = {0};
-    char chunk[65536];
-    ssize_t n;
-    while ((n = read(fd, chunk, sizeof chunk)) > 0) append(&bytes, chunk, (size_t)n);
-    close(fd);
-    text_field(record, "file", path);
-    field(record, "bytes", bytes.data ? bytes.data : "", bytes.length);
-    free(bytes.data);
-}
-
-/* Keeps every input the arguments name: sources by extension, relative paths of any kind (an
- * object file a link step reads), response files (@file) and -include/-imacros headers; never
- * the output (-o) or a dependency file (-MF). */
-static void keep_inputs(struct buffer *record, int argc, char **argv) {
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "-o") == 0 || strcmp(a, "-MF") == 0 || strcmp(a, "-MT") == 0 || strcmp(a, "-MQ") == 0) {
-            i++;
-        } else if ((strcmp(a, "-include") == 0 || strcmp(a, "-imacros") == 0) && i + 1 < argc) {
-            keep_file(record, argv[++i]);
-        } else if (a[0] == '@') {
-            keep_file(record, a + 1);
-        } else if (a[0] != '-' && (is_source(a) || a[0] != '/')) {
-            keep_file(record, a);
-        }
-    }
 }
 
 /* Copies what arrives on `from` to `to` and into `kept`; returns 0 at end of file. */

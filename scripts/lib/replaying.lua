@@ -137,19 +137,21 @@ local function compare(spec, m)
         local why = first_line(check.logged)
         local logged = check.status == 0 and "success (-> 0)"
           or string.format("failure (-> %d%s)", check.status, why ~= "" and ": " .. why or "")
-        print(string.format("differs from the log: %s: the log recorded %s, the replay %s", check.probe, logged,
+        print(string.format("differs from %s: %s: %s recorded %s, the replay %s", spec.source, check.probe, spec.source, logged,
                             o.ok and "succeeded" or "failed: " .. first_line(o.message)))
       end
     end
   end
   local replayed = 0
   for _ in pairs(outcome) do replayed = replayed + 1 end
-  print(string.format("compared with the log: %d of %d replayed checks; %d equal, %d different%s", compared, replayed,
+  print(string.format("compared with %s: %d of %d replayed checks; %d equal, %d different%s", spec.source, compared, replayed,
                       compared - different, different, compared < replayed and " (the others have no logged outcome)" or ""))
 end
 
--- Replays `spec.checks` (see the top of this file) and reports.
+-- Replays `spec.checks` (see the top of this file) and reports; `spec.source` names what
+-- recorded the outcomes in the report ("the log", the default, or "the recording").
 function M.run(spec)
+  spec.source = spec.source or "the log"
   local probes = probes_of(spec)
   if #probes == 0 then
     bench.usage_error(spec.title .. ": none of its compiles can be replayed")
