@@ -75,8 +75,23 @@ local function check_of(n, inv)
   return check
 end
 
-local checks = {}
-for n, inv in ipairs(recording.invocations) do checks[#checks + 1] = check_of(n, inv) end
+-- Whether the invocation compiles results of earlier checks: autoconf writes them into each
+-- test program as the defines before "/* end confdefs.h.  */" (PACKAGE_* are not results).
+local function dependent(inv)
+  for _, f in ipairs(inv.files) do
+    local defines = f.bytes:match("^(.-)/%* end confdefs%.h%.%s*%*/")
+    for name in (defines or ""):gmatch("\n#define ([%w_]+)") do
+      if not name:match("^PACKAGE_") then return true end
+    end
+  end
+  return false
+end
+
+local checks, dependents = {}, 0
+for n, inv in ipairs(recording.invocations) do
+  checks[#checks + 1] = check_of(n, inv)
+  if dependent(inv) then dependents = dependents + 1 end
+end
 local command = table.concat(recording.command, " ")
 local notes = {
   string.format("recorded: '%s' in %s, %s, exit %s; %d compiler invocations ran %.3f s of its %.3f s (%.0f %%)", command,
@@ -86,4 +101,5 @@ local notes = {
 }
 replay.run{ name = "replay", description = "the compiles of '" .. command .. "', replayed", title = path,
             origin = "recorded by bench " .. recording.bench, checks = checks, notes = notes, source = "the recording",
-            recording = recording }
+            recording = { command = command, wall_s = recording.wall_s, compiler_s = recording.compiler_s,
+                          invocations = #recording.invocations, dependent = dependents } }

@@ -149,14 +149,16 @@ local function compare(spec, m)
 end
 
 -- Replays `spec.checks` (see the top of this file) and reports; `spec.source` names what
--- recorded the outcomes in the report ("the log", the default, or "the recording").
+-- recorded the outcomes in the report ("the log", the default, or "the recording"), and
+-- `spec.recording` the recorded step, whose projection the report then gives (see bench.measure).
 function M.run(spec)
   spec.source = spec.source or "the log"
   local probes = probes_of(spec)
   if #probes == 0 then
     bench.usage_error(spec.title .. ": none of its compiles can be replayed")
   end
-  local document = bench.measure{ name = spec.name, description = spec.description, probes = probes, batch = "all" }
+  local document = bench.measure{ name = spec.name, description = spec.description, probes = probes, batch = "all",
+                                  recording = spec.recording }
   if bench.options.dry_run then return end
   local m = document.measurements[1]
   local serial, best = print_runs(m)

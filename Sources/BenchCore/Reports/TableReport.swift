@@ -25,6 +25,7 @@ public struct TableReport: DocumentRenderer {
             }
             if !m.complete { out.append(paint.yellow("incomplete: the run was interrupted; these are the samples taken so far")) }
             out += Self.body(m, verbose: verbose, paint: paint, unit: options.timeUnit)
+            if let projection = Projection(m) { out += [""] + projection.sentences }
         }
         let warnings = document.warnings
         if !warnings.isEmpty {

@@ -132,7 +132,8 @@ extension Measurement {
             ] + matrix + [
                 ("warnings", .array(warnings.map(JSONValue.string))),
                 ("disagreements", .array(disagreements.map(JSONValue.string))),
-            ] + (failures.isEmpty ? [] : [("failures", .array(failures.map(JSONValue.string)))]))
+            ] + (failures.isEmpty ? [] : [("failures", .array(failures.map(JSONValue.string)))])
+                + (Projection(self).map { [("projection", $0.json)] } ?? []))
     }
 
     private func json(_ r: RunSummary) -> JSONValue {

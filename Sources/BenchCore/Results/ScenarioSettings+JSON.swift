@@ -17,6 +17,7 @@ extension ScenarioSettings {
                     ])
                 ))
         }
+        if let recording { fields.append(("recording", recording.json)) }
         return fields
     }
 
@@ -25,6 +26,7 @@ extension ScenarioSettings {
         var settings = settings
         settings.minTime = s.has("min_time_s") ? try s.number("min_time_s", in: Limits.timeout) : nil
         settings.maxRuns = s.has("max_runs") ? try s.int("max_runs", in: Limits.runs) : nil
+        settings.recording = s.has("recording") ? try RecordedStep(json: s.object("recording")) : nil
         if s.has("overhead") {
             let o = try s.object("overhead")
             let command = try o.array("command").map { a throws(BenchError) in ByteString(try a.stringValue()) }

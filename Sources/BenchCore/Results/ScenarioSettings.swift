@@ -32,6 +32,8 @@ public struct ScenarioSettings: Sendable, Equatable {
     public var maxRuns: Int?
     /// What was subtracted from every job's times (`overhead`), as measured; `nil` for nothing.
     public var overhead: Overhead?
+    /// The recorded step the scenario replays (`recording`), if any.
+    public var recording: RecordedStep?
 
     /// Creates settings.
     public init(
@@ -63,6 +65,7 @@ public struct ScenarioSettings: Sendable, Equatable {
             repeats: scenario.repeats, runs: scenario.runs, warmup: scenario.warmup, timeout: scenario.timeout, launcher: scenario.launcher,
             ignoreFailure: scenario.ignoreFailure, discardsOutput: scenario.discardsOutput, showsStudyLines: scenario.showsStudyLines,
             minTime: scenario.minTime, maxRuns: scenario.maxRuns, overhead: overhead)
+        recording = scenario.recording
     }
 
     /// Jobs in one batch.

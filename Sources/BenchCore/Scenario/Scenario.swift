@@ -45,6 +45,9 @@ public struct Scenario: Sendable, Equatable {
     /// True when the table also prints the study's own lines ("2.041 seconds: async: ..."):
     /// for the study's recipe, whose readers compare them with the study's.
     public var showsStudyLines = false
+    /// The recorded step whose compiles the scenario replays (`recording`), for the projection
+    /// of what concurrency would save it; `nil` for any other scenario.
+    public var recording: RecordedStep?
     /// True when a job that fails stops the run with an error (hyperfine's default, `bench
     /// time` without `-i`), instead of being an outcome in the report.
     public var stopOnFailure = false

@@ -32,6 +32,7 @@ extension LuaStack {
         scenario.timeout = try t.timeout()
         scenario.ignoreFailure = try t.bool("ignore_failure") ?? false
         scenario.discardsOutput = try t.bool("discard_output") ?? false
+        scenario.recording = try recordedStep(&t)
         scenario.showsStudyLines = try t.bool("study_lines") ?? false
         try measuring(&t, into: &scenario)
         scenario.hooks = ScenarioHooks(
