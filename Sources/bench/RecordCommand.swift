@@ -47,7 +47,7 @@ extension Bench {
         private func record(cancellation: Cancellation, cleanup: Cleanup?) throws(BenchError) -> Int32 {
             let destination = try OutputFile(ArgumentBytes.bytes(output), option: "--output")
             let shim = executablePath().directoryPath + "/bench-shim"
-            guard access(shim.text, X_OK) == 0 else {
+            guard shim.withCString({ access($0, X_OK) }) == 0 else {
                 throw .programNotFound("bench record runs bench-shim, which should be beside bench: \(TerminalText.line(shim)) is missing")
             }
             let shims = try ShimFolder.prepare(shim: shim, environment: Recorder.environment())

@@ -47,13 +47,13 @@ public struct ShimFolder: Sendable {
         }
         for name in names { if let compiler = which(name, in: search) { plan.append(("path", name, [compiler])) } }
         let shimBytes = try FileContents.read(shim)
-        let description = plan.map { $0.folder + "/" + $0.name + "=" + ByteString($0.runs.map(\.text).joined(separator: "\n")) }
+        let description = plan.map { $0.folder + "/" + $0.name + "=" + joined($0.runs, by: "\n") }
         let key = SHA256.hex(shimBytes.bytes + description.flatMap { $0.bytes + [0] })
         let path = try cacheFolder(environment) + "/" + ByteString(String(key.prefix(16)))
         try make(path, plan: plan, shim: shimBytes)
         var set: [ByteString: ByteString] = ["PATH": path + "/path:" + search]
         for (variable, shimmed) in variables {
-            set[variable] = ByteString(([path + "/" + shimmed.folder + "/" + shimmed.name] + shimmed.flags).map(\.text).joined(separator: " "))
+            set[variable] = joined([path + "/" + shimmed.folder + "/" + shimmed.name] + shimmed.flags, by: " ")
         }
         let before = environment.filter { set[$0.key] != nil }
         return ShimFolder(path: path, environment: set, compilers: plan.map { ($0.folder + "/" + $0.name, $0.runs) }, before: before)
@@ -73,13 +73,17 @@ public struct ShimFolder: Sendable {
         }
     }
 
+    private static func joined(_ words: [ByteString], by separator: ByteString) -> ByteString {
+        words.dropFirst().reduce(words.first ?? "") { $0 + separator + $1 }
+    }
+
     /// The first executable `name` in `search` (a `PATH`), or `name` itself when it holds a `/`.
     private static func which(_ name: ByteString, in search: ByteString) -> ByteString? {
-        if name.containsSlash { return access(name.text, X_OK) == 0 ? name : nil }
+        if name.containsSlash { return name.withCString { access($0, X_OK) } == 0 ? name : nil }
         for folder in search.bytes.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false) {
             let candidate = ByteString(folder.isEmpty ? Array(".".utf8) : Array(folder)) + "/" + name
             var st = stat()
-            if access(candidate.text, X_OK) == 0, stat(candidate.text, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
+            if candidate.withCString({ access($0, X_OK) == 0 && stat($0, &st) == 0 }), (st.st_mode & S_IFMT) == S_IFREG {
                 return candidate.bytes.first == UInt8(ascii: "/") ? candidate : nil
             }
         }
@@ -101,14 +105,12 @@ public struct ShimFolder: Sendable {
         guard let cache, cache.bytes.first == UInt8(ascii: "/") else {
             throw .io("bench record keeps its compiler shims in $XDG_CACHE_HOME or $HOME/.cache: set one of them")
         }
-        var folder = cache
-        for part in ["bench", "shims"] {
-            folder = folder + "/" + ByteString(part)
-            if mkdir(folder.text, 0o755) != 0 && errno != EEXIST {
+        for folder in [cache, cache + "/bench", cache + "/bench/shims"] {
+            if folder.withCString({ mkdir($0, 0o755) }) != 0 && errno != EEXIST {
                 throw .io("cannot make the shim folder \(TerminalText.line(folder)): \(String(cString: strerror(errno)))")
             }
         }
-        return folder
+        return cache + "/bench/shims"
     }
 
     /// Makes `path` whole, or finds it made: built beside it and renamed into place, so that two
@@ -116,18 +118,18 @@ public struct ShimFolder: Sendable {
     private static func make(_ path: ByteString, plan: [(folder: ByteString, name: ByteString, runs: [ByteString])], shim: ByteString)
         throws(BenchError)
     {
-        if access(path.text, F_OK) == 0 { return }
+        if path.withCString({ access($0, F_OK) }) == 0 { return }
         let building = try TempDirectory(in: path.directoryPath)
         for (folder, name, runs) in plan {
-            _ = mkdir((building.path + "/" + folder).text, 0o755)
+            _ = (building.path + "/" + folder).withCString { mkdir($0, 0o755) }
             let file = folder + "/" + name
             guard !runs.contains(where: { $0.contains(0x0A) }) else { continue }
-            _ = try building.write(file + ".real", ByteString(runs.map { $0.text + "\n" }.joined()))
+            _ = try building.write(file + ".real", joined(runs, by: "\n") + "\n")
             _ = try building.write(file, shim)
-            chmod((building.path + "/" + file).text, 0o755)
+            _ = (building.path + "/" + file).withCString { chmod($0, 0o755) }
         }
-        chmod(building.path.text, 0o755)
-        if rename(building.path.text, path.text) != 0 {
+        _ = building.path.withCString { chmod($0, 0o755) }
+        if building.path.withCString({ from in path.withCString { rename(from, $0) } }) != 0 {
             let e = errno
             building.remove()
             guard e == EEXIST || e == ENOTEMPTY else {
