@@ -14,7 +14,7 @@ public enum Recorder {
     ) throws(BenchError) -> Recording {
         let startEnvironment = environment()
         let started = Provenance.now()
-        var job = Job(argv: command, environment: shims.environment.merging(["BENCH_RECORD_DIR": folder]) { $1 })
+        var job = Job(argv: [shims.resolve(command[0])] + command.dropFirst(), environment: shims.environment.merging(["BENCH_RECORD_DIR": folder]) { $1 })
         job.inheritsStandardStreams = true
         let start = MonotonicClock.now()
         let result = Spawn.run(job, cancellation: cancellation)

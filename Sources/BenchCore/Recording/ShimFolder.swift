@@ -59,6 +59,13 @@ public struct ShimFolder: Sendable {
         return ShimFolder(path: path, environment: set, compilers: plan.map { ($0.folder + "/" + $0.name, $0.runs) }, before: before)
     }
 
+    /// Where `program` is found on the recorded command's `PATH`, shims first: a command that is
+    /// itself a compiler (`bench record -- cc -c a.c`) runs as its shim. `program` itself when it
+    /// holds a `/` or is not found.
+    public func resolve(_ program: ByteString) -> ByteString {
+        Self.which(program, in: environment["PATH"] ?? "") ?? program
+    }
+
     /// Puts back, in an invocation's environment, what bench set: the variables it set to their
     /// values before, where the invocation still had bench's value, and `PATH` without the shims.
     func undo(_ variables: inout [ByteString: ByteString]) {
