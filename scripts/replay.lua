@@ -99,7 +99,27 @@ local notes = {
                 #recording.invocations, recording.compiler_s, recording.wall_s,
                 recording.wall_s > 0 and recording.compiler_s / recording.wall_s * 100 or 0),
 }
-replay.run{ name = "replay", description = "the compiles of '" .. command .. "', replayed", title = path,
-            origin = "recorded by bench " .. recording.bench, checks = checks, notes = notes, source = "the recording",
-            recording = { command = command, wall_s = recording.wall_s, compiler_s = recording.compiler_s,
-                          invocations = #recording.invocations, dependent = dependents } }
+local spec = {
+  name = "replay", description = "the compiles of '" .. command .. "', replayed", title = path,
+  origin = "recorded by bench " .. recording.bench, checks = checks, notes = notes, source = "the recording",
+  recording = { command = command, wall_s = recording.wall_s, compiler_s = recording.compiler_s,
+                invocations = #recording.invocations, dependent = dependents },
+}
+replay.run(spec)
+
+-- The projection, as the result document holds it (bench computes it from the replay's runs).
+local m = spec.measurement
+if m and m.projection then
+  local p, step = m.projection, m.scenario.recording
+  local function s(x) return string.format("%.3f s", x) end
+  print(string.format("Projection: the step took %s; its compilers ran %s of it (%.0f %%). Replayed serially they take %s, "
+                      .. "with %s -j %d %s: at that speed-up they would take %s, and the step about %s (%.0f %% %s) on this "
+                      .. "machine, if its build system ran these compiles concurrently.", s(step.wall_s), s(step.compiler_s),
+                      step.wall_s > 0 and step.compiler_s / step.wall_s * 100 or 0, s(p.replayed_serial_s or p.replayed_s),
+                      p.strategy, p.concurrency, s(p.replayed_s), s(p.compiler_s), s(p.wall_s), math.abs(p.saving) * 100,
+                      p.saving >= 0 and "less" or "more"))
+  if step.dependent and step.dependent > 0 then
+    print(string.format("This assumes the compiles are independent: %d of the %d compile results of earlier checks (confdefs.h), "
+                        .. "which would have to come first.", step.dependent, step.invocations))
+  end
+end

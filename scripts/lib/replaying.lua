@@ -161,6 +161,7 @@ function M.run(spec)
                                   recording = spec.recording }
   if bench.options.dry_run then return end
   local m = document.measurements[1]
+  spec.measurement = m
   local serial, best = print_runs(m)
   compare(spec, m)
   for _, d in ipairs(m.disagreements) do print("the strategies disagree: " .. d) end
