@@ -53,7 +53,7 @@ local function check_of(n, inv)
     local glued = a:match("^%-[IL](/.*)$")
     if moved(a) then a = "{root}" .. a
     elseif glued and moved(glued) then a = a:sub(1, 2) .. "{root}" .. glued end
-    if a == "-" then skip = "reads its source from standard input, which a recording does not keep" end
+    if a == "-" and not inv.stdin then skip = "reads its source from standard input, which the recording does not hold" end
     if (option == "-o" or option == "-MF") and dirname(inv.argv[i]) then
       local folder = dirname(inv.argv[i])
       if folder ~= "" then files[folder .. "/"] = "" end
@@ -67,7 +67,7 @@ local function check_of(n, inv)
   local kind = kind_of(inv.argv)
   local check = { name = string.format("%d %s %s%s", n, basename(inv.argv[1]), kind, #sources > 0 and " " .. table.concat(sources, " ") or ""),
                   command = command, files = files, cwd = inv.cwd, status = outcome, kind = kind,
-                  compiler = basename(inv.argv[1]), logged = inv.stderr, skip = skip }
+                  compiler = basename(inv.argv[1]), logged = inv.stderr, skip = skip, stdin = inv.stdin }
   if not skip then
     local missing = replay.missing_path(command, nil)
     if missing then check.skip = "a path it names no longer exists: " .. missing end

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -84,6 +85,32 @@ static int pass_through(int from, int to, struct buffer *kept) {
     return 1;
 }
 
+/* For a compiler that reads its source from standard input (`cc -E -dM -`, as Meson asks): its
+ * input, read whole, kept as a `stdin` field (up to MAX_FILE bytes), and given to the compiler in a memory file, as
+ * readable as the pipe it came from; -1 for any other. */
+static int kept_stdin(int argc, char **argv, struct buffer *record) {
+    int reads = 0;
+    for (int i = 1; i < argc; i++) reads |= strcmp(argv[i], "-") == 0;
+    if (!reads || isatty(0)) return -1;
+    struct buffer input = {0};
+    char chunk[65536];
+    ssize_t n;
+    while ((n = read(0, chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR))
+        if (n > 0) append(&input, chunk, (size_t)n);
+    int fd = memfd_create("bench-shim-stdin", MFD_CLOEXEC);
+    if (fd < 0) fail("cannot keep standard input", strerror(errno));
+    for (size_t done = 0; done < input.length;) {
+        ssize_t w = write(fd, input.data + done, input.length - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0) fail("cannot keep standard input", strerror(errno));
+        done += (size_t)w;
+    }
+    lseek(fd, 0, SEEK_SET);
+    if (input.length <= MAX_FILE) field(record, "stdin", input.data ? input.data : "", input.length);
+    free(input.data);
+    return fd;
+}
+
 /* Runs `words` + argv[1...] with stdout and stderr passed through (and kept, unless a terminal),
  * filling `record`; returns the wait status. */
 static int run(char **words, int count, int argc, char **argv, struct buffer *record) {
@@ -93,6 +120,8 @@ static int run(char **words, int count, int argc, char **argv, struct buffer *re
     int pipes[2][2] = {{-1, -1}, {-1, -1}};
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
+    int input = kept_stdin(argc, argv, record);
+    if (input >= 0) posix_spawn_file_actions_adddup2(&actions, input, 0);
     for (int s = 0; s < 2; s++) {
         if (isatty(s + 1) || pipe2(pipes[s], O_CLOEXEC) != 0) continue;
         posix_spawn_file_actions_adddup2(&actions, pipes[s][1], s + 1);

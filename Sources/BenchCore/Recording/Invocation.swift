@@ -16,6 +16,9 @@ public struct Invocation: Sendable, Equatable {
     /// The inputs it named, each path as named (relative to `workingDirectory` unless absolute)
     /// with its bytes at the time: sources, response files, the objects a link step read.
     public var files: [InvocationInput]
+    /// What it read on standard input, for a compiler that reads its source there (`cc -E -`);
+    /// `nil` for any other.
+    public var stdin: ByteString?
     /// Seconds from the recording's start to the compiler's start.
     public var start: Double
     /// Seconds from the compiler's start to its exit.

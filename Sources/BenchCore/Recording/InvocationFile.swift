@@ -41,7 +41,7 @@ enum InvocationFile {
         return Invocation(
             argv: all("argv"), compiler: all("real"), workingDirectory: all("cwd").first ?? "",
             environment: environment.filter { startEnvironment[$0.key] != $0.value },
-            unset: startEnvironment.keys.filter { environment[$0] == nil }.sorted(), files: files,
+            unset: startEnvironment.keys.filter { environment[$0] == nil }.sorted(), files: files, stdin: all("stdin").first,
             start: Double(started) / 1e9 - start, wall: Double(ended - started) / 1e9,
             user: Double(number("user_us") ?? 0) / 1e6, sys: Double(number("sys_us") ?? 0) / 1e6,
             exit: number("exit"), signal: number("signal"), stdout: all("stdout").first, stderr: all("stderr").first,

@@ -26,6 +26,7 @@ extension Recording {
         ]
         if let exit = i.exit { fields.append(("exit", .int(exit))) }
         if let signal = i.signal { fields.append(("signal", .int(signal))) }
+        if let input = i.stdin { fields.append(("stdin", bytes(input))) }
         if let out = i.stdout { fields.append(("stdout", bytes(out))) }
         if let err = i.stderr { fields.append(("stderr", bytes(err))) }
         fields += [
@@ -73,6 +74,7 @@ extension Recording {
             argv: argv, compiler: try r.byteList("compiler"), workingDirectory: try r.bytes("cwd"), environment: environment,
             unset: try r.byteList("unset"),
             files: try r.array("files").map { f throws(BenchError) in InvocationInput(path: try f.bytes("path"), bytes: try f.bytes("bytes")) },
+            stdin: r.has("stdin") ? try r.bytes("stdin") : nil,
             start: try r.number("start_s", in: -Limits.documentSeconds.upperBound...Limits.documentSeconds.upperBound),
             wall: try r.number("wall_s", in: Limits.documentSeconds), user: try r.number("user_s", in: Limits.documentSeconds),
             sys: try r.number("sys_s", in: Limits.documentSeconds),

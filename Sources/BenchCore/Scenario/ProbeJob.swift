@@ -84,6 +84,6 @@ public enum ProbeJob {
         }
         return Job(
             name: probe.name, argv: argv, workingDirectory: folder?.workingDirectory,
-            environment: environment.merging(["TMPDIR": files.directory.path]) { $1 }, timeout: timeout)
+            environment: environment.merging(["TMPDIR": files.directory.path]) { $1 }, stdin: probe.stdin, timeout: timeout)
     }
 }
