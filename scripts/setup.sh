@@ -31,6 +31,17 @@ if [ "$("$meson" --version 2>/dev/null)" != "$meson_version" ]; then
   .build/meson/bin/pip install --quiet --disable-pip-version-check "meson==$meson_version"
 fi
 
+# CMake for the recording tests, from PyPI and pinned: CMake 4 writes the configure log, and
+# Debian 12's CMake is 3.25.
+cmake_version=4.4.5
+cmake=.build/cmake/bin/cmake
+if [ "$("$cmake" --version 2>/dev/null | head -n 1)" != "cmake version $cmake_version" ]; then
+  echo "setup: installing CMake $cmake_version into .build/cmake" >&2
+  rm -rf .build/cmake
+  python3 -m venv .build/cmake
+  .build/cmake/bin/pip install --quiet --disable-pip-version-check "cmake==$cmake_version"
+fi
+
 config=${1:-debug}
 case "$config" in
   debug|release) ;;

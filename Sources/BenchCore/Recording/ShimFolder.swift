@@ -21,7 +21,7 @@ public struct ShimFolder: Sendable {
     let before: [ByteString: ByteString]
 
     /// The compiler names shimmed on `PATH` when the command's `PATH` has them.
-    public static let names: [ByteString] = ["cc", "c++", "gcc", "g++", "clang", "clang++", "gfortran", "f77", "f95"]
+    public static let names: [ByteString] = ["cc", "c++", "gcc", "g++", "clang", "clang++", "gfortran", "f95", "f90", "f77"]
     /// Programs that go before a compiler (`CC="ccache gcc"`) and stay before it.
     public static let launchers: Set<ByteString> = ["ccache", "sccache", "distcc", "icecc"]
     /// The variables that name compilers.
