@@ -77,18 +77,21 @@ struct RecordTests {
         #expect(FileManager.default.fileExists(atPath: dir + "/a.o"), "the compiler's output is where it wrote it")
     }
 
-    @Test func compilersRunAtOnceAreEachRecordedAndALauncherStaysALauncher() async throws {
+    @Test func compilersRunAtOnceAreEachRecordedALauncherStaysALauncherAndStdinIsKept() async throws {
         let dir = try scratch(["a.c": "int a;\n", "b.c": "int b;\n", "c.c": "int c;\n"])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var environment = Self.environment(dir)
         environment["CC"] = "ccache gcc"
         environment["CCACHE_DIR"] = dir + "/ccache"
         let r = await bench(
-            ["record", "-o", "r.json", "--", "sh", "-c", "cc -c a.c & gcc -c b.c & $CC -c c.c & wait"], in: dir, environment: environment)
+            ["record", "-o", "r.json", "--", "sh", "-c", "cc -c a.c & gcc -c b.c & $CC -c c.c & wait; echo 'int d;' | cc -E - > d.i"], in: dir,
+            environment: environment)
         #expect(r.exitCode == 0, "\(r.stderr.text)")
         let invocations = try #require(try recording(dir + "/r.json")["invocations"] as? [[String: Any]])
-        try #require(invocations.count == 3)
-        #expect(Set(invocations.compactMap { $0["pid"] as? Int }).count == 3)
+        try #require(invocations.count == 4)
+        #expect(Set(invocations.compactMap { $0["pid"] as? Int }).count == 4)
+        #expect(invocations[3]["stdin"] as? String == "int d;\n", "a source read from standard input is kept")
+        #expect(try String(contentsOfFile: dir + "/d.i", encoding: .utf8).hasSuffix("int d;\n"), "and still reaches the compiler")
         let launched = try #require(invocations.first { ($0["argv"] as? [String])?.last == "c.c" })
         #expect(launched["compiler"] as? [String] == ["/usr/bin/ccache", "/usr/bin/gcc"], "\(launched)")
         #expect(FileManager.default.fileExists(atPath: dir + "/ccache"), "ccache ran")
