@@ -6,13 +6,15 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bench", targets: ["bench"]),
-        .executable(name: "bench-shim", targets: ["bench-shim"]),
         .library(name: "BenchCore", targets: ["BenchCore"]),
         .library(name: "BenchLua", targets: ["BenchLua"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
+    // Sources/BenchShim is no target: `bench record` compiles it with the system's C compiler
+    // (ShimBuild), since SwiftPM links every executable with the Swift runtime, which made each
+    // compile the shim stands in for start several milliseconds later.
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev), never vendored.
         .systemLibrary(
@@ -22,8 +24,6 @@ let package = Package(
         ),
         // The few system calls and macros Swift cannot import: pidfd, epoll, wait status, CPU affinity.
         .target(name: "CSystem"),
-        // The compiler stand-in of `bench record`: C, because it runs once per compile and must start at once.
-        .executableTarget(name: "bench-shim", path: "Sources/BenchShim"),
         .target(name: "BenchCore", dependencies: ["CSystem"]),
         .target(name: "BenchLua", dependencies: ["BenchCore", "CLua"]),
         .executableTarget(
@@ -31,7 +31,6 @@ let package = Package(
             dependencies: [
                 "BenchCore",
                 "BenchLua",
-                "bench-shim",
                 "CSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

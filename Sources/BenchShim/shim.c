@@ -169,7 +169,7 @@ static int run(char **words, int count, int argc, char **argv, struct buffer *re
 
 /* Writes `record` into BENCH_RECORD_DIR as a file of its own, renamed into place when whole. */
 static void save(const char *folder, struct buffer *record) {
-    char temporary[PATH_MAX], final[PATH_MAX];
+    char temporary[PATH_MAX + 16], final[PATH_MAX];
     snprintf(final, sizeof final, "%s/%ld-%lld.invocation", folder, (long)getpid(), now_ns());
     snprintf(temporary, sizeof temporary, "%s.partial", final);
     int fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);

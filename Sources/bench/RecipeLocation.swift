@@ -16,12 +16,15 @@ enum RecipeLocation {
         return RecipePath(folders: folders.uniqued())
     }
 
-    /// The `scripts/` folder of the package that built the running binary: the nearest folder
-    /// above it holding both `Package.swift` and `scripts/`.
-    static func bundledFolder() -> ByteString? {
+    /// The `scripts/` folder of the package that built the running binary.
+    static func bundledFolder() -> ByteString? { packageFolder().map { $0 + "/scripts" } }
+
+    /// The package that built the running binary: the nearest folder above it holding both
+    /// `Package.swift` and `scripts/` (and `Sources/BenchShim`, the shim `bench record` compiles).
+    static func packageFolder() -> ByteString? {
         var folder = executablePath().directoryPath
         for _ in 0..<6 {
-            if isFile(folder + "/Package.swift") && isDirectory(folder + "/scripts") { return folder + "/scripts" }
+            if isFile(folder + "/Package.swift") && isDirectory(folder + "/scripts") { return folder }
             let parent = folder.directoryPath
             guard parent != folder else { return nil }
             folder = parent

@@ -46,11 +46,13 @@ extension Bench {
 
         private func record(cancellation: Cancellation, cleanup: Cleanup?) throws(BenchError) -> Int32 {
             let destination = try OutputFile(ArgumentBytes.bytes(output), option: "--output")
-            let shim = executablePath().directoryPath + "/bench-shim"
-            guard shim.withCString({ access($0, X_OK) }) == 0 else {
-                throw .programNotFound("bench record runs bench-shim, which should be beside bench: \(TerminalText.line(shim)) is missing")
+            guard let package = RecipeLocation.packageFolder() else {
+                throw .programNotFound(
+                    "bench record compiles its shim from Sources/BenchShim of the package bench was built in, and none is above \(TerminalText.line(executablePath()))")
             }
-            let shims = try ShimFolder.prepare(shim: shim, environment: Recorder.environment())
+            let environment = Recorder.environment()
+            let shim = try ShimBuild.shim(from: package + "/Sources/BenchShim", environment: environment)
+            let shims = try ShimFolder.prepare(shim: shim, environment: environment)
             let folder: TempDirectory
             if let cleanup {
                 folder = try cleanup.creating({ () throws(BenchError) in try TempDirectory() }, path: \.path)

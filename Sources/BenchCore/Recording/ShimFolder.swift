@@ -28,7 +28,7 @@ public struct ShimFolder: Sendable {
     public static let variables: [ByteString] = ["CC", "CXX", "FC"]
 
     /// Makes (or finds, made earlier) the folder for `environment` (the command's, usually
-    /// bench's own), with copies of `shim`, the `bench-shim` program.
+    /// bench's own), with copies of `shim`, the `bench-shim` program (`ShimBuild`).
     public static func prepare(shim: ByteString, environment: [ByteString: ByteString]) throws(BenchError) -> ShimFolder {
         let search = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         var plan: [(folder: ByteString, name: ByteString, runs: [ByteString])] = []
@@ -46,11 +46,11 @@ public struct ShimFolder: Sendable {
             if !words[launcherCount].containsSlash && !names.contains(name) { plan.append(("path", name, [compiler])) }
         }
         for name in names { if let compiler = which(name, in: search) { plan.append(("path", name, [compiler])) } }
-        let shimBytes = try FileContents.read(shim)
         let description = plan.map { $0.folder + "/" + $0.name + "=" + joined($0.runs, by: "\n") }
-        let key = SHA256.hex(shimBytes.bytes + description.flatMap { $0.bytes + [0] })
-        let path = try cacheFolder(environment) + "/" + ByteString(String(key.prefix(16)))
-        try make(path, plan: plan, shim: shimBytes)
+        // The shim's path holds a hash of what it was compiled from (`ShimBuild`).
+        let key = SHA256.hex(shim.bytes + [0] + description.flatMap { $0.bytes + [0] })
+        let path = try cacheFolder(environment) + "/shims/" + ByteString(String(key.prefix(16)))
+        try make(path, plan: plan, shim: shim)
         var set: [ByteString: ByteString] = ["PATH": path + "/path:" + search]
         for (variable, shimmed) in variables {
             set[variable] = joined([path + "/" + shimmed.folder + "/" + shimmed.name] + shimmed.flags, by: " ")
@@ -106,8 +106,8 @@ public struct ShimFolder: Sendable {
         return out
     }
 
-    /// `$XDG_CACHE_HOME/bench/shims`, else `$HOME/.cache/bench/shims`, made if need be.
-    private static func cacheFolder(_ environment: [ByteString: ByteString]) throws(BenchError) -> ByteString {
+    /// `$XDG_CACHE_HOME/bench`, else `$HOME/.cache/bench`, with its `shims` folder, made if need be.
+    static func cacheFolder(_ environment: [ByteString: ByteString]) throws(BenchError) -> ByteString {
         let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["HOME"].map { $0 + "/.cache" }
         guard let cache, cache.bytes.first == UInt8(ascii: "/") else {
             throw .io("bench record keeps its compiler shims in $XDG_CACHE_HOME or $HOME/.cache: set one of them")
@@ -117,7 +117,7 @@ public struct ShimFolder: Sendable {
                 throw .io("cannot make the shim folder \(TerminalText.line(folder)): \(String(cString: strerror(errno)))")
             }
         }
-        return cache + "/bench/shims"
+        return cache + "/bench"
     }
 
     /// Makes `path` whole, or finds it made: built beside it and renamed into place, so that two
@@ -132,7 +132,9 @@ public struct ShimFolder: Sendable {
             let file = folder + "/" + name
             guard !runs.contains(where: { $0.contains(0x0A) }) else { continue }
             _ = try building.write(file + ".real", joined(runs, by: "\n") + "\n")
-            _ = try building.write(file, shim)
+            // A hard link: the shim finds what it runs from its own path (`/proc/self/exe`).
+            let made = shim.withCString { from in (building.path + "/" + file).withCString { link(from, $0) } } == 0
+            if !made { _ = try building.write(file, try FileContents.read(shim)) }
             _ = (building.path + "/" + file).withCString { chmod($0, 0o755) }
         }
         _ = building.path.withCString { chmod($0, 0o755) }
