@@ -64,9 +64,13 @@ extension Bench {
                 cleanup?.forget(folder.path)
             }
             let recording = try Recorder.record(words, shims: shims, folder: folder.path, cancellation: cancellation, bench: Bench.version)
+            if let signal = cancellation.signal, let status = cancellation.exitStatus {
+                // Half a configure step would replay as if it were the whole.
+                Console.error("bench: interrupted by \(SignalName.name(of: signal)); the command was stopped and nothing recorded")
+                return status
+            }
             try destination.write(ByteString(recording.json.serialized() + "\n"), cleanup: cleanup)
             Console.error(summary(recording))
-            if cancellation.isCancelled { throw .interrupted }
             if let signal = recording.signal { return 128 + Int32(signal) }
             return Int32(recording.exit ?? 1)
         }

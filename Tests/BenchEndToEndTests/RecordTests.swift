@@ -97,3 +97,16 @@ struct RecordTests {
         #expect(FileManager.default.fileExists(atPath: dir + "/ccache"), "ccache ran")
     }
 }
+
+@Suite("Recording, interrupted")
+struct RecordInterruptionTests {
+    @Test func aCtrlCStopsTheCommandRecordsNothingAndLeavesNothing() async throws {
+        let sandbox = try Sandbox(["a.c": "int a;\n"])
+        let r = await sandbox.interrupt(
+            ["record", "-o", "r.json", "--", "sh", "-c", "cc -c a.c && touch compiled && sleep 60"], with: [SIGINT]
+        ) { FileManager.default.fileExists(atPath: sandbox.directory + "/compiled") }
+        #expect(r.exitCode == 130, "\(r.stderr.text)")
+        #expect(r.stderr.text == "bench: interrupted by SIGINT; the command was stopped and nothing recorded\n")
+        sandbox.expectNothingLeft("bench record", besides: ["a.o", "compiled"])
+    }
+}
