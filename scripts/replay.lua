@@ -107,19 +107,28 @@ local spec = {
 }
 replay.run(spec)
 
--- The projection, as the result document holds it (bench computes it from the replay's runs).
+-- The projection, as the result document holds it (bench computes it from the replay's runs),
+-- in the words of bench's own report (Projection.sentences), which --format table also prints.
 local m = spec.measurement
 if m and m.projection then
   local p, step = m.projection, m.scenario.recording
-  local function s(x) return string.format("%.3f s", x) end
-  print(string.format("Projection: the step took %s; its compilers ran %s of it (%.0f %%). Replayed serially they take %s, "
-                      .. "with %s -j %d %s: at that speed-up they would take %s, and the step about %s (%.0f %% %s) on this "
-                      .. "machine, if its build system ran these compiles concurrently.", s(step.wall_s), s(step.compiler_s),
-                      step.wall_s > 0 and step.compiler_s / step.wall_s * 100 or 0, s(p.replayed_serial_s or p.replayed_s),
-                      p.strategy, p.concurrency, s(p.replayed_s), s(p.compiler_s), s(p.wall_s), math.abs(p.saving) * 100,
-                      p.saving >= 0 and "less" or "more"))
-  if step.dependent and step.dependent > 0 then
-    print(string.format("This assumes the compiles are independent: %d of the %d compile results of earlier checks (confdefs.h), "
-                        .. "which would have to come first.", step.dependent, step.invocations))
+  local function seconds(x)
+    if x >= 1 then return string.format("%.3f s", x) end
+    if x >= 1e-3 then return string.format("%.1f ms", x * 1e3) end
+    return string.format("%.1f µs", x * 1e6)
   end
+  local strategy = p.strategy == "serial" and "serial" or string.format("%s -j %d", p.strategy, p.concurrency)
+  local replayed = p.replayed_serial_s
+    and string.format("serially %s, with %s %s: at that speed-up its compiles take ", seconds(p.replayed_serial_s), strategy, seconds(p.replayed_s))
+    or string.format("with %s %s, so its compiles take ", strategy, seconds(p.replayed_s))
+  print(string.format("Projection: '%s' took %s; its %d compiler invocations ran %s of it (%d %%). Replayed, they take %s%s, "
+                      .. "and the step about %s (%d %% %s) on this machine, if its build system ran these compiles concurrently.",
+                      step.command, seconds(step.wall_s), step.invocations, seconds(step.compiler_s),
+                      math.floor((step.wall_s > 0 and step.compiler_s / step.wall_s * 100 or 0) + 0.5), replayed, seconds(p.compiler_s),
+                      seconds(p.wall_s), math.floor(math.abs(p.saving) * 100 + 0.5), p.saving >= 0 and "less" or "more"))
+  local assumption = "This assumes the compiles are independent of each other"
+  if step.dependent and step.dependent > 0 then
+    assumption = assumption .. string.format(": %d of them compile results of earlier checks (confdefs.h), which would have to come first", step.dependent)
+  end
+  print(assumption .. ".")
 end
