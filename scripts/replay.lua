@@ -30,16 +30,28 @@ local function kind_of(argv)
   return kind
 end
 
+local function exists(path)
+  local f = io.open(path, "rb")
+  if f then f:close(); return true end
+  return false
+end
+
+-- Options whose value is a path, glued to the option (-I/usr/include, -o/tmp/x.o).
+local glued_options = { "-I", "-L", "-o", "-MF", "-isystem", "-iquote", "-idirafter", "-include" }
+-- Options whose next argument is an output, never an input (-o -: stdout).
+local output_options = { ["-o"] = true, ["-MF"] = true, ["-MT"] = true, ["-MQ"] = true }
+
 -- The invocation as a check for replay.run: the real compiler (and launcher) the shim ran, its
--- arguments, every absolute path that is one of its inputs or inside its directory moved under
--- {root}, the private copy of that directory, with the folders its outputs go in.
+-- arguments, every absolute path inside its directory, or inside a folder of one of its inputs
+-- that no longer exists (a scratch folder the build system removed), moved under {root}, the
+-- private copy of that directory, with the folders its outputs go in.
 local function check_of(n, inv)
   local files, folders = {}, { inv.cwd }
   for _, f in ipairs(inv.files) do
     files[f.path] = f.bytes
-    if f.path:sub(1, 1) == "/" then folders[#folders + 1] = dirname(f.path) end
+    local folder = f.path:sub(1, 1) == "/" and dirname(f.path)
+    if folder and folder ~= "" and not exists(folder) then folders[#folders + 1] = folder end
   end
-  -- Inside its directory, or beside one of its inputs (a scratch folder the build system removed).
   local function moved(p)
     if p:sub(1, 1) ~= "/" then return false end
     for _, folder in ipairs(folders) do if under(p, folder) then return true end end
@@ -50,10 +62,17 @@ local function check_of(n, inv)
   local skip
   for i = 2, #inv.argv do
     local a, option = inv.argv[i], inv.argv[i - 1]
-    local glued = a:match("^%-[IL](/.*)$")
-    if moved(a) then a = "{root}" .. a
-    elseif glued and moved(glued) then a = a:sub(1, 2) .. "{root}" .. glued end
-    if a == "-" and not inv.stdin then skip = "reads its source from standard input, which the recording does not hold" end
+    if moved(a) then
+      a = "{root}" .. a
+    else
+      for _, o in ipairs(glued_options) do
+        local path = a:sub(1, #o) == o and a:sub(#o + 1)
+        if path and path:sub(1, 1) == "/" and moved(path) then a = o .. "{root}" .. path; break end
+      end
+    end
+    if a == "-" and not output_options[option] and not inv.stdin then
+      skip = "reads its source from standard input, which the recording does not hold"
+    end
     if (option == "-o" or option == "-MF") and dirname(inv.argv[i]) then
       local folder = dirname(inv.argv[i])
       if folder ~= "" then files[folder .. "/"] = "" end
@@ -67,7 +86,7 @@ local function check_of(n, inv)
   local kind = kind_of(inv.argv)
   local check = { name = string.format("%d %s %s%s", n, basename(inv.argv[1]), kind, #sources > 0 and " " .. table.concat(sources, " ") or ""),
                   command = command, files = files, cwd = inv.cwd, status = outcome, kind = kind,
-                  compiler = basename(inv.argv[1]), logged = inv.stderr, skip = skip, stdin = inv.stdin }
+                  compiler = basename(inv.argv[1]), logged = inv.stderr, skip = skip, stdin = inv.stdin, env = inv.environment }
   if not skip then
     local missing = replay.missing_path(command, nil)
     if missing then check.skip = "a path it names no longer exists: " .. missing end

@@ -71,8 +71,8 @@ static void keep_included(struct buffer *record, const char *path, const struct 
         const char *end = memchr(start, '"', source->length - (size_t)(start - source->data));
         if (!end || end - start > 255 || memchr(start, '\n', (size_t)(end - start))) continue;
         char included[PATH_MAX];
-        if (start[0] == '/') folder = 0;
-        snprintf(included, sizeof included, "%.*s%.*s", folder, path, (int)(end - start), start);
+        int prefix = start[0] == '/' ? 0 : folder;
+        snprintf(included, sizeof included, "%.*s%.*s", prefix, path, (int)(end - start), start);
         keep_file(record, included, depth + 1);
     }
 }
@@ -93,6 +93,10 @@ static void keep_file(struct buffer *record, const char *path, int depth) {
     field(record, "bytes", bytes.data ? bytes.data : "", bytes.length);
     if (is_source(path)) keep_included(record, path, &bytes, depth);
     free(bytes.data);
+}
+
+int takes_path(const char *option) {
+    return strcmp(option, "-o") == 0 || strcmp(option, "-MF") == 0 || strcmp(option, "-MT") == 0 || strcmp(option, "-MQ") == 0;
 }
 
 /* Keeps the files of a relative include folder (`-Iconftestd1`): the headers a configure check
@@ -118,7 +122,7 @@ static void keep_folder(struct buffer *record, const char *folder) {
 void keep_inputs(struct buffer *record, int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "-o") == 0 || strcmp(a, "-MF") == 0 || strcmp(a, "-MT") == 0 || strcmp(a, "-MQ") == 0) {
+        if (takes_path(a)) {
             i++;
         } else if ((strcmp(a, "-include") == 0 || strcmp(a, "-imacros") == 0) && i + 1 < argc) {
             keep_file(record, argv[++i], 0);

@@ -19,6 +19,8 @@ void append(struct buffer *b, const void *bytes, size_t n);
 void field(struct buffer *b, const char *key, const void *bytes, size_t n);
 void text_field(struct buffer *b, const char *key, const char *text);
 void number_field(struct buffer *b, const char *key, long long value);
+/* Whether `option` takes the next argument as an output or a target, never an input: -o, -MF, -MT, -MQ. */
+int takes_path(const char *option);
 /* Adds a `file` and a `bytes` field for every input the arguments name (inputs.c). */
 void keep_inputs(struct buffer *record, int argc, char **argv);
 

@@ -85,12 +85,43 @@ static int pass_through(int from, int to, struct buffer *kept) {
     return 1;
 }
 
+/* The compiler, once started: the signals a build system sends the shim are its. */
+static volatile sig_atomic_t compiler = 0;
+
+static void forward(int sig) {
+    if (compiler > 0) kill((pid_t)compiler, sig);
+}
+
+/* The shim's own signals: SIGCHLD at its default (an inherited "ignore" would make wait4 fail),
+ * SIGPIPE ignored (a reader gone must not kill the shim before the compiler), and TERM, INT,
+ * HUP and QUIT forwarded to the compiler, which `attr` gives back the default dispositions. */
+static void take_signals(posix_spawnattr_t *attr) {
+    signal(SIGCHLD, SIG_DFL);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    if (signal(SIGPIPE, SIG_IGN) == SIG_DFL) sigaddset(&defaults, SIGPIPE);
+    const int forwarded[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT};
+    for (int i = 0; i < 4; i++) {
+        struct sigaction old, act = {0};
+        act.sa_handler = forward;
+        sigemptyset(&act.sa_mask);
+        sigaction(forwarded[i], &act, &old);
+        if (old.sa_handler == SIG_IGN) sigaction(forwarded[i], &old, NULL); /* ignored stays ignored, for both */
+    }
+    posix_spawnattr_init(attr);
+    posix_spawnattr_setsigdefault(attr, &defaults);
+    posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF);
+}
+
 /* For a compiler that reads its source from standard input (`cc -E -dM -`, as Meson asks): its
  * input, read whole, kept as a `stdin` field (up to MAX_FILE bytes), and given to the compiler in a memory file, as
  * readable as the pipe it came from; -1 for any other. */
 static int kept_stdin(int argc, char **argv, struct buffer *record) {
     int reads = 0;
-    for (int i = 1; i < argc; i++) reads |= strcmp(argv[i], "-") == 0;
+    for (int i = 1; i < argc; i++) {
+        if (takes_path(argv[i])) i++; /* `-o -` writes to stdout; it reads nothing */
+        else reads |= strcmp(argv[i], "-") == 0;
+    }
     if (!reads || isatty(0)) return -1;
     struct buffer input = {0};
     char chunk[65536];
@@ -122,14 +153,21 @@ static int run(char **words, int count, int argc, char **argv, struct buffer *re
     posix_spawn_file_actions_init(&actions);
     int input = kept_stdin(argc, argv, record);
     if (input >= 0) posix_spawn_file_actions_adddup2(&actions, input, 0);
-    for (int s = 0; s < 2; s++) {
+    /* stdout and stderr that are one file (`2>&1`, ninja's one pipe) stay one stream, in order. */
+    struct stat out, err;
+    int merged = fstat(1, &out) == 0 && fstat(2, &err) == 0 && out.st_dev == err.st_dev && out.st_ino == err.st_ino;
+    for (int s = merged; s < 2; s++) {
         if (isatty(s + 1) || pipe2(pipes[s], O_CLOEXEC) != 0) continue;
         posix_spawn_file_actions_adddup2(&actions, pipes[s][1], s + 1);
+        if (merged) posix_spawn_file_actions_adddup2(&actions, pipes[s][1], 1);
     }
+    posix_spawnattr_t attr;
+    take_signals(&attr);
     pid_t pid;
     long long start = now_ns();
-    int rc = posix_spawn(&pid, words[0], &actions, NULL, child, environ);
+    int rc = posix_spawn(&pid, words[0], &actions, &attr, child, environ);
     if (rc != 0) fail(strerror(rc), words[0]);
+    compiler = pid;
     struct buffer kept[2] = {{0}, {0}};
     struct pollfd fds[2];
     for (int s = 0; s < 2; s++) {
@@ -148,8 +186,8 @@ static int run(char **words, int count, int argc, char **argv, struct buffer *re
                 fds[s].fd = -1;
             }
     }
-    int status;
-    struct rusage usage;
+    int status = 0;
+    struct rusage usage = {0};
     while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {}
     long long end = now_ns();
     number_field(record, "start_ns", start);
@@ -174,14 +212,15 @@ static void save(const char *folder, struct buffer *record) {
     snprintf(temporary, sizeof temporary, "%s.partial", final);
     int fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) return; /* the recording is gone (bench stopped): the compile still counts */
-    for (size_t done = 0; done < record->length;) {
+    size_t done = 0;
+    while (done < record->length) {
         ssize_t w = write(fd, record->data + done, record->length - done);
         if (w < 0 && errno == EINTR) continue;
         if (w < 0) break;
         done += (size_t)w;
     }
-    close(fd);
-    rename(temporary, final);
+    /* A record cut short (a full disk) is left as `.partial`, which bench counts as lost. */
+    if (close(fd) == 0 && done == record->length) rename(temporary, final);
 }
 
 int main(int argc, char **argv) {
@@ -208,7 +247,12 @@ int main(int argc, char **argv) {
     int status = run(words, count, argc, argv, &record);
     save(folder, &record);
     if (WIFSIGNALED(status)) {
+        /* Die of the compiler's signal, as the caller would have seen the compiler die. */
+        sigset_t one;
+        sigemptyset(&one);
+        sigaddset(&one, WTERMSIG(status));
         signal(WTERMSIG(status), SIG_DFL);
+        sigprocmask(SIG_UNBLOCK, &one, NULL);
         raise(WTERMSIG(status));
         return 128 + WTERMSIG(status);
     }

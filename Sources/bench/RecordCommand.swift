@@ -71,6 +71,9 @@ extension Bench {
             }
             try destination.write(ByteString(recording.json.serialized() + "\n"), cleanup: cleanup)
             Console.error(summary(recording))
+            if recording.lost > 0 {
+                Console.error("bench: warning: \(recording.lost) compiler invocation\(recording.lost == 1 ? "'s record was" : "s' records were") cut short or damaged (a full disk?): the recording lacks \(recording.lost == 1 ? "it" : "them")")
+            }
             if let signal = recording.signal { return 128 + Int32(signal) }
             return Int32(recording.exit ?? 1)
         }

@@ -11,6 +11,7 @@ import Testing
             name: Self.all, argv: ["/bin/echo", Self.all, ""], workingDirectory: Self.all,
             environment: [Self.all: Self.all, "A": ""], stdin: Self.all, timeout: 0.25, outputLimit: 7)
         job.discardsOutput = true
+        job.sharesOutput = true
         let line = WorkerCodec.encode(job)
         #expect(!line.contains(0x0A))
         #expect(WorkerCodec.job(line) == job)
@@ -37,7 +38,7 @@ import Testing
     @Test func theTestsAboveCoverEveryField() {
         let jobFields = Mirror(reflecting: Job(argv: ["true"])).children.map(\.label)
         #expect(
-            jobFields == ["name", "argv", "workingDirectory", "environment", "stdin", "timeout", "outputLimit", "discardsOutput"],
+            jobFields == ["name", "argv", "workingDirectory", "environment", "stdin", "timeout", "outputLimit", "discardsOutput", "sharesOutput"],
             "a field of Job changed: update WorkerCodec and aJobCrossesByteForByte")
         let resultFields = Mirror(reflecting: JobResult(name: "x")).children.map(\.label)
         #expect(

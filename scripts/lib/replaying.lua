@@ -10,7 +10,7 @@
 -- (nil when the log has none), logged = the logged stderr's first line, skip = why it is not
 -- replayed (nil when it is), files = { [path] = bytes } and cwd = the recorded directory, for a
 -- compile that runs in a private copy of its directory (`{root}` in its command), stdin = what
--- it read on standard input }. Every check that is not skipped becomes a probe of one batch,
+-- it read on standard input, env = the variables it had that differ from bench's }. Every check that is not skipped becomes a probe of one batch,
 -- measured like any scenario; a probe carries the logged outcome as `expected`, so that an
 -- outcome that differs from the log's is listed and fails the run (exit 1).
 -- A log reader is all a new kind of log needs: scripts/meson-log.lua is one.
@@ -81,7 +81,7 @@ local function probes_of(spec)
       for _, a in ipairs(check.command) do uses_source = uses_source or a == "{source}" end
       probes[#probes + 1] = { name = name, source = uses_source and (check.code or "") or nil, ext = check.ext,
                               command = check.command, expected = check.status and check.status == 0,
-                              files = check.files, cwd = check.cwd, stdin = check.stdin }
+                              files = check.files, cwd = check.cwd, stdin = check.stdin, env = check.env }
       check.probe = name
       local key = check.compiler .. " " .. check.kind
       counts[key] = (counts[key] or 0) + 1

@@ -22,6 +22,7 @@ enum WorkerCodec {
         if let timeout = job.timeout { w.double(timeout) }
         w.int(job.outputLimit)
         w.flag(job.discardsOutput)
+        w.flag(job.sharesOutput)
         return escaped(w.out)
     }
 
@@ -41,11 +42,12 @@ enum WorkerCodec {
         guard let stdin = r.optionalBytes(), let timed = r.flag() else { return nil }
         var timeout: Double?
         if timed { guard let t = r.double() else { return nil }; timeout = t }
-        guard let limit = r.int(), let discards = r.flag(), r.atEnd else { return nil }
+        guard let limit = r.int(), let discards = r.flag(), let shares = r.flag(), r.atEnd else { return nil }
         var job = Job(
             name: name, argv: argv, workingDirectory: cwd, environment: environment,
             stdin: stdin, timeout: timeout, outputLimit: limit)
         job.discardsOutput = discards
+        job.sharesOutput = shares
         return job
     }
 

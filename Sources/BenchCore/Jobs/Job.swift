@@ -21,10 +21,12 @@ public struct Job: Sendable, Hashable {
     /// hyperfine does by default: reading a pipe costs the child time. The result's output is
     /// then empty. The reference runners (ninja, make, xargs) keep their own output handling.
     public var discardsOutput = false
-    /// True to give the child bench's own standard input, output and error: for a command bench
-    /// runs on the user's behalf and does not measure (`bench record`'s configure step), whose
-    /// output is the user's to see. Nothing is kept of it.
-    public var inheritsStandardStreams = false
+    /// True to give the child bench's own standard output and error (its input stays
+    /// `/dev/null`): for a command bench runs on the user's behalf and does not measure (`bench
+    /// record`'s configure step), whose output is the user's to see. Nothing is kept of it. Its
+    /// input is not the terminal's: in a process group of its own, a read from the terminal
+    /// would stop it for ever.
+    public var sharesOutput = false
 
     /// The number of bytes of each output stream kept by default (the tail).
     public static let defaultOutputLimit = 64 * 1024

@@ -37,9 +37,6 @@ public struct Invocation: Sendable, Equatable {
     public var stderr: ByteString?
     /// Its process id and its parent's (the build system's process that ran it).
     public var pid: Int, parent: Int
-
-    /// True when it exited with status 0.
-    public var succeeded: Bool { exit == 0 }
 }
 
 /// An input file of an invocation: its path as the invocation named it, and its bytes.

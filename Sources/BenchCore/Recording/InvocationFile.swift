@@ -13,7 +13,7 @@ enum InvocationFile {
         while i < bytes.count {
             guard let space = bytes[i...].firstIndex(of: 0x20), let newline = bytes[space...].firstIndex(of: 0x0A),
                 let length = Int(String(decoding: bytes[(space + 1)..<newline], as: UTF8.self)), length >= 0,
-                newline + 1 + length < bytes.count, bytes[newline + 1 + length] == 0x0A
+                length < bytes.count - newline - 1, bytes[newline + 1 + length] == 0x0A
             else { throw .io("a shim's record is damaged at byte \(i)") }
             fields.append((String(decoding: bytes[i..<space], as: UTF8.self), ByteString(bytes: bytes[(newline + 1)..<(newline + 1 + length)])))
             i = newline + 2 + length

@@ -14,6 +14,7 @@ extension Recording {
             ("compilers", .object(compilers.map { ($0.name.text, .array($0.runs.map(Self.bytes))) })),
             ("invocations", .array(invocations.map(Self.json))),
         ]
+        if lost > 0 { fields.append(("lost", .int(lost))) }
         return .object(fields)
     }
 
@@ -59,7 +60,8 @@ extension Recording {
             workingDirectory: try doc.bytes("cwd"), wall: try doc.number("wall_s", in: Limits.documentSeconds),
             exit: doc.has("exit") ? try doc.int("exit", in: 0...255) : nil, signal: doc.has("signal") ? try doc.int("signal", in: 1...64) : nil,
             host: HostInfo(os: try host.string("os"), kernel: try host.string("kernel"), cpu: try host.string("cpu"), cores: try host.int("cores", in: Limits.cores)),
-            compilers: compilers, invocations: try doc.array("invocations").map(Self.invocation))
+            compilers: compilers, invocations: try doc.array("invocations").map(Self.invocation),
+            lost: doc.has("lost") ? try doc.int("lost", in: 0...Limits.jobsPerBatch.upperBound) : 0)
         guard invocations.count <= Limits.jobsPerBatch.upperBound else {
             throw .invalidValue("field 'invocations': at most \(Limits.jobsPerBatch.upperBound) expected, got \(invocations.count)")
         }
@@ -70,8 +72,10 @@ extension Recording {
         for (name, value) in try r.object("environment").fields() { environment[ByteString(name)] = try value.bytesValue() }
         let argv = try r.byteList("argv")
         guard !argv.isEmpty else { throw r.error("argv", "a list of at least one argument") }
+        let compiler = try r.byteList("compiler")
+        guard !compiler.isEmpty else { throw r.error("compiler", "a list of the launcher's words and the compiler's path") }
         return Invocation(
-            argv: argv, compiler: try r.byteList("compiler"), workingDirectory: try r.bytes("cwd"), environment: environment,
+            argv: argv, compiler: compiler, workingDirectory: try r.bytes("cwd"), environment: environment,
             unset: try r.byteList("unset"),
             files: try r.array("files").map { f throws(BenchError) in InvocationInput(path: try f.bytes("path"), bytes: try f.bytes("bytes")) },
             stdin: r.has("stdin") ? try r.bytes("stdin") : nil,

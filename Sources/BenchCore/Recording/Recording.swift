@@ -24,6 +24,9 @@ public struct Recording: Sendable, Equatable {
     public var compilers: [(name: ByteString, runs: [ByteString])]
     /// The compiler invocations, by start time.
     public var invocations: [Invocation]
+    /// How many invocations ran but are not in `invocations`: their record was cut short (a full
+    /// disk, a shim killed while writing) or damaged.
+    public var lost: Int
 
     /// Seconds during which at least one compiler ran: the sum of their wall times when they ran
     /// one at a time, as configure steps run them, less where they overlapped.
@@ -43,7 +46,7 @@ public struct Recording: Sendable, Equatable {
     /// Creates a recording.
     public init(
         bench: String, started: String, command: [ByteString], workingDirectory: ByteString, wall: Double, exit: Int?, signal: Int?,
-        host: HostInfo, compilers: [(name: ByteString, runs: [ByteString])], invocations: [Invocation]
+        host: HostInfo, compilers: [(name: ByteString, runs: [ByteString])], invocations: [Invocation], lost: Int = 0
     ) {
         self.bench = bench
         self.started = started
@@ -55,6 +58,7 @@ public struct Recording: Sendable, Equatable {
         self.host = host
         self.compilers = compilers
         self.invocations = invocations
+        self.lost = lost
     }
 
     /// Equal when every field is.
@@ -62,6 +66,6 @@ public struct Recording: Sendable, Equatable {
         a.bench == b.bench && a.started == b.started && a.command == b.command && a.workingDirectory == b.workingDirectory
             && a.wall == b.wall && a.exit == b.exit && a.signal == b.signal && a.host == b.host
             && a.compilers.map(\.name) == b.compilers.map(\.name) && a.compilers.map(\.runs) == b.compilers.map(\.runs)
-            && a.invocations == b.invocations
+            && a.invocations == b.invocations && a.lost == b.lost
     }
 }

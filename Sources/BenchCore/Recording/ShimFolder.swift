@@ -130,7 +130,9 @@ public struct ShimFolder: Sendable {
         for (folder, name, runs) in plan {
             _ = (building.path + "/" + folder).withCString { mkdir($0, 0o755) }
             let file = folder + "/" + name
-            guard !runs.contains(where: { $0.contains(0x0A) }) else { continue }
+            guard !runs.contains(where: { $0.contains(0x0A) }) else {
+                throw .invalidValue("cannot shim '\(TerminalText.line(name))': the path of what it runs holds a newline")
+            }
             _ = try building.write(file + ".real", joined(runs, by: "\n") + "\n")
             // A hard link: the shim finds what it runs from its own path (`/proc/self/exe`).
             let made = shim.withCString { from in (building.path + "/" + file).withCString { link(from, $0) } } == 0

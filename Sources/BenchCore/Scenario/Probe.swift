@@ -30,6 +30,8 @@ public struct Probe: Sendable, Hashable {
     /// The directory, under `{root}`, its jobs run in (`/build/conftest` runs in
     /// `{root}/build/conftest`); `nil` with `files`: `{root}` itself.
     public var workingDirectory: ByteString?
+    /// Variables set for every job of it, on top of the scenario's (a recorded compile's own `LC_ALL`).
+    public var environment: [ByteString: ByteString] = [:]
     /// Bytes every job of it reads on standard input (a compile of `-`, as `cc -E -`); `nil`: none.
     public var stdin: ByteString?
 

@@ -84,6 +84,7 @@ public enum ProbeJob {
         }
         return Job(
             name: probe.name, argv: argv, workingDirectory: folder?.workingDirectory,
-            environment: environment.merging(["TMPDIR": files.directory.path]) { $1 }, stdin: probe.stdin, timeout: timeout)
+            environment: environment.merging(probe.environment) { $1 }.merging(["TMPDIR": files.directory.path]) { $1 }, stdin: probe.stdin,
+            timeout: timeout)
     }
 }

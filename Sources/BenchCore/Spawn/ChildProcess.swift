@@ -83,10 +83,8 @@ final class ChildProcess {
         }
         let inRead: Int32
         let inWrite: Int32
-        if job.inheritsStandardStreams {
-            output = (1, 2)
-            (inRead, inWrite) = (0, -1)
-        } else if job.stdin != nil {
+        if job.sharesOutput { output = (1, 2) }
+        if job.stdin != nil {
             guard let p = OutputPipes.pipe() else {
                 let e = errno
                 pipes.closeAll()

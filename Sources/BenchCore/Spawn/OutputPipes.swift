@@ -24,7 +24,7 @@ struct OutputPipes {
 
     /// The pipes `job` needs: none when it discards its output or shares bench's, fresh ones otherwise.
     static func make(for job: Job) -> Result<OutputPipes, SpawnError> {
-        job.discardsOutput || job.inheritsStandardStreams ? .success(.none) : make()
+        job.discardsOutput || job.sharesOutput ? .success(.none) : make()
     }
 
     /// Makes both pipes, or says which call failed (descriptor limits, mostly).

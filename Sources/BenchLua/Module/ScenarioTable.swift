@@ -164,7 +164,7 @@ extension LuaStack {
             launcher: try launcher(&t))
     }
 
-    /// One probe table: `{ name=, source=, flags=, libs=, ext=, command=, expected=, launcher=, files=, cwd=, stdin= }`.
+    /// One probe table: `{ name=, source=, flags=, libs=, ext=, command=, expected=, launcher=, files=, cwd=, stdin=, env= }`.
     private func probe(at index: Int32, arg: Int32, label: String) throws(LuaCallError) -> Probe {
         var t = try LuaTableReader(self, at: index, arg: arg, label: label, expected: "probe table")
         guard let name = try t.bytes("name") else { throw .argument(arg, "\(label).name: string expected, got nil") }
@@ -178,6 +178,7 @@ extension LuaStack {
         probe.files = try t.files("files")
         probe.workingDirectory = try t.bytes("cwd")
         probe.stdin = try t.bytes("stdin")
+        probe.environment = try t.environment()
         try t.finish()
         return probe
     }
