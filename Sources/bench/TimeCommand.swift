@@ -12,8 +12,8 @@ extension Bench {
                 Each command runs through `sh -c` (or -S's shell; -N splits it into words and runs no shell), \
                 one at a time, in rotating order round after round, its output to /dev/null unless \
                 --show-output. What differs from hyperfine: --output names the report's file, as in every \
-                bench command (hyperfine's --output is where commands write; see --show-output); -s and -c run \
-                once for all commands, -p before every run of each. As hyperfine: without -r, each command \
+                bench command (hyperfine's --output is where commands write; see --show-output); the commands \
+                interleave, so one command's -s may run while another's runs are still to come. As hyperfine: without -r, each command \
                 runs at least -m times (10) and 3 seconds' worth, as its first run says, at most -M; the \
                 shell's start-up (`sh -c ''`, 50 times first) is subtracted from every time (not with -N); a \
                 failing command stops the run (exit 1) unless -i. --export-recipe saves the command line as a \
@@ -37,14 +37,23 @@ extension Bench {
         @Option(name: [.short, .long], help: ArgumentHelp("Timed runs of each command, exactly.", valueName: "n"))
         var runs: Int?
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Run this once before the first run of any command.", valueName: "command"))
+        @Option(name: [.short, .long], help: ArgumentHelp("Run this once before each command's first run.", valueName: "command"))
         var setup: String?
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Run this before every run of each command, untimed.", valueName: "command"))
-        var prepare: String?
+        @Option(
+            name: [.short, .long],
+            help: ArgumentHelp("Run this before every run of each command, untimed (once for all, or once per command).", valueName: "command"))
+        var prepare: [String] = []
 
-        @Option(name: [.customShort("c"), .long], help: ArgumentHelp("Run this once after the last run.", valueName: "command"))
-        var cleanup: String?
+        @Option(
+            name: [.customShort("C"), .long],
+            help: ArgumentHelp("Run this after every run of each command, untimed (once for all, or once per command).", valueName: "command"))
+        var conclude: [String] = []
+
+        @Option(
+            name: [.customShort("c"), .long],
+            help: ArgumentHelp("Run this once after each command's last run (once for all, or once per command).", valueName: "command"))
+        var cleanup: [String] = []
 
         @Option(
             name: [.customShort("P"), .customLong("parameter-scan")],

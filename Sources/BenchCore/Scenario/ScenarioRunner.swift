@@ -41,6 +41,9 @@ public struct ScenarioRunner: Sendable {
         /// How many timed runs it takes: the scenario's `runs`, or, under `min_time`, unknown
         /// (`nil`) until its first run says how many fit.
         var target: Int?
+
+        /// True once it has every timed run it takes.
+        var isDone: Bool { samples.count >= target ?? Int.max }
     }
 
     /// Runs the scenario with `compilers` (its own, resolved, in order), writing its files into

@@ -27,6 +27,11 @@ public struct ValidatedScenario: Sendable, Equatable {
         for probe in scenario.probes {
             do { try ProbeJob.check(probe, hasCompiler: !scenario.compilers.isEmpty) } catch { throw .invalidValue("scenario '\(name)': \(error)") }
         }
+        if scenario.batch == .all, let probe = scenario.probes.first(where: { !$0.hooks.isEmpty }) {
+            throw .invalidValue(
+                "scenario '\(name)': probe '\(TerminalText.line(probe.name))' has hooks of its own, which run around its batches: give batch = \"probe\""
+            )
+        }
         for launcher in [scenario.launcher] + scenario.probes.compactMap(\.launcher) {
             try Launcher.check(launcher)
         }
