@@ -60,7 +60,7 @@ extension ScenarioRunner {
     }
 
     /// How many timed runs a batch takes under `min_time`, from its first run's seconds (the
-    /// batch before any overhead is subtracted, and its `prepare` hook): as many as fit in
+    /// batch before any overhead is subtracted, and its `prepare` and `conclude` hooks): as many as fit in
     /// `min_time`, rounded down, at least `runs` and at most `max_runs`, hyperfine's rule.
     static func target(firstRun seconds: Double, of scenario: Scenario) -> Int {
         let most = scenario.maxRuns ?? Limits.runs.upperBound
