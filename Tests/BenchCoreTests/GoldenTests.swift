@@ -34,7 +34,8 @@ struct GoldenTests {
             RunSummary(
                 strategy: .serial, compiler: nil, probe: name, level: .limited(1), concurrency: 1, jobs: 1, wall: SampleSummary(samples),
                 childCPU: SampleSummary(samples).median * 0.8, runnerCPU: 0.00004, longestJob: samples.max() ?? 0,
-                peakRSS: 3_000, cores: 2, failed: 0, probes: [ProbeOutcome(name: name, ok: true)])
+                peakRSS: 3_000, cores: 2, failed: 0, probes: [ProbeOutcome(name: name, ok: true)], user: SampleSummary(samples).median * 0.6,
+                sys: SampleSummary(samples).median * 0.2)
         }
         var settings = ScenarioSettings(name: "time", batch: .probe, probes: ["true", "ls /", "sleep 0.1"], repeats: 1, runs: 4, warmup: 0)
         settings.discardsOutput = true

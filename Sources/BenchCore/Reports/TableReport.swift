@@ -82,7 +82,8 @@ public struct TableReport: DocumentRenderer {
             var row = perProbe ? [TerminalText.line(r.probe ?? "")] : []
             if shape.showsStrategy { row.append(r.strategy.rawValue) }
             if shape.showsConcurrency { row.append(String(r.concurrency)) }
-            row += [unit.spread(r.wall), unit.range(r.wall), unit.time(r.childCPU), "\(unit.time(r.runnerCPU)) (\(format1(r.runnerShare * 100)) %)"]
+            let cpu = shape.showsUserAndSys ? "User: \(unit.time(r.user ?? 0)), System: \(unit.time(r.sys ?? 0))" : unit.time(r.childCPU)
+            row += [unit.spread(r.wall), unit.range(r.wall), cpu, "\(unit.time(r.runnerCPU)) (\(format1(r.runnerShare * 100)) %)"]
             if shape.showsConcurrency {
                 row += [
                     unit.time(m.ideal(of: r)), "\(format1(m.efficiency(of: r) * 100)) %",

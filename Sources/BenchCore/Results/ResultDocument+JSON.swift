@@ -157,6 +157,7 @@ extension Measurement {
                     ])
                 ),
                 ("child_cpu_s", .number(r.childCPU)),
+            ] + (r.user.map { [("user_s", JSONValue.number($0))] } ?? []) + (r.sys.map { [("sys_s", JSONValue.number($0))] } ?? []) + [
                 ("runner_cpu_s", .number(r.runnerCPU)),
                 ("runner_cpu_share", .number(r.runnerShare)),
                 ("longest_job_s", .number(r.longestJob)),
@@ -228,6 +229,8 @@ extension RunSummary {
                     name: ByteString(try p.string("name")), ok: try p.bool("ok"), failedCopies: try p.int("failed_copies", in: 0...jobs),
                     message: ByteString(try p.string("message")), expected: p.has("expected") ? try p.bool("expected") : nil)
             },
-            notes: r.has("notes") ? try r.array("notes").map { n throws(BenchError) in try n.stringValue() } : [])
+            notes: r.has("notes") ? try r.array("notes").map { n throws(BenchError) in try n.stringValue() } : [],
+            user: r.has("user_s") ? try r.number("user_s", in: Limits.documentSeconds) : nil,
+            sys: r.has("sys_s") ? try r.number("sys_s", in: Limits.documentSeconds) : nil)
     }
 }

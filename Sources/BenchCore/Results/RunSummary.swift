@@ -17,6 +17,11 @@ public struct RunSummary: Sendable, Equatable {
     public var wall: SampleSummary
     /// Median over samples of the children's user + system CPU seconds per batch.
     public var childCPU: Double
+    /// Median over samples of the children's user CPU seconds per batch; `nil` in a document
+    /// written before bench kept it.
+    public var user: Double?
+    /// Median over samples of the children's system CPU seconds per batch; `nil` as `user`.
+    public var sys: Double?
     /// Median over samples of bench's own CPU seconds per batch (host and workers).
     public var runnerCPU: Double
     /// Median over samples of the longest single job, in seconds.
@@ -36,8 +41,10 @@ public struct RunSummary: Sendable, Equatable {
     public init(
         strategy: Strategy, compiler: ByteString?, probe: ByteString? = nil, level: ConcurrencyLimit, concurrency: Int, jobs: Int,
         wall: SampleSummary, childCPU: Double, runnerCPU: Double, longestJob: Double, peakRSS: Int,
-        cores: Int, failed: Int, probes: [ProbeOutcome], notes: [String] = []
+        cores: Int, failed: Int, probes: [ProbeOutcome], notes: [String] = [], user: Double? = nil, sys: Double? = nil
     ) {
+        self.user = user
+        self.sys = sys
         self.strategy = strategy
         self.compiler = compiler
         self.probe = probe

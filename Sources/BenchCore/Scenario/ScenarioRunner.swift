@@ -154,7 +154,8 @@ public struct ScenarioRunner: Sendable {
             childCPU: median(samples.map(\.childCPU)), runnerCPU: median(samples.map(\.runnerCPU)),
             longestJob: median(samples.map(\.longestJob)), peakRSS: samples.map(\.peakRSS).max() ?? 0,
             cores: cores, failed: samples.map(\.failed).max() ?? 0, probes: outcomes,
-            notes: ReferenceExecutor.note(for: cell.executor.strategy, jobs: cell.jobs).map { [$0] } ?? [])
+            notes: ReferenceExecutor.note(for: cell.executor.strategy, jobs: cell.jobs).map { [$0] } ?? [],
+            user: median(samples.map(\.childUser)), sys: median(samples.map(\.childSys)))
     }
 
     private func outcomes(_ probes: [Probe], _ results: [JobResult]) -> [ProbeOutcome] {

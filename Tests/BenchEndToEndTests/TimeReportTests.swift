@@ -1,0 +1,36 @@
+import BenchCore
+import BenchTestSupport
+import Foundation
+import Testing
+
+/// What `bench time` shows and keeps of each command, as hyperfine does.
+@Suite("bench time reports", .serialized)
+struct TimeReportTests {
+    /// The runs of the first measurement of the document `file` in `box`.
+    func runs(_ box: Sandbox, _ file: String) throws -> [[String: Any]] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: box.directory + "/" + file))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return try #require((object["measurements"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]])
+    }
+
+    @Test func eachCommandsUserAndSystemTimeAreKeptAndShownAsHyperfineShowsThem() async throws {
+        let box = try Sandbox([:])
+        let busy = "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done"
+        let r = await box.run(["time", "-N", "-r", "3", "-n", "busy", "sh -c '\(busy)'", "--format", "json", "--output", "t.json"])
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        let run = try #require(try runs(box, "t.json").first)
+        let (user, sys, cpu) = (run["user_s"] as? Double ?? -1, run["sys_s"] as? Double ?? -1, run["child_cpu_s"] as? Double ?? -1)
+        #expect(user > 0.001 && sys >= 0 && abs(user + sys - cpu) < cpu * 0.5, "\(run)")
+        let table = await box.run(["report", "t.json"])
+        let row = try #require(table.stdout.text.split(separator: "\n").first { $0.hasPrefix("busy ") })
+        #expect(row.contains("   User: ") && row.contains(" ms, System: "), "\(table.stdout.text)")
+        // A document from before bench kept them shows the sum, as it did.
+        let text = try String(contentsOfFile: box.directory + "/t.json", encoding: .utf8)
+        let old = text.split(separator: "\n").filter { !$0.contains("\"user_s\"") && !$0.contains("\"sys_s\"") }.joined(separator: "\n")
+        try old.write(toFile: box.directory + "/old.json", atomically: true, encoding: .utf8)
+        let oldTable = await box.run(["report", "old.json"])
+        #expect(oldTable.exitCode == 0 && !oldTable.stdout.text.contains("User:"), "\(oldTable.stdout.text)\(oldTable.stderr.text)")
+        let again = await box.run(["report", "old.json", "--format", "json"])
+        #expect(again.stdout.text == old + "\n" || again.stdout.text == old)
+    }
+}
