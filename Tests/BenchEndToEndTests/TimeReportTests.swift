@@ -33,4 +33,28 @@ struct TimeReportTests {
         let again = await box.run(["report", "old.json", "--format", "json"])
         #expect(again.stdout.text == old + "\n" || again.stdout.text == old)
     }
+
+    @Test func eachCommandKeepsItsParameterValuesInTheDocumentAsHyperfineDoes() async throws {
+        let box = try Sandbox(["levels.json": try String(contentsOfFile: HyperfineFileTests.fixtures + "levels.json", encoding: .utf8)])
+        let r = await box.run([
+            "time", "-r", "1", "-L", "lvl", "1,9", "-P", "n", "1", "2", "echo {lvl} {n}", "--export-recipe", "p.lua", "--format", "json", "--output",
+            "t.json",
+        ])
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        let expected = [["lvl": "1", "n": "1"], ["lvl": "9", "n": "1"], ["lvl": "1", "n": "2"], ["lvl": "9", "n": "2"]]
+        #expect(try runs(box, "t.json").map { $0["parameters"] as? [String: String] ?? [:] } == expected)
+        let text = try String(contentsOfFile: box.directory + "/t.json", encoding: .utf8)
+        #expect(text.contains("\"probe\": \"echo 1 1\",\n          \"parameters\": {\n            \"lvl\": \"1\",\n            \"n\": \"1\"\n          },\n"))
+        let again = await box.run(["report", "t.json", "--format", "json"])
+        #expect(again.stdout.text == text)
+        let run = await box.run(["run", "p.lua", "-q", "--format", "json", "--output", "run.json"])
+        #expect(run.exitCode == 0, "\(run.stderr.text)")
+        #expect(try runs(box, "run.json").map { $0["parameters"] as? [String: String] ?? [:] } == expected)
+        // Without parameters, no field; hyperfine's own export keeps its values.
+        _ = await box.run(["time", "-r", "1", "true", "--format", "json", "--output", "plain.json"])
+        #expect(try runs(box, "plain.json").allSatisfy { $0["parameters"] == nil })
+        let hyperfine = await box.run(["report", "levels.json", "--format", "json", "--output", "h.json"])
+        #expect(hyperfine.exitCode == 0, "\(hyperfine.stderr.text)")
+        #expect(try runs(box, "h.json").compactMap { $0["parameters"] as? [String: String] }.count == 2)
+    }
 }

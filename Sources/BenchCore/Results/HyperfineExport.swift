@@ -68,7 +68,8 @@ public enum HyperfineExport {
         return RunSummary(
             strategy: .serial, compiler: nil, probe: probe, level: .limited(1), concurrency: 1, jobs: 1, wall: wall,
             childCPU: min(cpu, Limits.documentSeconds.upperBound), runnerCPU: 0, longestJob: wall.median, peakRSS: try peakKiB(r),
-            cores: host.cores, failed: failures.isEmpty ? 0 : 1, probes: [outcome], user: r.has("user") ? user : nil, sys: r.has("system") ? sys : nil
+            cores: host.cores, failed: failures.isEmpty ? 0 : 1, probes: [outcome], user: r.has("user") ? user : nil,
+            sys: r.has("system") ? sys : nil, parameters: try RunSummary.parameters(r)
         )
     }
 

@@ -142,6 +142,7 @@ extension Measurement {
                 ("strategy", .string(r.strategy.rawValue)),
                 ("compiler", r.compiler.map { .string($0.text) } ?? .null),
                 ("probe", r.probe.map { .string($0.text) } ?? .null),
+            ] + (r.parameters.isEmpty ? [] : [("parameters", RunSummary.json(r.parameters))]) + [
                 ("level", .string(r.level.description)),
                 ("concurrency", .int(r.concurrency)),
                 ("jobs", .int(r.jobs)),
@@ -231,6 +232,20 @@ extension RunSummary {
             },
             notes: r.has("notes") ? try r.array("notes").map { n throws(BenchError) in try n.stringValue() } : [],
             user: r.has("user_s") ? try r.number("user_s", in: Limits.documentSeconds) : nil,
-            sys: r.has("sys_s") ? try r.number("sys_s", in: Limits.documentSeconds) : nil)
+            sys: r.has("sys_s") ? try r.number("sys_s", in: Limits.documentSeconds) : nil, parameters: try Self.parameters(r))
+    }
+
+    /// A run's `parameters`, in bench's documents and hyperfine's: names and their values,
+    /// written in the order of their names; empty when absent.
+    static func parameters(_ r: JSONReader) throws(BenchError) -> [String: String] {
+        guard r.has("parameters") else { return [:] }
+        var parameters: [String: String] = [:]
+        for (name, value) in try r.object("parameters").fields() { parameters[name] = try value.stringValue() }
+        return parameters
+    }
+
+    /// `parameters` as a JSON object, in the order of their names.
+    static func json(_ parameters: [String: String]) -> JSONValue {
+        .object(parameters.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
     }
 }

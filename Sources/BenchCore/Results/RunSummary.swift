@@ -7,6 +7,9 @@ public struct RunSummary: Sendable, Equatable {
     public var compiler: ByteString?
     /// The probe of a one-probe batch (`batch = "probe"`); `nil` when the batch held every probe.
     public var probe: ByteString?
+    /// The parameters its probe was made with and their values (`bench time -L lvl 1,9`: `lvl`
+    /// = `1`); empty for none.
+    public var parameters: [String: String]
     /// The concurrency level asked for (serial runs once, at the first level).
     public var level: ConcurrencyLimit
     /// The jobs allowed at once in practice (1 for serial).
@@ -41,8 +44,10 @@ public struct RunSummary: Sendable, Equatable {
     public init(
         strategy: Strategy, compiler: ByteString?, probe: ByteString? = nil, level: ConcurrencyLimit, concurrency: Int, jobs: Int,
         wall: SampleSummary, childCPU: Double, runnerCPU: Double, longestJob: Double, peakRSS: Int,
-        cores: Int, failed: Int, probes: [ProbeOutcome], notes: [String] = [], user: Double? = nil, sys: Double? = nil
+        cores: Int, failed: Int, probes: [ProbeOutcome], notes: [String] = [], user: Double? = nil, sys: Double? = nil,
+        parameters: [String: String] = [:]
     ) {
+        self.parameters = parameters
         self.user = user
         self.sys = sys
         self.strategy = strategy

@@ -155,7 +155,7 @@ public struct ScenarioRunner: Sendable {
             longestJob: median(samples.map(\.longestJob)), peakRSS: samples.map(\.peakRSS).max() ?? 0,
             cores: cores, failed: samples.map(\.failed).max() ?? 0, probes: outcomes,
             notes: ReferenceExecutor.note(for: cell.executor.strategy, jobs: cell.jobs).map { [$0] } ?? [],
-            user: median(samples.map(\.childUser)), sys: median(samples.map(\.childSys)))
+            user: median(samples.map(\.childUser)), sys: median(samples.map(\.childSys)), parameters: cell.probe?.parameters ?? [:])
     }
 
     private func outcomes(_ probes: [Probe], _ results: [JobResult]) -> [ProbeOutcome] {

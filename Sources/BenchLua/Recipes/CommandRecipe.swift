@@ -18,6 +18,12 @@ public enum CommandRecipe {
             for point in HookEvent.Point.allCases {
                 if let argv = command.hooks[point] { line = line + ", \(point.rawValue) = " + list(argv) }
             }
+            if !command.parameters.isEmpty {
+                let pairs = command.parameters.sorted { $0.key < $1.key }.map {
+                    "[" + literal(ByteString($0.key)) + "] = " + literal(ByteString($0.value))
+                }
+                line = line + ", parameters = { " + pairs.reduce(ByteString([])) { $0.isEmpty ? $1 : $0 + ", " + $1 } + " }"
+            }
             lines.append(line + " },")
         }
         lines.append("  },")
