@@ -44,7 +44,9 @@ struct TimeReportTests {
         let expected = [["lvl": "1", "n": "1"], ["lvl": "9", "n": "1"], ["lvl": "1", "n": "2"], ["lvl": "9", "n": "2"]]
         #expect(try runs(box, "t.json").map { $0["parameters"] as? [String: String] ?? [:] } == expected)
         let text = try String(contentsOfFile: box.directory + "/t.json", encoding: .utf8)
-        #expect(text.contains("\"probe\": \"echo 1 1\",\n          \"parameters\": {\n            \"lvl\": \"1\",\n            \"n\": \"1\"\n          },\n"))
+        #expect(
+            text.contains(
+                "\"probe\": \"echo 1 1\",\n          \"parameters\": {\n            \"lvl\": \"1\",\n            \"n\": \"1\"\n          },\n"))
         let again = await box.run(["report", "t.json", "--format", "json"])
         #expect(again.stdout.text == text)
         let run = await box.run(["run", "p.lua", "-q", "--format", "json", "--output", "run.json"])
