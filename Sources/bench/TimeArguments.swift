@@ -21,6 +21,11 @@ extension Bench.Time {
         comparison.invocation = ["bench"] + ArgumentBytes.commandLine().dropFirst()
         try counts(into: &comparison)
         let scan = try parameters()
+        if let reference {
+            // Measured first, as hyperfine's, and named as typed.
+            try comparison.add(ArgumentBytes.bytes(reference), name: nil, scan: ParameterScan(), shell: shellWords)
+            comparison.relativeTo = comparison.commands.first?.name
+        }
         for (i, command) in commands.enumerated() {
             let name = i < commandNames.count ? ArgumentBytes.bytes(commandNames[i]) : nil
             try comparison.add(ArgumentBytes.bytes(command), name: name, scan: scan, shell: shellWords)

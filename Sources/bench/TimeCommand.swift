@@ -82,6 +82,11 @@ extension Bench {
         @Option(name: [.customShort("n"), .customLong("command-name")], help: ArgumentHelp("A name for each command, in order.", valueName: "name"))
         var commandNames: [String] = []
 
+        @Option(
+            help: ArgumentHelp(
+                "Also time this command, first, and compare the others with it instead of with the fastest.", valueName: "command"))
+        var reference: String?
+
         @Flag(help: "Read the commands' output into bench (-v shows a failing one's), instead of sending it to /dev/null.")
         var showOutput = false
 

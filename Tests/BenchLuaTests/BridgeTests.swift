@@ -174,7 +174,7 @@ struct BridgeTests {
         ),
         (
             "return { repeat_count = 3 }",
-            "s.lua: scenario: unknown field 'repeat_count' (valid: name, description, compilers, probes, ext, flags, launcher, env, repeats, batch, strategies, concurrency, runs, warmup, timeout, ignore_failure, discard_output, study_lines, stop_on_failure, min_time, max_runs, overhead, setup, prepare, conclude, cleanup, report)"
+            "s.lua: scenario: unknown field 'repeat_count' (valid: name, description, compilers, probes, ext, flags, launcher, env, repeats, batch, strategies, concurrency, runs, warmup, timeout, ignore_failure, discard_output, study_lines, stop_on_failure, min_time, max_runs, relative_to, overhead, setup, prepare, conclude, cleanup, report)"
         ),
         ("return { concurrency = 0 }", "s.lua: scenario: concurrency: concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0'"),
         (

@@ -28,6 +28,8 @@ public struct CommandComparison: Sendable, Equatable {
     /// The command whose time is subtracted from every command's: the shell's start-up (`sh -c
     /// ''`) as hyperfine subtracts it; `nil` without a shell (`-N`).
     public var overhead: [ByteString]?
+    /// The command the others are compared with (`--reference`, the first command), instead of the fastest.
+    public var relativeTo: ByteString?
     /// True when a failing command is data, not an error (`-i`); otherwise it stops the run.
     public var ignoreFailure = false
     /// True when the commands' output is read and kept (`--show-output`), not sent to /dev/null.

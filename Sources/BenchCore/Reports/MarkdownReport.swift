@@ -27,11 +27,8 @@ public struct MarkdownReport: DocumentRenderer {
             lines += Self.runTable(m, unit: options.timeUnit)
             if let note = m.overheadNote { lines += ["", markdown(note) + "."] }
             for c in m.comparisons {
-                guard let fastest = c.fastest else { continue }
-                let others = c.entries.filter { $0 != fastest }.map { e in
-                    let ratio = Ratio(e.run.wall, over: fastest.run.wall)
-                    return "\(ReportWords.ratio(ratio)) times faster than \(markdown(e.label))"
-                }
+                guard let fastest = c.comparedWith else { continue }
+                let others = c.entries.filter { $0 != fastest }.map { e in "\(ReportWords.ran(fastest, against: e)) \(markdown(e.label))" }
                 // As the table: a comparison of commands with one strategy needs no "(serial)".
                 let shape = TableShape(m)
                 let context = c.context.isEmpty || (shape.isCommandComparison && !shape.showsStrategy) ? "" : " (\(markdown(c.context)))"

@@ -125,17 +125,17 @@ public struct TableReport: DocumentRenderer {
         return [""] + align(rows, rightAligned: Set(1...levels.count))
     }
 
-    /// hyperfine's summary: the fastest, then how many times faster it ran than each other one.
+    /// hyperfine's summary: the fastest (or the scenario's `relative_to`), then how many times
+    /// faster (or slower) it ran than each other one.
     private static func summary(_ comparison: Comparison, paint: Paint, showContext: Bool) -> [String] {
-        guard let fastest = comparison.fastest else { return [] }
+        guard let fastest = comparison.comparedWith else { return [] }
         let heading =
             comparison.kind == .compilers
             ? "Summary (compilers, \(comparison.context))"
             : showContext && !comparison.context.isEmpty ? "Summary (\(comparison.context))" : "Summary"
         var lines = ["", heading, "  " + paint.green(fastest.label) + " ran"]
         for entry in comparison.entries where entry != fastest {
-            let ratio = Ratio(entry.run.wall, over: fastest.run.wall)
-            lines.append("    \(ReportWords.ratio(ratio)) times faster than \(entry.label)")
+            lines.append("    \(ReportWords.ran(fastest, against: entry)) \(entry.label)")
         }
         return lines
     }

@@ -32,6 +32,8 @@ public struct ScenarioSettings: Sendable, Equatable {
     public var maxRuns: Int?
     /// What was subtracted from every job's times (`overhead`), as measured; `nil` for nothing.
     public var overhead: Overhead?
+    /// The probe the others were compared with (`relative_to`), if not the fastest.
+    public var relativeTo: ByteString?
 
     /// Creates settings.
     public init(
@@ -63,6 +65,7 @@ public struct ScenarioSettings: Sendable, Equatable {
             repeats: scenario.repeats, runs: scenario.runs, warmup: scenario.warmup, timeout: scenario.timeout, launcher: scenario.launcher,
             ignoreFailure: scenario.ignoreFailure, discardsOutput: scenario.discardsOutput, showsStudyLines: scenario.showsStudyLines,
             minTime: scenario.minTime, maxRuns: scenario.maxRuns, overhead: overhead)
+        relativeTo = scenario.relativeTo
     }
 
     /// Jobs in one batch.

@@ -62,6 +62,13 @@ public struct ValidatedScenario: Sendable, Equatable {
             }
         }
         if scenario.overhead?.isEmpty == true { throw .invalidValue("scenario '\(name)': overhead: the command is empty") }
+        if let relativeTo = scenario.relativeTo {
+            guard scenario.batch == .probe, scenario.probes.contains(where: { $0.name == relativeTo }) else {
+                throw .invalidValue(
+                    "scenario '\(name)': relative_to names the probe the others are compared with: '\(TerminalText.line(relativeTo))' is not a probe of one-probe batches"
+                )
+            }
+        }
         if scenario.stopOnFailure && scenario.ignoreFailure {
             throw .invalidValue("scenario '\(name)': stop_on_failure and ignore_failure contradict each other: give one")
         }

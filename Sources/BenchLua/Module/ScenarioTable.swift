@@ -76,12 +76,13 @@ extension LuaStack {
         }
     }
 
-    /// What hyperfine's way of measuring adds: `stop_on_failure`, `min_time`, `max_runs` and
-    /// `overhead` (a command, as a list of words, whose time is subtracted from every job's).
+    /// What hyperfine's way of measuring adds: `stop_on_failure`, `min_time`, `max_runs`,
+    /// `relative_to` (the probe the others are compared with) and `overhead` (a command, as a list of words, whose time is subtracted from every job's).
     private func measuring(_ t: inout LuaTableReader, into scenario: inout Scenario) throws(LuaCallError) {
         scenario.stopOnFailure = try t.bool("stop_on_failure") ?? false
         scenario.minTime = try t.seconds("min_time")
         scenario.maxRuns = try t.integer("max_runs", in: Limits.runs)
+        scenario.relativeTo = try t.bytes("relative_to")
         if t.has("overhead") {
             let overhead = try t.stringList("overhead")
             if overhead.isEmpty { throw .argument(t.arg, "overhead: the command is empty") }
