@@ -96,6 +96,12 @@ extension Bench {
         @Flag(name: .shortAndLong, help: "No progress line on stderr.")
         var quiet = false
 
+        @Option(
+            help: ArgumentHelp(
+                "auto, basic (no colour, no progress line), full (both, terminal or not), nocolor, color (no progress line) or none "
+                    + "(nothing on stdout: only --output and the exports).", valueName: "style"))
+        var style: String?
+
         @OptionGroup(title: "Reports")
         var report: ReportOptions
 
@@ -109,6 +115,12 @@ extension Bench {
 
         func validate() throws {
             do { _ = try comparison() } catch { throw ValidationError(error.description) }
+            if let style {
+                do { _ = try OutputStyle.named(style) } catch { throw ValidationError(error.description) }
+                if style == "none" && baseline != nil && report.files.output == nil {
+                    throw ValidationError("--style none prints no comparison: with --baseline, give --output FILE for it, or another style")
+                }
+            }
             if let threshold {
                 do { _ = try Limits.threshold(threshold, "--threshold") } catch { throw ValidationError(error.description) }
                 if baseline == nil { throw ValidationError("--threshold applies to a comparison: give --baseline too") }
@@ -127,7 +139,8 @@ extension Bench {
             }
             try RunSession.start(
                 script: path, source: text, options: ScriptOptions(verbose: report.verbose, format: report.format), report: report,
-                baseline: baseline, threshold: threshold, quiet: quiet, cancellation: cancellation, cleanup: cleanup)
+                baseline: baseline, threshold: threshold, quiet: quiet, style: try style.map(OutputStyle.named) ?? .auto, cancellation: cancellation,
+                cleanup: cleanup)
         }
     }
 }

@@ -86,4 +86,22 @@ struct TimeReportTests {
             bad.exitCode == 2 && bad.stderr.text.contains("relative_to names the probe the others are compared with: 'b' is not"),
             "\(bad.stderr.text)")
     }
+
+    @Test func theStyleSaysWhetherTheTableIsColouredDrawnOrPrintedAtAll() async throws {
+        let box = try Sandbox([:])
+        let escape = "\u{1B}["
+        for (style, printed, coloured, progress) in [
+            ("none", false, false, false), ("basic", true, false, false), ("nocolor", true, false, false), ("color", true, true, false),
+            ("full", true, true, true), ("auto", true, false, false),
+        ] {
+            let r = await box.run(["time", "-N", "-r", "2", "--style", style, "true", "--export-json", "\(style).json"])
+            #expect(r.exitCode == 0, "\(style): \(r.stderr.text)")
+            #expect(r.stdout.text.contains("Summary") == false && r.stdout.text.contains("true ") == printed, "\(style): \(r.stdout.text)")
+            #expect(r.stdout.text.contains(escape) == coloured, "\(style): \(r.stdout.text)")
+            #expect(r.stderr.text.contains("\r" + escape + "2K") == progress, "\(style): \(r.stderr.text)")
+            #expect(FileManager.default.fileExists(atPath: box.directory + "/\(style).json"), "\(style)")
+        }
+        let bad = await box.run(["time", "--style", "fancy", "true"])
+        #expect(bad.exitCode == 2 && bad.stderr.text.hasPrefix("Error: --style must be one of auto, basic, full, nocolor, color, none, not 'fancy'\n"))
+    }
 }
