@@ -102,6 +102,7 @@ struct TimeReportTests {
             #expect(FileManager.default.fileExists(atPath: box.directory + "/\(style).json"), "\(style)")
         }
         let bad = await box.run(["time", "--style", "fancy", "true"])
-        #expect(bad.exitCode == 2 && bad.stderr.text.hasPrefix("Error: --style must be one of auto, basic, full, nocolor, color, none, not 'fancy'\n"))
+        #expect(
+            bad.exitCode == 2 && bad.stderr.text.hasPrefix("Error: --style must be one of auto, basic, full, nocolor, color, none, not 'fancy'\n"))
     }
 }
