@@ -52,6 +52,18 @@ struct GoldenTests {
         if format == "table" { try expectGolden("commands.svg", SVGChart.render(Self.commands)) }
     }
 
+    /// The commands slowest first, with `ls /` the one compared with (`--reference`), in each `--sort` order.
+    @Test(arguments: ReportOrder.allCases)
+    func commandsInEachSortOrder(order: ReportOrder) throws {
+        var document = Self.commands
+        document.measurements[0].runs.reverse()
+        document.measurements[0].scenario.probes.reverse()
+        document.measurements[0].scenario.relativeTo = "ls /"
+        let options = RenderingOptions(sort: order)
+        try expectGolden("commands.sort-\(order.rawValue).table", TableReport().render(document, options: options))
+        try expectGolden("commands.sort-\(order.rawValue).markdown", MarkdownReport().render(document, options: options))
+    }
+
     /// The document against a copy whose async runs took 25 % longer.
     static let comparison: BaselineComparison = {
         var slower = document

@@ -105,4 +105,25 @@ struct TimeReportTests {
         #expect(
             bad.exitCode == 2 && bad.stderr.text.hasPrefix("Error: --style must be one of auto, basic, full, nocolor, color, none, not 'fancy'\n"))
     }
+
+    @Test func theSortOrdersTheRowsAndTheSummary() async throws {
+        let box = try Sandbox([:])
+        let commands = ["sleep 0.1", "sleep 0.01"]
+        let cases: [(String, [String], String)] = [
+            ("auto", commands, "Summary"), ("command", commands, "Relative speed comparison"), ("mean-time", commands.reversed(), "Summary"),
+        ]
+        for (order, rows, heading) in cases {
+            let r = await box.run(["time", "-N", "-r", "2", "--sort", order] + commands)
+            #expect(r.exitCode == 0, "\(order): \(r.stderr.text)")
+            let lines = r.stdout.text.split(separator: "\n").map(String.init)
+            #expect(
+                lines.filter { $0.hasPrefix("sleep ") }.map { String($0.prefix(10)) }
+                    == rows.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) })
+            #expect(lines.contains(heading), "\(order): \(r.stdout.text)")
+        }
+        let bad = await box.run(["time", "--sort", "name", "true"])
+        #expect(
+            bad.exitCode == 2 && bad.stderr.text == "bench: error: --sort must be one of auto, command, mean-time, not 'name'\n",
+            "\(bad.stderr.text)")
+    }
 }
