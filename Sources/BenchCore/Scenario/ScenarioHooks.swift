@@ -45,7 +45,14 @@ public enum ScenarioHook: Sendable, Hashable {
 public struct HookEvent: Sendable, Equatable {
     /// Which of the four, in the order they run.
     public enum Point: String, Sendable, CaseIterable {
-        case setup, prepare, conclude, cleanup
+        /// Before the first batch.
+        case setup
+        /// Before every batch.
+        case prepare
+        /// After every batch.
+        case conclude
+        /// After the last batch.
+        case cleanup
     }
 
     /// The point in the run.
