@@ -24,6 +24,9 @@ final class ProgressLine: Sendable {
         isatty(2) != 0 ? ProgressLine() : nil
     }
 
+    /// A progress line whatever stderr is (`bench time --style full`, as hyperfine's).
+    static func always() -> ProgressLine { ProgressLine() }
+
     private init() {
         _ = OSThread.start { [self] in
             // Drawing happens under the lock, so that `clear()` clears the line after the last draw.

@@ -22,6 +22,12 @@ struct ReportOptions: ParsableArguments {
             valueName: "unit"))
     var timeUnit: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The order of the table's rows and the summary: auto (rows as measured, the summary fastest first), command (both as measured) "
+                + "or mean-time (rows by mean time).", valueName: "order"))
+    var sort: String?
+
     /// The options a report is rendered with; `color` when it goes to a terminal.
     func rendering(color: Bool) throws(BenchError) -> RenderingOptions {
         var unit: TimeUnit?
@@ -31,7 +37,14 @@ struct ReportOptions: ParsableArguments {
             }
             unit = named
         }
-        return RenderingOptions(verbose: verbose, color: color, timeUnit: unit)
+        var order = ReportOrder.auto
+        if let sort {
+            guard let named = ReportOrder(rawValue: sort) else {
+                throw .invalidValue("--sort must be one of \(ReportOrder.validNames), not '\(TerminalText.line(sort))'")
+            }
+            order = named
+        }
+        return RenderingOptions(verbose: verbose, color: color, timeUnit: unit, sort: order)
     }
 
     /// True when any file was asked for.

@@ -18,6 +18,8 @@ struct RunSession {
     let threshold: Double
     /// Colour for the table on stdout.
     let color: Bool
+    /// Whether the report goes to stdout when no `--output` takes it (not under `--style none`).
+    var printsReport = true
 
     /// Runs the script; returns the exit status.
     func run() -> Int32 {
@@ -132,7 +134,7 @@ struct RunSession {
                 return code
             }
         }
-        guard try destinations.write(text, of: document, toStdout: !host.isInterrupted, cleanup: configuration.cleanup) else {
+        guard try destinations.write(text, of: document, toStdout: !host.isInterrupted && printsReport, cleanup: configuration.cleanup) else {
             return 128 + SIGPIPE
         }
         return host.isInterrupted ? 0 : verdict(document)

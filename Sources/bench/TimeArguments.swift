@@ -21,14 +21,23 @@ extension Bench.Time {
         comparison.invocation = ["bench"] + ArgumentBytes.commandLine().dropFirst()
         try counts(into: &comparison)
         let scan = try parameters()
+        if let reference {
+            // Measured first, as hyperfine's, and named as typed.
+            try comparison.add(ArgumentBytes.bytes(reference), name: nil, scan: ParameterScan(), shell: shellWords)
+            comparison.relativeTo = comparison.commands.first?.name
+        }
         for (i, command) in commands.enumerated() {
             let name = i < commandNames.count ? ArgumentBytes.bytes(commandNames[i]) : nil
             try comparison.add(ArgumentBytes.bytes(command), name: name, scan: scan, shell: shellWords)
         }
         if let problem = duplicateName(comparison) { throw .invalidValue(problem) }
-        comparison.setup = try setup.map { s throws(BenchError) in try CommandComparison.argv(ArgumentBytes.bytes(s), shell: shellWords) }
-        comparison.prepare = try prepare.map { s throws(BenchError) in try CommandComparison.argv(ArgumentBytes.bytes(s), shell: shellWords) }
-        comparison.cleanup = try cleanup.map { s throws(BenchError) in try CommandComparison.argv(ArgumentBytes.bytes(s), shell: shellWords) }
+        let hooks: [(HookEvent.Point, [String], String)] = [
+            (.setup, setup.map { [$0] } ?? [], "-s/--setup"), (.prepare, prepare, "-p/--prepare"), (.conclude, conclude, "-C/--conclude"),
+            (.cleanup, cleanup, "-c/--cleanup"),
+        ]
+        for (point, lines, option) in hooks {
+            try comparison.setHook(point, lines: lines.map(ArgumentBytes.bytes), option: option, shell: shellWords)
+        }
         comparison.ignoreFailure = ignoreFailure
         comparison.overhead = CommandComparison.overhead(shell: shellWords)
         comparison.keepsOutput = showOutput

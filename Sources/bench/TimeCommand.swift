@@ -12,8 +12,8 @@ extension Bench {
                 Each command runs through `sh -c` (or -S's shell; -N splits it into words and runs no shell), \
                 one at a time, in rotating order round after round, its output to /dev/null unless \
                 --show-output. What differs from hyperfine: --output names the report's file, as in every \
-                bench command (hyperfine's --output is where commands write; see --show-output); -s and -c run \
-                once for all commands, -p before every run of each. As hyperfine: without -r, each command \
+                bench command (hyperfine's --output is where commands write; see --show-output); the commands \
+                interleave, so one command's -s may run while another's runs are still to come. As hyperfine: without -r, each command \
                 runs at least -m times (10) and 3 seconds' worth, as its first run says, at most -M; the \
                 shell's start-up (`sh -c ''`, 50 times first) is subtracted from every time (not with -N); a \
                 failing command stops the run (exit 1) unless -i. --export-recipe saves the command line as a \
@@ -37,14 +37,23 @@ extension Bench {
         @Option(name: [.short, .long], help: ArgumentHelp("Timed runs of each command, exactly.", valueName: "n"))
         var runs: Int?
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Run this once before the first run of any command.", valueName: "command"))
+        @Option(name: [.short, .long], help: ArgumentHelp("Run this once before each command's first run.", valueName: "command"))
         var setup: String?
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Run this before every run of each command, untimed.", valueName: "command"))
-        var prepare: String?
+        @Option(
+            name: [.short, .long],
+            help: ArgumentHelp("Run this before every run of each command, untimed (once for all, or once per command).", valueName: "command"))
+        var prepare: [String] = []
 
-        @Option(name: [.customShort("c"), .long], help: ArgumentHelp("Run this once after the last run.", valueName: "command"))
-        var cleanup: String?
+        @Option(
+            name: [.customShort("C"), .long],
+            help: ArgumentHelp("Run this after every run of each command, untimed (once for all, or once per command).", valueName: "command"))
+        var conclude: [String] = []
+
+        @Option(
+            name: [.customShort("c"), .long],
+            help: ArgumentHelp("Run this once after each command's last run (once for all, or once per command).", valueName: "command"))
+        var cleanup: [String] = []
 
         @Option(
             name: [.customShort("P"), .customLong("parameter-scan")],
@@ -73,6 +82,11 @@ extension Bench {
         @Option(name: [.customShort("n"), .customLong("command-name")], help: ArgumentHelp("A name for each command, in order.", valueName: "name"))
         var commandNames: [String] = []
 
+        @Option(
+            help: ArgumentHelp(
+                "Also time this command, first, and compare the others with it instead of with the fastest.", valueName: "command"))
+        var reference: String?
+
         @Flag(help: "Read the commands' output into bench (-v shows a failing one's), instead of sending it to /dev/null.")
         var showOutput = false
 
@@ -81,6 +95,12 @@ extension Bench {
 
         @Flag(name: .shortAndLong, help: "No progress line on stderr.")
         var quiet = false
+
+        @Option(
+            help: ArgumentHelp(
+                "auto, basic (no colour, no progress line), full (both, terminal or not), nocolor, color (no progress line) or none "
+                    + "(nothing on stdout: only --output and the exports).", valueName: "style"))
+        var style: String?
 
         @OptionGroup(title: "Reports")
         var report: ReportOptions
@@ -95,6 +115,12 @@ extension Bench {
 
         func validate() throws {
             do { _ = try comparison() } catch { throw ValidationError(error.description) }
+            if let style {
+                do { _ = try OutputStyle.named(style) } catch { throw ValidationError(error.description) }
+                if style == "none" && baseline != nil && report.files.output == nil {
+                    throw ValidationError("--style none prints no comparison: with --baseline, give --output FILE for it, or another style")
+                }
+            }
             if let threshold {
                 do { _ = try Limits.threshold(threshold, "--threshold") } catch { throw ValidationError(error.description) }
                 if baseline == nil { throw ValidationError("--threshold applies to a comparison: give --baseline too") }
@@ -113,7 +139,8 @@ extension Bench {
             }
             try RunSession.start(
                 script: path, source: text, options: ScriptOptions(verbose: report.verbose, format: report.format), report: report,
-                baseline: baseline, threshold: threshold, quiet: quiet, cancellation: cancellation, cleanup: cleanup)
+                baseline: baseline, threshold: threshold, quiet: quiet, style: try style.map(OutputStyle.named) ?? .auto, cancellation: cancellation,
+                cleanup: cleanup)
         }
     }
 }

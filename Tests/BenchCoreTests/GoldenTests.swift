@@ -34,7 +34,8 @@ struct GoldenTests {
             RunSummary(
                 strategy: .serial, compiler: nil, probe: name, level: .limited(1), concurrency: 1, jobs: 1, wall: SampleSummary(samples),
                 childCPU: SampleSummary(samples).median * 0.8, runnerCPU: 0.00004, longestJob: samples.max() ?? 0,
-                peakRSS: 3_000, cores: 2, failed: 0, probes: [ProbeOutcome(name: name, ok: true)])
+                peakRSS: 3_000, cores: 2, failed: 0, probes: [ProbeOutcome(name: name, ok: true)], user: SampleSummary(samples).median * 0.6,
+                sys: SampleSummary(samples).median * 0.2)
         }
         var settings = ScenarioSettings(name: "time", batch: .probe, probes: ["true", "ls /", "sleep 0.1"], repeats: 1, runs: 4, warmup: 0)
         settings.discardsOutput = true
@@ -49,6 +50,18 @@ struct GoldenTests {
     func commandsInTheUnitThatFits(format: String) throws {
         try expectGolden("commands.\(format)", Renderers.document(named: format)!.render(Self.commands, options: RenderingOptions()))
         if format == "table" { try expectGolden("commands.svg", SVGChart.render(Self.commands)) }
+    }
+
+    /// The commands slowest first, with `ls /` the one compared with (`--reference`), in each `--sort` order.
+    @Test(arguments: ReportOrder.allCases)
+    func commandsInEachSortOrder(order: ReportOrder) throws {
+        var document = Self.commands
+        document.measurements[0].runs.reverse()
+        document.measurements[0].scenario.probes.reverse()
+        document.measurements[0].scenario.relativeTo = "ls /"
+        let options = RenderingOptions(sort: order)
+        try expectGolden("commands.sort-\(order.rawValue).table", TableReport().render(document, options: options))
+        try expectGolden("commands.sort-\(order.rawValue).markdown", MarkdownReport().render(document, options: options))
     }
 
     /// The document against a copy whose async runs took 25 % longer.

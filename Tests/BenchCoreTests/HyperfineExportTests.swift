@@ -49,7 +49,7 @@ struct HyperfineExportTests {
         let first = RunSummary(
             strategy: .serial, compiler: nil, probe: "gzip -1 -c F", level: .limited(1), concurrency: 1, jobs: 1,
             wall: SampleSummary([0.19, 0.2, 0.21]), childCPU: 0.16, runnerCPU: 0, longestJob: 0.2, peakRSS: 3072, cores: 1, failed: 0,
-            probes: [ProbeOutcome(name: "gzip -1 -c F", ok: true)])
+            probes: [ProbeOutcome(name: "gzip -1 -c F", ok: true)], user: 0.15, sys: 0.01, parameters: ["lvl": "1"])
         #expect(m.runs[0] == first)
         let second = m.runs[1]
         #expect(second.probe == "gzip -9 -c F" && abs(second.childCPU - 0.27) < 1e-12 && second.peakRSS == 0 && second.failed == 1)

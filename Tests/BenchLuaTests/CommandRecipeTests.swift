@@ -14,7 +14,10 @@ struct CommandRecipeTests {
         try c.add("true", name: nil, scan: ParameterScan(), shell: nil)
         (c.warmup, c.runs, c.ignoreFailure, c.keepsOutput) = (2, 7, true, false)
         (c.minTime, c.maxRuns, c.overhead) = (2.5, 40, ["sh", "-c", ""])
-        (c.setup, c.prepare, c.cleanup) = (["make", "-s"], ["sync"], ["rm", "-f", "x\u{1}"])
+        try c.setHook(.setup, lines: ["make -s"], option: "-s", shell: nil)
+        try c.setHook(.prepare, lines: ["sync", "sync -f"], option: "-p", shell: nil)
+        try c.setHook(.conclude, lines: ["true"], option: "-C", shell: ["sh"])
+        try c.setHook(.cleanup, lines: ["rm -f 'x\u{1}'"], option: "-c", shell: nil)
         c.invocation = ["bench", "time", "a\nb"]
         let text = CommandRecipe.text(c)
         #expect(text.text.hasPrefix("-- bench time $'a\\x0Ab'\n"))
@@ -28,10 +31,14 @@ struct CommandRecipeTests {
         #expect(s.probes.map(\.command) == [["sh", "-c", line], ["true"]])
         #expect((s.warmup, s.runs, s.ignoreFailure, s.discardsOutput, s.stopOnFailure) == (2, 7, true, true, false))
         #expect(s.minTime == 2.5 && s.maxRuns == 40 && s.overhead == ["sh", "-c", ""])
-        #expect(
-            s.hooks
-                == ScenarioHooks(
-                    setup: .job(Job(argv: ["make", "-s"])), prepare: .job(Job(argv: ["sync"])), cleanup: .job(Job(argv: ["rm", "-f", "x\u{1}"]))))
+        #expect(s.hooks.isEmpty)
+        for (probe, prepare) in zip(s.probes, [["sync"], ["sync", "-f"]] as [[ByteString]]) {
+            #expect(
+                probe.hooks
+                    == ScenarioHooks(
+                        setup: .job(Job(argv: ["make", "-s"])), prepare: .job(Job(argv: prepare)), conclude: .job(Job(argv: ["sh", "-c", "true"])),
+                        cleanup: .job(Job(argv: ["rm", "-f", "x\u{1}"]))))
+        }
         #expect(s.description == "bench time $'a\\x0Ab'")
     }
 

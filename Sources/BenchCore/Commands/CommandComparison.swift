@@ -8,16 +8,14 @@ public struct CommandComparison: Sendable, Equatable {
         public var name: ByteString
         /// What runs: the shell's words and the line, or the line's own words.
         public var argv: [ByteString]
+        /// What runs untimed around its runs (`-s`, `-p`, `-C`, `-c`), each as `argv` is made.
+        public var hooks: [HookEvent.Point: [ByteString]] = [:]
+        /// The parameters it was made with (`-P`, `-L`) and their values; empty for none.
+        public var parameters: [String: String] = [:]
     }
 
     /// The commands, in report order.
     public var commands: [Command] = []
-    /// Run once, untimed, before the first batch (`-s`).
-    public var setup: [ByteString]?
-    /// Run, untimed, before every batch of every command (`-p`).
-    public var prepare: [ByteString]?
-    /// Run once after the last batch (`-c`).
-    public var cleanup: [ByteString]?
     /// Untimed runs of each command first (`-w`).
     public var warmup = 0
     /// Timed runs of each command: exactly (`-r`), or, with `minTime`, at least (`-m`, 10).
@@ -30,6 +28,8 @@ public struct CommandComparison: Sendable, Equatable {
     /// The command whose time is subtracted from every command's: the shell's start-up (`sh -c
     /// ''`) as hyperfine subtracts it; `nil` without a shell (`-N`).
     public var overhead: [ByteString]?
+    /// The command the others are compared with (`--reference`, the first command), instead of the fastest.
+    public var relativeTo: ByteString?
     /// True when a failing command is data, not an error (`-i`); otherwise it stops the run.
     public var ignoreFailure = false
     /// True when the commands' output is read and kept (`--show-output`), not sent to /dev/null.
@@ -65,7 +65,26 @@ public struct CommandComparison: Sendable, Equatable {
         for combination in scan.combinations {
             let typed = ParameterScan.substitute(line, combination)
             let shown = ParameterScan.substitute(name ?? line, combination)
-            commands.append(Command(name: Self.oneLine(shown), argv: try Self.argv(typed, shell: shell)))
+            let parameters = Dictionary(combination.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+            commands.append(Command(name: Self.oneLine(shown), argv: try Self.argv(typed, shell: shell), parameters: parameters))
+        }
+    }
+
+    /// Gives the commands their `point` hook, as `option` (`-p/--prepare`) gave it: one line for
+    /// every command, or one for each, in order (hyperfine's rule); `{NAME}` replaced by each
+    /// command's parameter values, and the line run as the commands are. Any other count of
+    /// lines is an error naming both counts.
+    public mutating func setHook(_ point: HookEvent.Point, lines: [ByteString], option: String, shell: [ByteString]?) throws(BenchError) {
+        guard !lines.isEmpty else { return }
+        guard lines.count == 1 || lines.count == commands.count else {
+            let plural = commands.count == 1 ? "" : "s"
+            throw .invalidValue(
+                "\(lines.count) \(option) for \(commands.count) command\(plural): give one for every command, or one for each, in order")
+        }
+        for i in commands.indices {
+            let values = commands[i].parameters.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+            let line = ParameterScan.substitute(lines.count == 1 ? lines[0] : lines[i], values)
+            commands[i].hooks[point] = try Self.argv(line, shell: shell)
         }
     }
 

@@ -24,6 +24,10 @@ public struct BatchResult: Sendable {
 
     /// The children's user and system CPU seconds, summed from each job's rusage.
     public var childCPU: Double { results.reduce(0) { $0 + $1.user + $1.sys } }
+    /// The children's user CPU seconds, summed.
+    public var childUser: Double { results.reduce(0) { $0 + $1.user } }
+    /// The children's system CPU seconds, summed.
+    public var childSys: Double { results.reduce(0) { $0 + $1.sys } }
     /// The longest single job's wall time: no schedule can finish the batch sooner.
     public var longestJob: Double { results.map(\.wall).max() ?? 0 }
     /// The largest child's peak resident set, in KiB.

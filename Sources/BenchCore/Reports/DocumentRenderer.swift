@@ -6,12 +6,15 @@ public struct RenderingOptions: Sendable, Equatable {
     public var color: Bool
     /// The unit of every time in a table (hyperfine's `-u`); `nil` fits each to its size.
     public var timeUnit: TimeUnit?
+    /// The order of the table's rows and the summaries' comparisons (hyperfine's `--sort`).
+    public var sort: ReportOrder
 
     /// Options for a report; by default neither verbose nor coloured, as a file is written.
-    public init(verbose: Bool = false, color: Bool = false, timeUnit: TimeUnit? = nil) {
+    public init(verbose: Bool = false, color: Bool = false, timeUnit: TimeUnit? = nil, sort: ReportOrder = .auto) {
         self.verbose = verbose
         self.color = color
         self.timeUnit = timeUnit
+        self.sort = sort
     }
 }
 

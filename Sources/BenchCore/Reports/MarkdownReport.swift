@@ -24,14 +24,11 @@ public struct MarkdownReport: DocumentRenderer {
                         : "bench \(markdown(document.bench)), \(markdown(h.os)) \(markdown(h.kernel)), \(markdown(h.cpu)), \(h.cores) cores.")
                     + (m.complete ? "" : " Incomplete: the run was interrupted."))
             lines.append("")
-            lines += Self.runTable(m, unit: options.timeUnit)
+            lines += Self.runTable(m, unit: options.timeUnit, sort: options.sort)
             if let note = m.overheadNote { lines += ["", markdown(note) + "."] }
             for c in m.comparisons {
-                guard let fastest = c.fastest else { continue }
-                let others = c.entries.filter { $0 != fastest }.map { e in
-                    let ratio = Ratio(e.run.wall, over: fastest.run.wall)
-                    return "\(ReportWords.ratio(ratio)) times faster than \(markdown(e.label))"
-                }
+                guard let fastest = c.comparedWith else { continue }
+                let others = options.sort.others(of: c, besides: fastest).map { e in "\(ReportWords.ran(fastest, against: e)) \(markdown(e.label))" }
                 // As the table: a comparison of commands with one strategy needs no "(serial)".
                 let shape = TableShape(m)
                 let context = c.context.isEmpty || (shape.isCommandComparison && !shape.showsStrategy) ? "" : " (\(markdown(c.context)))"
@@ -54,7 +51,7 @@ public struct MarkdownReport: DocumentRenderer {
 
     /// The table of a measurement's runs, like hyperfine's export (its "Relative" column), with
     /// the columns `TableShape` keeps and the times in its unit.
-    private static func runTable(_ m: Measurement, unit chosen: TimeUnit?) -> [String] {
+    private static func runTable(_ m: Measurement, unit chosen: TimeUnit?, sort: ReportOrder) -> [String] {
         let shape = TableShape(m)
         let unit = chosen ?? TimeUnit.fitting(largestOf: m.runs.map(\.wall.median))
         let u = unit.symbol
@@ -66,7 +63,7 @@ public struct MarkdownReport: DocumentRenderer {
         if m.scenario.batch == .probe { header.insert(shape.isCommandComparison ? "Command" : "Probe", at: 0); alignment.insert(":---", at: 0) }
         if !m.compilers.isEmpty { header.insert("Compiler", at: 0); alignment.insert(":---", at: 0) }
         var lines = ["| " + header.joined(separator: " | ") + " |", "|" + alignment.joined(separator: "|") + "|"]
-        for r in m.runs {
+        for r in sort.rows(m.runs) {
             let w = r.wall
             var cells = (shape.showsStrategy ? [r.strategy.rawValue] : []) + (shape.showsConcurrency ? [String(r.concurrency)] : [])
             cells += [unit.number(w.median), unit.number(w.stddev), "\(unit.number(w.min)) … \(unit.number(w.max))"]

@@ -30,6 +30,15 @@ enum ReportWords {
             "\(counts) timed run\(counts == "1" ? "" : "s")\(rule ?? "") after \(s.warmup == 0 ? "no" : String(s.warmup)) warm-up\(s.warmup == 1 ? "" : "s"), interleaved in rotating order"
     }
 
+    /// How `entry` ran against `other`, as hyperfine says it: "1.79 ± 0.04 times faster than",
+    /// or, when `entry` is the slower (a `relative_to` that is not the fastest), "1.25 ± 0.03
+    /// times slower than".
+    static func ran(_ entry: Comparison.Entry, against other: Comparison.Entry) -> String {
+        let ratio = Ratio(other.run.wall, over: entry.run.wall)
+        if ratio.value >= 1 || ratio.value == 0 { return "\(self.ratio(ratio)) times faster than" }
+        return "\(self.ratio(Ratio(entry.run.wall, over: other.run.wall))) times slower than"
+    }
+
     /// "1.79 ± 0.04": a ratio and its propagated standard deviation.
     static func ratio(_ r: Ratio) -> String { "\(fixed(r.value, 2)) ± \(fixed(r.stddev, 2))" }
 }

@@ -24,7 +24,7 @@ public struct TableReport: DocumentRenderer {
                     document.isHyperfineExport ? HyperfineExport.about : "bench \(document.bench) on \(h.os) \(h.kernel), \(h.cpu), \(h.cores) cores")
             }
             if !m.complete { out.append(paint.yellow("incomplete: the run was interrupted; these are the samples taken so far")) }
-            out += Self.body(m, verbose: verbose, paint: paint, unit: options.timeUnit)
+            out += Self.body(m, verbose: verbose, paint: paint, options: options)
             if let projection = Projection(m) { out += [""] + projection.sentences }
         }
         let warnings = document.warnings
@@ -36,7 +36,8 @@ public struct TableReport: DocumentRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private static func body(_ m: Measurement, verbose: Bool, paint: Paint, unit: TimeUnit?) -> [String] {
+    private static func body(_ m: Measurement, verbose: Bool, paint: Paint, options: RenderingOptions) -> [String] {
+        let unit = options.timeUnit
         var out: [String] = []
         let perProbe = m.scenario.batch == .probe
         let shape = TableShape(m)
@@ -46,13 +47,14 @@ public struct TableReport: DocumentRenderer {
             if let compiler = m.compiler(named: name) {
                 out.append(paint.bold(TerminalText.line(compiler.version)) + " (\(TerminalText.line(compiler.path)))")
             }
-            out += runTable(m, runs, shape: shape, unit: unit).enumerated().map { i, line in i == 0 ? paint.dim(line) : line }
+            out += runTable(m, options.sort.rows(runs), shape: shape, unit: unit).enumerated().map { i, line in i == 0 ? paint.dim(line) : line }
             if let note = m.overheadNote { out.append(paint.dim(note)) }
             let levels = m.levels(of: runs)
             if !perProbe && levels.count > 1 { out += scaling(runs, levels: levels, unit: unit) }
             for comparison in m.comparisons where comparison.kind != .compilers && comparison.entries.first?.run.compiler == name {
                 out += summary(
-                    comparison, paint: paint, showContext: comparison.kind == .probes && Set(runs.map(\.strategy)).count > 1 || levels.count > 1)
+                    comparison, paint: paint, showContext: comparison.kind == .probes && Set(runs.map(\.strategy)).count > 1 || levels.count > 1,
+                    sort: options.sort)
             }
             if !perProbe, m.scenario.showsStudyLines, let compiler = m.compiler(named: name) {
                 out +=
@@ -64,7 +66,7 @@ public struct TableReport: DocumentRenderer {
             out += probeLines(m, runs, verbose: verbose, word: shape.probeWord)
         }
         for comparison in m.comparisons where comparison.kind == .compilers {
-            out += summary(comparison, paint: paint, showContext: true)
+            out += summary(comparison, paint: paint, showContext: true, sort: options.sort)
         }
         if let matrix = ProbeMatrix(m) { out += matrixLines(matrix) }
         return out
@@ -83,7 +85,8 @@ public struct TableReport: DocumentRenderer {
             var row = perProbe ? [TerminalText.line(r.probe ?? "")] : []
             if shape.showsStrategy { row.append(r.strategy.rawValue) }
             if shape.showsConcurrency { row.append(String(r.concurrency)) }
-            row += [unit.spread(r.wall), unit.range(r.wall), unit.time(r.childCPU), "\(unit.time(r.runnerCPU)) (\(format1(r.runnerShare * 100)) %)"]
+            let cpu = shape.showsUserAndSys ? "User: \(unit.time(r.user ?? 0)), System: \(unit.time(r.sys ?? 0))" : unit.time(r.childCPU)
+            row += [unit.spread(r.wall), unit.range(r.wall), cpu, "\(unit.time(r.runnerCPU)) (\(format1(r.runnerShare * 100)) %)"]
             if shape.showsConcurrency {
                 row += [
                     unit.time(m.ideal(of: r)), "\(format1(m.efficiency(of: r) * 100)) %",
@@ -125,17 +128,26 @@ public struct TableReport: DocumentRenderer {
         return [""] + align(rows, rightAligned: Set(1...levels.count))
     }
 
-    /// hyperfine's summary: the fastest, then how many times faster it ran than each other one.
-    private static func summary(_ comparison: Comparison, paint: Paint, showContext: Bool) -> [String] {
-        guard let fastest = comparison.fastest else { return [] }
+    /// hyperfine's summary: the fastest (or the scenario's `relative_to`), then how many times
+    /// faster (or slower) it ran than each other one.
+    private static func summary(_ comparison: Comparison, paint: Paint, showContext: Bool, sort: ReportOrder) -> [String] {
+        guard let fastest = comparison.comparedWith else { return [] }
+        let title = sort == .command ? "Relative speed comparison" : "Summary"
         let heading =
             comparison.kind == .compilers
-            ? "Summary (compilers, \(comparison.context))"
-            : showContext && !comparison.context.isEmpty ? "Summary (\(comparison.context))" : "Summary"
+            ? "\(title) (compilers, \(comparison.context))"
+            : showContext && !comparison.context.isEmpty ? "\(title) (\(comparison.context))" : title
+        guard sort != .command else {
+            // hyperfine's list: every run in order, its median over the one compared with.
+            let rows = comparison.entries.map { e in
+                let ratio = Ratio(e.run.wall, over: fastest.run.wall)
+                return [fixed(ratio.value, 2), e == fastest ? "" : "± " + fixed(ratio.stddev, 2), e.label]
+            }
+            return ["", heading] + align(rows, rightAligned: [0, 1]).map { "  " + $0 }
+        }
         var lines = ["", heading, "  " + paint.green(fastest.label) + " ran"]
-        for entry in comparison.entries where entry != fastest {
-            let ratio = Ratio(entry.run.wall, over: fastest.run.wall)
-            lines.append("    \(ReportWords.ratio(ratio)) times faster than \(entry.label)")
+        for entry in sort.others(of: comparison, besides: fastest) {
+            lines.append("    \(ReportWords.ran(fastest, against: entry)) \(entry.label)")
         }
         return lines
     }

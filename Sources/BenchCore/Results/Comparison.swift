@@ -1,5 +1,5 @@
-/// Runs that a report sets side by side, as hyperfine compares commands: the fastest first,
-/// then how many times faster it ran than each other one.
+/// Runs that a report sets side by side, as hyperfine compares commands: the fastest (or the
+/// scenario's `relative_to`) first, then how many times faster (or slower) it ran than each other one.
 public struct Comparison: Sendable, Equatable {
     /// What is compared with what: strategies, probes or compilers.
     public enum Kind: String, Sendable {
@@ -21,6 +21,13 @@ public struct Comparison: Sendable, Equatable {
         public var run: RunSummary
     }
 
+    /// The entry the scenario compares the others with (`relative_to`, `bench time --reference`),
+    /// if it names one.
+    public var relativeTo: Entry?
+
     /// The entry with the lowest median wall.
     public var fastest: Entry? { entries.min { $0.run.wall.median < $1.run.wall.median } }
+
+    /// The entry the others are compared with: the scenario's `relative_to`, or the fastest.
+    public var comparedWith: Entry? { relativeTo ?? fastest }
 }

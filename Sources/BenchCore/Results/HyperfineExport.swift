@@ -57,7 +57,8 @@ public enum HyperfineExport {
             throw r.error("times", "from \(Limits.runs.lowerBound) to \(Limits.runs.upperBound) samples", got: "\(times.count)")
         }
         let samples = try times.map { t throws(BenchError) in try t.numberValue(in: Limits.documentSeconds) }
-        let cpu = try seconds(r, "user") + seconds(r, "system")
+        let (user, sys) = (try seconds(r, "user"), try seconds(r, "system"))
+        let cpu = user + sys
         let failures = try failedRuns(r, count: samples.count)
         let wall = SampleSummary(samples)
         let probe = ByteString(command)
@@ -67,7 +68,9 @@ public enum HyperfineExport {
         return RunSummary(
             strategy: .serial, compiler: nil, probe: probe, level: .limited(1), concurrency: 1, jobs: 1, wall: wall,
             childCPU: min(cpu, Limits.documentSeconds.upperBound), runnerCPU: 0, longestJob: wall.median, peakRSS: try peakKiB(r),
-            cores: host.cores, failed: failures.isEmpty ? 0 : 1, probes: [outcome])
+            cores: host.cores, failed: failures.isEmpty ? 0 : 1, probes: [outcome], user: r.has("user") ? user : nil,
+            sys: r.has("system") ? sys : nil, parameters: try RunSummary.parameters(r)
+        )
     }
 
     /// `user` or `system`, seconds, or 0 when the export lacks it.

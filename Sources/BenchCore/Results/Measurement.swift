@@ -102,9 +102,10 @@ public struct Measurement: Sendable, Equatable {
             return batchKeys(of: mine).map { key in
                 let group = mine.filter { $0.strategy == key.strategy && $0.concurrency == key.concurrency }
                 let context = [name, key.label].compactMap { $0 }.joined(separator: ", ")
+                let entries = group.map { Comparison.Entry(label: TerminalText.line($0.probe ?? ""), run: $0) }
                 return Comparison(
-                    kind: .probes, context: context,
-                    entries: group.map { .init(label: TerminalText.line($0.probe ?? ""), run: $0) })
+                    kind: .probes, context: context, entries: entries,
+                    relativeTo: scenario.relativeTo.flatMap { name in entries.first { $0.run.probe == name } })
             }
         }
     }

@@ -143,6 +143,7 @@ extension Measurement {
                 ("strategy", .string(r.strategy.rawValue)),
                 ("compiler", r.compiler.map { .string($0.text) } ?? .null),
                 ("probe", r.probe.map { .string($0.text) } ?? .null),
+            ] + (r.parameters.isEmpty ? [] : [("parameters", RunSummary.json(r.parameters))]) + [
                 ("level", .string(r.level.description)),
                 ("concurrency", .int(r.concurrency)),
                 ("jobs", .int(r.jobs)),
@@ -158,6 +159,7 @@ extension Measurement {
                     ])
                 ),
                 ("child_cpu_s", .number(r.childCPU)),
+            ] + (r.user.map { [("user_s", JSONValue.number($0))] } ?? []) + (r.sys.map { [("sys_s", JSONValue.number($0))] } ?? []) + [
                 ("runner_cpu_s", .number(r.runnerCPU)),
                 ("runner_cpu_share", .number(r.runnerShare)),
                 ("longest_job_s", .number(r.longestJob)),
@@ -229,6 +231,22 @@ extension RunSummary {
                     name: ByteString(try p.string("name")), ok: try p.bool("ok"), failedCopies: try p.int("failed_copies", in: 0...jobs),
                     message: ByteString(try p.string("message")), expected: p.has("expected") ? try p.bool("expected") : nil)
             },
-            notes: r.has("notes") ? try r.array("notes").map { n throws(BenchError) in try n.stringValue() } : [])
+            notes: r.has("notes") ? try r.array("notes").map { n throws(BenchError) in try n.stringValue() } : [],
+            user: r.has("user_s") ? try r.number("user_s", in: Limits.documentSeconds) : nil,
+            sys: r.has("sys_s") ? try r.number("sys_s", in: Limits.documentSeconds) : nil, parameters: try Self.parameters(r))
+    }
+
+    /// A run's `parameters`, in bench's documents and hyperfine's: names and their values,
+    /// written in the order of their names; empty when absent.
+    static func parameters(_ r: JSONReader) throws(BenchError) -> [String: String] {
+        guard r.has("parameters") else { return [:] }
+        var parameters: [String: String] = [:]
+        for (name, value) in try r.object("parameters").fields() { parameters[name] = try value.stringValue() }
+        return parameters
+    }
+
+    /// `parameters` as a JSON object, in the order of their names.
+    static func json(_ parameters: [String: String]) -> JSONValue {
+        .object(parameters.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
     }
 }

@@ -7,6 +7,9 @@ public struct RunSummary: Sendable, Equatable {
     public var compiler: ByteString?
     /// The probe of a one-probe batch (`batch = "probe"`); `nil` when the batch held every probe.
     public var probe: ByteString?
+    /// The parameters its probe was made with and their values (`bench time -L lvl 1,9`: `lvl`
+    /// = `1`); empty for none.
+    public var parameters: [String: String]
     /// The concurrency level asked for (serial runs once, at the first level).
     public var level: ConcurrencyLimit
     /// The jobs allowed at once in practice (1 for serial).
@@ -17,6 +20,11 @@ public struct RunSummary: Sendable, Equatable {
     public var wall: SampleSummary
     /// Median over samples of the children's user + system CPU seconds per batch.
     public var childCPU: Double
+    /// Median over samples of the children's user CPU seconds per batch; `nil` in a document
+    /// written before bench kept it.
+    public var user: Double?
+    /// Median over samples of the children's system CPU seconds per batch; `nil` as `user`.
+    public var sys: Double?
     /// Median over samples of bench's own CPU seconds per batch (host and workers).
     public var runnerCPU: Double
     /// Median over samples of the longest single job, in seconds.
@@ -36,8 +44,12 @@ public struct RunSummary: Sendable, Equatable {
     public init(
         strategy: Strategy, compiler: ByteString?, probe: ByteString? = nil, level: ConcurrencyLimit, concurrency: Int, jobs: Int,
         wall: SampleSummary, childCPU: Double, runnerCPU: Double, longestJob: Double, peakRSS: Int,
-        cores: Int, failed: Int, probes: [ProbeOutcome], notes: [String] = []
+        cores: Int, failed: Int, probes: [ProbeOutcome], notes: [String] = [], user: Double? = nil, sys: Double? = nil,
+        parameters: [String: String] = [:]
     ) {
+        self.parameters = parameters
+        self.user = user
+        self.sys = sys
         self.strategy = strategy
         self.compiler = compiler
         self.probe = probe

@@ -1,5 +1,5 @@
 /// The fields of a document's `scenario` that hyperfine's way of measuring added (`min_time_s`,
-/// `max_runs`, `overhead`): each written only when set, so that older documents are written
+/// `max_runs`, `relative_to`, `overhead`): each written only when set, so that older documents are written
 /// back as they were read.
 extension ScenarioSettings {
     /// The added fields that are set, in the order they are written.
@@ -7,6 +7,7 @@ extension ScenarioSettings {
         var fields: [(String, JSONValue)] = []
         if let minTime { fields.append(("min_time_s", .number(minTime))) }
         if let maxRuns { fields.append(("max_runs", .int(maxRuns))) }
+        if let relativeTo { fields.append(("relative_to", .string(relativeTo.text))) }
         if let o = overhead {
             fields.append(
                 (
@@ -27,6 +28,7 @@ extension ScenarioSettings {
         settings.minTime = s.has("min_time_s") ? try s.number("min_time_s", in: Limits.timeout) : nil
         settings.maxRuns = s.has("max_runs") ? try s.int("max_runs", in: Limits.runs) : nil
         settings.recording = s.has("recording") ? try RecordedStep(json: s.object("recording")) : nil
+        settings.relativeTo = s.has("relative_to") ? ByteString(try s.string("relative_to")) : nil
         if s.has("overhead") {
             let o = try s.object("overhead")
             let command = try o.array("command").map { a throws(BenchError) in ByteString(try a.stringValue()) }

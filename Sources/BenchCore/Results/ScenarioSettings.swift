@@ -34,6 +34,8 @@ public struct ScenarioSettings: Sendable, Equatable {
     public var overhead: Overhead?
     /// The recorded step the scenario replays (`recording`), if any.
     public var recording: RecordedStep?
+    /// The probe the others were compared with (`relative_to`), if not the fastest.
+    public var relativeTo: ByteString?
 
     /// Creates settings.
     public init(
@@ -66,6 +68,7 @@ public struct ScenarioSettings: Sendable, Equatable {
             ignoreFailure: scenario.ignoreFailure, discardsOutput: scenario.discardsOutput, showsStudyLines: scenario.showsStudyLines,
             minTime: scenario.minTime, maxRuns: scenario.maxRuns, overhead: overhead)
         recording = scenario.recording
+        relativeTo = scenario.relativeTo
     }
 
     /// Jobs in one batch.

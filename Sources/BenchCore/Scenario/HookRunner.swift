@@ -3,15 +3,14 @@ struct HookRunner {
     let hooks: ScenarioHooks
     let cancellation: Cancellation?
 
-    /// Runs the hook for `event`, if the scenario has one: a job here, a function through
+    /// Runs the scenario's hook for `event`, if it has one: a job here, a function through
     /// `call`. A job that fails stops the scenario.
     func run(_ event: HookEvent, call: (Int32, HookEvent) throws(BenchError) -> Void) throws(BenchError) {
-        let hook: ScenarioHook?
-        switch event.point {
-        case .setup: hook = hooks.setup
-        case .prepare: hook = hooks.prepare
-        case .cleanup: hook = hooks.cleanup
-        }
+        try run(hooks[event.point], event, call: call)
+    }
+
+    /// Runs `hook` for `event`, if there is one: the scenario's or a probe's own.
+    func run(_ hook: ScenarioHook?, _ event: HookEvent, call: (Int32, HookEvent) throws(BenchError) -> Void) throws(BenchError) {
         switch hook {
         case nil: return
         case .function(let reference): try call(reference, event)

@@ -34,6 +34,12 @@ public struct Probe: Sendable, Hashable {
     public var environment: [ByteString: ByteString] = [:]
     /// Bytes every job of it reads on standard input (a compile of `-`, as `cc -E -`); `nil`: none.
     public var stdin: ByteString?
+    /// Its own hooks, run around its batches besides the scenario's (one-probe batches only):
+    /// `setup` before its first batch, `prepare` and `conclude` around each, `cleanup` after its last.
+    public var hooks = ScenarioHooks()
+    /// The parameters it was made with and their values (`bench time -L lvl 1,9`: `lvl` = `1`),
+    /// kept in the document beside its run; empty for none.
+    public var parameters: [String: String] = [:]
 
     /// Creates a probe.
     public init(

@@ -62,6 +62,9 @@ public struct Scenario: Sendable, Equatable {
     /// The most timed runs of a batch under `minTime` (hyperfine's `-M`); `nil` for no bound
     /// but bench's own (`Limits.runs`).
     public var maxRuns: Int?
+    /// The probe the others are compared with in the reports' summaries (hyperfine's
+    /// `--reference`), one-probe batches only; `nil` compares them with the fastest.
+    public var relativeTo: ByteString?
 
     /// Creates a scenario; the defaults are those of the study (every strategy, one copy, one job
     /// per core), and a scenario without compilers compares its probes one batch each.

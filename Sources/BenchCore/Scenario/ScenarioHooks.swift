@@ -1,22 +1,40 @@
-/// What a scenario runs untimed around its batches, with hyperfine's names.
-public struct ScenarioHooks: Sendable, Equatable {
-    /// Once per compiler, before its first batch.
+/// What a scenario runs untimed around its batches, with hyperfine's names. A scenario's hooks
+/// run around every compiler's batches; a probe's own (one-probe batches only) around that
+/// probe's, besides the scenario's.
+public struct ScenarioHooks: Sendable, Hashable {
+    /// Once per compiler (a probe's: once), before its first batch.
     public var setup: ScenarioHook?
     /// Before every timed and warm-up batch: where a cache is emptied for a cold measurement.
     public var prepare: ScenarioHook?
-    /// Once per compiler, after its last batch.
+    /// After every timed and warm-up batch, untimed (hyperfine's `--conclude`).
+    public var conclude: ScenarioHook?
+    /// Once per compiler (a probe's: once), after its last batch.
     public var cleanup: ScenarioHook?
 
     /// Creates hooks; none by default.
-    public init(setup: ScenarioHook? = nil, prepare: ScenarioHook? = nil, cleanup: ScenarioHook? = nil) {
+    public init(setup: ScenarioHook? = nil, prepare: ScenarioHook? = nil, conclude: ScenarioHook? = nil, cleanup: ScenarioHook? = nil) {
         self.setup = setup
         self.prepare = prepare
+        self.conclude = conclude
         self.cleanup = cleanup
+    }
+
+    /// True when there is no hook at all.
+    public var isEmpty: Bool { setup == nil && prepare == nil && conclude == nil && cleanup == nil }
+
+    /// The hook run at `point`, if any.
+    public subscript(point: HookEvent.Point) -> ScenarioHook? {
+        switch point {
+        case .setup: return setup
+        case .prepare: return prepare
+        case .conclude: return conclude
+        case .cleanup: return cleanup
+        }
     }
 }
 
 /// One hook: a job bench runs itself, or a function of the script's that the caller runs.
-public enum ScenarioHook: Sendable, Equatable {
+public enum ScenarioHook: Sendable, Hashable {
     /// A job; if it fails, the scenario stops with its outcome.
     case job(Job)
     /// A function the caller keeps (in BenchLua, a Lua registry reference), called through the runner's `HookCaller`.
@@ -25,20 +43,27 @@ public enum ScenarioHook: Sendable, Equatable {
 
 /// Which hook is due, and for what.
 public struct HookEvent: Sendable, Equatable {
-    /// Which of the three.
-    public enum Point: String, Sendable {
-        case setup, prepare, cleanup
+    /// Which of the four, in the order they run.
+    public enum Point: String, Sendable, CaseIterable {
+        /// Before the first batch.
+        case setup
+        /// Before every batch.
+        case prepare
+        /// After every batch.
+        case conclude
+        /// After the last batch.
+        case cleanup
     }
 
     /// The point in the run.
     public var point: Point
     /// The compiler it is for, `nil` in a comparison of commands.
     public var compiler: Compiler?
-    /// The batch about to run (`prepare` only).
+    /// The batch about to run, or just run (`prepare` and `conclude` only).
     public var strategy: Strategy?
-    /// The probe of a one-probe batch (`prepare` only).
+    /// The probe of a one-probe batch (`prepare` and `conclude`), or of a probe's own hook.
     public var probe: ByteString?
-    /// Whether the batch about to run is timed (`prepare` only).
+    /// Whether the batch is timed (`prepare` and `conclude` only).
     public var timed: Bool
 
     /// Creates an event.

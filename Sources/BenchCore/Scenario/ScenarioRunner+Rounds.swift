@@ -13,36 +13,54 @@ extension ScenarioRunner {
 
     /// Runs the warm-up rounds (each group's first cell), then the timed rounds, until every
     /// cell has its runs or the run is cancelled. A timed round runs every cell that wants more
-    /// runs, starting one cell later than the round before.
+    /// runs, starting one cell later than the round before. A probe's own `setup` runs before
+    /// its first batch, its own `cleanup` after the last batch of its last cell.
     func sample(
         _ cells: inout [Cell], warmupCells: [Int], turn: Turn, callHook: (Int32, HookEvent) throws(BenchError) -> Void
     ) throws(BenchError) {
+        var started = Set<ByteString>()
         let warmup = turn.scenario.warmup
         for round in 0..<warmup {
             for i in warmupCells {
                 let phase = "warm-up \(round + 1)/\(warmup)"
+                try setUp(cells[i], started: &started, turn: turn, callHook: callHook)
                 guard try batch(cells[i], timed: false, phase: phase, turn: turn, callHook: callHook) != nil else { return }
             }
         }
         var round = 0
         while true {
-            let active = cells.indices.filter { cells[$0].samples.count < cells[$0].target ?? Int.max }
+            let active = cells.indices.filter { !cells[$0].isDone }
             if active.isEmpty { return }
             for i in rotated(active, by: round) {
                 let n = cells[i].samples.count + 1
                 let phase = cells[i].target.map { "run \(n)/\($0)" } ?? "run \(n)"
-                guard let (raw, prepare) = try batch(cells[i], timed: true, phase: phase, turn: turn, callHook: callHook) else { return }
+                try setUp(cells[i], started: &started, turn: turn, callHook: callHook)
+                guard let (raw, hooks) = try batch(cells[i], timed: true, phase: phase, turn: turn, callHook: callHook) else { return }
                 cells[i].samples.append(turn.overhead?.subtracted(from: raw) ?? raw)
                 if cells[i].target == nil {
-                    cells[i].target = Self.target(firstRun: raw.wall + prepare, of: turn.scenario)
+                    cells[i].target = Self.target(firstRun: raw.wall + hooks, of: turn.scenario)
+                }
+                if let probe = cells[i].probe, probe.hooks.cleanup != nil, cells[i].isDone,
+                    cells.allSatisfy({ $0.probe?.name != probe.name || $0.isDone })
+                {
+                    try turn.hooks.run(
+                        probe.hooks.cleanup, HookEvent(point: .cleanup, compiler: cells[i].compiler, probe: probe.name), call: callHook)
                 }
             }
             round += 1
         }
     }
 
+    /// Runs the own `setup` of `cell`'s probe, if it has one and it has not run yet.
+    private func setUp(
+        _ cell: Cell, started: inout Set<ByteString>, turn: Turn, callHook: (Int32, HookEvent) throws(BenchError) -> Void
+    ) throws(BenchError) {
+        guard let probe = cell.probe, probe.hooks.setup != nil, started.insert(probe.name).inserted else { return }
+        try turn.hooks.run(probe.hooks.setup, HookEvent(point: .setup, compiler: cell.compiler, probe: probe.name), call: callHook)
+    }
+
     /// How many timed runs a batch takes under `min_time`, from its first run's seconds (the
-    /// batch before any overhead is subtracted, and its `prepare` hook): as many as fit in
+    /// batch before any overhead is subtracted, and its `prepare` and `conclude` hooks): as many as fit in
     /// `min_time`, rounded down, at least `runs` and at most `max_runs`, hyperfine's rule.
     static func target(firstRun seconds: Double, of scenario: Scenario) -> Int {
         let most = scenario.maxRuns ?? Limits.runs.upperBound
@@ -52,18 +70,16 @@ extension ScenarioRunner {
         return min(max(inTime, scenario.runs), most)
     }
 
-    /// Runs `cell`'s batch once, after its `prepare` hook: the batch as measured and the hook's
-    /// seconds, or `nil` once the run is cancelled (an interrupted batch measures the
-    /// interruption). Throws for a job that could not start and, under `stop_on_failure`, for
-    /// a job that failed.
+    /// Runs `cell`'s batch once, between its `prepare` and `conclude` hooks (the scenario's, and
+    /// its probe's own inside them): the batch as measured and the hooks' seconds, or `nil` once
+    /// the run is cancelled (an interrupted batch measures the interruption). Throws for a job
+    /// that could not start and, under `stop_on_failure`, for a job that failed.
     private func batch(
         _ cell: Cell, timed: Bool, phase: String, turn: Turn, callHook: (Int32, HookEvent) throws(BenchError) -> Void
-    ) throws(BenchError) -> (BatchResult, prepare: Double)? {
+    ) throws(BenchError) -> (BatchResult, hooks: Double)? {
         if cancellation?.isCancelled == true { return nil }
         let prepareStarted = MonotonicClock.now()
-        try turn.hooks.run(
-            HookEvent(point: .prepare, compiler: cell.compiler, strategy: cell.executor.strategy, probe: cell.probe?.name, timed: timed),
-            call: callHook)
+        try hooks(.prepare, of: cell, timed: timed, turn: turn, callHook: callHook)
         let prepare = MonotonicClock.now() - prepareStarted
         turn.counter.reset()
         let label = label(cell, compilers: turn.compilers)
@@ -77,7 +93,20 @@ extension ScenarioRunner {
         if turn.scenario.stopOnFailure, let failed = batch.results.first(where: { !$0.ok }) {
             throw .commandFailed(Self.failure(of: failed))
         }
-        return (batch, prepare)
+        let concludeStarted = MonotonicClock.now()
+        try hooks(.conclude, of: cell, timed: timed, turn: turn, callHook: callHook)
+        return (batch, prepare + MonotonicClock.now() - concludeStarted)
+    }
+
+    /// The `prepare` or `conclude` hooks of `cell`'s batch: the scenario's around its probe's own.
+    private func hooks(
+        _ point: HookEvent.Point, of cell: Cell, timed: Bool, turn: Turn, callHook: (Int32, HookEvent) throws(BenchError) -> Void
+    ) throws(BenchError) {
+        let event = HookEvent(point: point, compiler: cell.compiler, strategy: cell.executor.strategy, probe: cell.probe?.name, timed: timed)
+        let own = cell.probe?.hooks[point]
+        if point == .prepare { try turn.hooks.run(event, call: callHook) }
+        try turn.hooks.run(own, event, call: callHook)
+        if point == .conclude { try turn.hooks.run(event, call: callHook) }
     }
 
     /// hyperfine's words for a command that failed, after its name, and what it wrote to stderr

@@ -2,7 +2,7 @@
 extension ScenarioRunner {
     /// Prints each of `batches` (one per compiler and probe batch) through `printer`, after a
     /// `#` line saying what it is and how often a run would run it, then the commands of the
-    /// scenario's `setup`, `prepare` and `cleanup` hooks, each after a `#` line saying when it
+    /// scenario's hooks and its probes' own, each after a `#` line saying when it
     /// would run. A hook that is a function of the caller's is named, not called.
     func show(_ scenario: Scenario, batches: [Cell], printer: DryRunExecutor) throws(BenchError) {
         let times = Self.batchesPerGroup(scenario)
@@ -13,19 +13,33 @@ extension ScenarioRunner {
             printer.announce("\(scenario.name): \(batch.jobs.count) jobs per batch\(which); the batch would run \(times) times (\(runs))")
             _ = try printer.run(batch.jobs)
         }
-        let hooks: [(String, ScenarioHook?, String)] = [
-            ("setup", scenario.hooks.setup, "once per compiler, before its first batch"),
-            ("prepare", scenario.hooks.prepare, "before every batch, untimed"),
-            ("cleanup", scenario.hooks.cleanup, "once per compiler, after its last batch"),
+        let when: [HookEvent.Point: String] = [
+            .setup: "once per compiler, before its first batch", .prepare: "before every batch, untimed",
+            .conclude: "after every batch, untimed", .cleanup: "once per compiler, after its last batch",
         ]
-        for (name, hook, when) in hooks {
-            switch hook {
-            case .job(let job)?:
-                printer.announce("\(scenario.name): the \(name) hook, \(when)")
-                _ = try printer.run([job])
-            case .function?: printer.announce("\(scenario.name): the \(name) hook, \(when), is a Lua function: not called under --dry-run")
-            case nil: continue
+        for point in HookEvent.Point.allCases {
+            try show(scenario.hooks[point], "\(scenario.name): the \(point.rawValue) hook, \(when[point] ?? "")", printer: printer)
+        }
+        let ownWhen: [HookEvent.Point: String] = [
+            .setup: "once, before its first batch", .prepare: "before each of its batches, untimed",
+            .conclude: "after each of its batches, untimed", .cleanup: "once, after its last batch",
+        ]
+        for probe in scenario.probes where !probe.hooks.isEmpty {
+            for point in HookEvent.Point.allCases {
+                let what = "\(scenario.name): the \(point.rawValue) hook of probe \(probe.name.text), \(ownWhen[point] ?? "")"
+                try show(probe.hooks[point], what, printer: printer)
             }
+        }
+    }
+
+    /// Shows one hook, if there is one, after a `#` line `what`; a function is named, not called.
+    private func show(_ hook: ScenarioHook?, _ what: String, printer: DryRunExecutor) throws(BenchError) {
+        switch hook {
+        case .job(let job)?:
+            printer.announce(what)
+            _ = try printer.run([job])
+        case .function?: printer.announce("\(what), is a Lua function: not called under --dry-run")
+        case nil: return
         }
     }
 

@@ -41,6 +41,9 @@ public struct ScenarioRunner: Sendable {
         /// How many timed runs it takes: the scenario's `runs`, or, under `min_time`, unknown
         /// (`nil`) until its first run says how many fit.
         var target: Int?
+
+        /// True once it has every timed run it takes.
+        var isDone: Bool { samples.count >= target ?? Int.max }
     }
 
     /// Runs the scenario with `compilers` (its own, resolved, in order), writing its files into
@@ -151,7 +154,8 @@ public struct ScenarioRunner: Sendable {
             childCPU: median(samples.map(\.childCPU)), runnerCPU: median(samples.map(\.runnerCPU)),
             longestJob: median(samples.map(\.longestJob)), peakRSS: samples.map(\.peakRSS).max() ?? 0,
             cores: cores, failed: samples.map(\.failed).max() ?? 0, probes: outcomes,
-            notes: ReferenceExecutor.note(for: cell.executor.strategy, jobs: cell.jobs).map { [$0] } ?? [])
+            notes: ReferenceExecutor.note(for: cell.executor.strategy, jobs: cell.jobs).map { [$0] } ?? [],
+            user: median(samples.map(\.childUser)), sys: median(samples.map(\.childSys)), parameters: cell.probe?.parameters ?? [:])
     }
 
     private func outcomes(_ probes: [Probe], _ results: [JobResult]) -> [ProbeOutcome] {

@@ -27,6 +27,11 @@ public struct ValidatedScenario: Sendable, Equatable {
         for probe in scenario.probes {
             do { try ProbeJob.check(probe, hasCompiler: !scenario.compilers.isEmpty) } catch { throw .invalidValue("scenario '\(name)': \(error)") }
         }
+        if scenario.batch == .all, let probe = scenario.probes.first(where: { !$0.hooks.isEmpty }) {
+            throw .invalidValue(
+                "scenario '\(name)': probe '\(TerminalText.line(probe.name))' has hooks of its own, which run around its batches: give batch = \"probe\""
+            )
+        }
         for launcher in [scenario.launcher] + scenario.probes.compactMap(\.launcher) {
             try Launcher.check(launcher)
         }
@@ -57,6 +62,13 @@ public struct ValidatedScenario: Sendable, Equatable {
             }
         }
         if scenario.overhead?.isEmpty == true { throw .invalidValue("scenario '\(name)': overhead: the command is empty") }
+        if let relativeTo = scenario.relativeTo {
+            guard scenario.batch == .probe, scenario.probes.contains(where: { $0.name == relativeTo }) else {
+                throw .invalidValue(
+                    "scenario '\(name)': relative_to names the probe the others are compared with: '\(TerminalText.line(relativeTo))' is not a probe of one-probe batches"
+                )
+            }
+        }
         if scenario.stopOnFailure && scenario.ignoreFailure {
             throw .invalidValue("scenario '\(name)': stop_on_failure and ignore_failure contradict each other: give one")
         }

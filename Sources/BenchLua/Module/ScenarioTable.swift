@@ -20,7 +20,7 @@ extension LuaStack {
         if let name = try t.bytes("name") { scenario.name = name.text }
         scenario.description = try t.bytes("description")?.text ?? defaultDescription
         scenario.compilers = try t.stringList("compilers")
-        scenario.probes = try probes(&t)
+        scenario.probes = try probes(&t, keep: keep)
         scenario.ext = try ext(&t)
         scenario.flags = try t.stringList("flags")
         scenario.launcher = try launcher(&t) ?? []
@@ -35,8 +35,7 @@ extension LuaStack {
         scenario.recording = try recordedStep(&t)
         scenario.showsStudyLines = try t.bool("study_lines") ?? false
         try measuring(&t, into: &scenario)
-        scenario.hooks = ScenarioHooks(
-            setup: try hook(&t, "setup", keep: keep), prepare: try hook(&t, "prepare", keep: keep), cleanup: try hook(&t, "cleanup", keep: keep))
+        scenario.hooks = try hooks(&t, keep: keep)
         var report = ReportChoice.unspecified
         switch t.push("report") {
         case LUA_TNIL: bench_lua_pop(L, 1)
@@ -78,12 +77,13 @@ extension LuaStack {
         }
     }
 
-    /// What hyperfine's way of measuring adds: `stop_on_failure`, `min_time`, `max_runs` and
-    /// `overhead` (a command, as a list of words, whose time is subtracted from every job's).
+    /// What hyperfine's way of measuring adds: `stop_on_failure`, `min_time`, `max_runs`,
+    /// `relative_to` (the probe the others are compared with) and `overhead` (a command, as a list of words, whose time is subtracted from every job's).
     private func measuring(_ t: inout LuaTableReader, into scenario: inout Scenario) throws(LuaCallError) {
         scenario.stopOnFailure = try t.bool("stop_on_failure") ?? false
         scenario.minTime = try t.seconds("min_time")
         scenario.maxRuns = try t.integer("max_runs", in: Limits.runs)
+        scenario.relativeTo = try t.bytes("relative_to")
         if t.has("overhead") {
             let overhead = try t.stringList("overhead")
             if overhead.isEmpty { throw .argument(t.arg, "overhead: the command is empty") }
@@ -98,6 +98,13 @@ extension LuaStack {
         return ext
     }
 
+    /// The hooks of a scenario or a probe: `setup`, `prepare`, `conclude` and `cleanup`.
+    private func hooks(_ t: inout LuaTableReader, keep: () -> Int32) throws(LuaCallError) -> ScenarioHooks {
+        ScenarioHooks(
+            setup: try hook(&t, "setup", keep: keep), prepare: try hook(&t, "prepare", keep: keep),
+            conclude: try hook(&t, "conclude", keep: keep), cleanup: try hook(&t, "cleanup", keep: keep))
+    }
+
     /// A hook: a function (kept by `keep`) or a job table.
     private func hook(_ t: inout LuaTableReader, _ name: String, keep: () -> Int32) throws(LuaCallError) -> ScenarioHook? {
         switch t.push(name) {
@@ -108,15 +115,15 @@ extension LuaStack {
             return .function(keep())
         case LUA_TTABLE:
             defer { bench_lua_pop(L, 1) }
-            return .job(try job(at: -1, arg: t.arg, label: name))
+            return .job(try job(at: -1, arg: t.arg, label: t.path(name)))
         default:
             defer { bench_lua_pop(L, 1) }
-            throw .argument(t.arg, "\(name): function or job table expected, got \(typeName(at: -1))")
+            throw .argument(t.arg, "\(t.path(name)): function or job table expected, got \(typeName(at: -1))")
         }
     }
 
     /// Probes as a list of probe tables (kept in order) or a map name → source (sorted by name).
-    private func probes(_ t: inout LuaTableReader) throws(LuaCallError) -> [Probe] {
+    private func probes(_ t: inout LuaTableReader, keep: () -> Int32) throws(LuaCallError) -> [Probe] {
         let arg = t.arg
         let type = t.push("probes")
         defer { bench_lua_pop(L, 1) }
@@ -130,7 +137,7 @@ extension LuaStack {
             for i in 1...count {
                 lua_rawgeti(L, p, lua_Integer(i))
                 defer { bench_lua_pop(L, 1) }
-                probes.append(try probe(at: -1, arg: arg, label: "probes[\(i)]"))
+                probes.append(try probe(at: -1, arg: arg, label: "probes[\(i)]", keep: keep))
             }
         } else {
             lua_pushnil(L)
@@ -164,8 +171,9 @@ extension LuaStack {
             launcher: try launcher(&t))
     }
 
-    /// One probe table: `{ name=, source=, flags=, libs=, ext=, command=, expected=, launcher=, files=, cwd=, stdin=, env= }`.
-    private func probe(at index: Int32, arg: Int32, label: String) throws(LuaCallError) -> Probe {
+    /// One probe table: `{ name=, source=, flags=, libs=, ext=, command=, expected=, launcher=,
+    /// files=, cwd=, stdin=, env=, setup=, prepare=, conclude=, cleanup=, parameters= }`.
+    private func probe(at index: Int32, arg: Int32, label: String, keep: () -> Int32) throws(LuaCallError) -> Probe {
         var t = try LuaTableReader(self, at: index, arg: arg, label: label, expected: "probe table")
         guard let name = try t.bytes("name") else { throw .argument(arg, "\(label).name: string expected, got nil") }
         if let problem = Probe.problem(withName: name) { throw .argument(arg, "\(label).name: \(problem)") }
@@ -179,7 +187,35 @@ extension LuaStack {
         probe.workingDirectory = try t.bytes("cwd")
         probe.stdin = try t.bytes("stdin")
         probe.environment = try t.environment()
+        probe.hooks = try hooks(&t, keep: keep)
+        probe.parameters = try parameters(&t)
         try t.finish()
         return probe
+    }
+
+    /// A probe's `parameters`: a table of parameter names and their values, as text.
+    private func parameters(_ t: inout LuaTableReader) throws(LuaCallError) -> [String: String] {
+        let path = t.path("parameters")
+        switch t.push("parameters") {
+        case LUA_TNIL:
+            bench_lua_pop(L, 1)
+            return [:]
+        case LUA_TTABLE:
+            defer { bench_lua_pop(L, 1) }
+            let p = lua_gettop(L)
+            var parameters: [String: String] = [:]
+            lua_pushnil(L)
+            while lua_next(L, p) != 0 {
+                defer { bench_lua_pop(L, 1) }
+                guard let name = string(at: -2), !name.isEmpty, let value = scalarBytes(at: -1) else {
+                    throw .argument(t.arg, "\(path): names (strings) and their values (strings or numbers) expected")
+                }
+                parameters[name] = value.text
+            }
+            return parameters
+        default:
+            defer { bench_lua_pop(L, 1) }
+            throw .argument(t.arg, "\(path): table expected, got \(typeName(at: -1))")
+        }
     }
 }

@@ -14,16 +14,24 @@ public enum CommandRecipe {
             "  probes = {",
         ]
         for command in c.commands {
-            lines.append("    { name = " + literal(command.name) + ", command = " + list(command.argv) + " },")
+            var line = "    { name = " + literal(command.name) + ", command = " + list(command.argv)
+            for point in HookEvent.Point.allCases {
+                if let argv = command.hooks[point] { line = line + ", \(point.rawValue) = " + list(argv) }
+            }
+            if !command.parameters.isEmpty {
+                let pairs = command.parameters.sorted { $0.key < $1.key }.map {
+                    "[" + literal(ByteString($0.key)) + "] = " + literal(ByteString($0.value))
+                }
+                line = line + ", parameters = { " + pairs.reduce(ByteString([])) { $0.isEmpty ? $1 : $0 + ", " + $1 } + " }"
+            }
+            lines.append(line + " },")
         }
         lines.append("  },")
         lines.append("  strategies = { \"serial\" }, runs = \(c.runs), warmup = \(c.warmup),")
         if let minTime = c.minTime { lines.append("  min_time = \(minTime)," + (c.maxRuns.map { " max_runs = \($0)," } ?? "")) }
         lines.append("  discard_output = \(!c.keepsOutput), ignore_failure = \(c.ignoreFailure), stop_on_failure = \(!c.ignoreFailure),")
         if let overhead = c.overhead { lines.append("  overhead = " + list(overhead) + ",") }
-        for (field, argv) in [("setup", c.setup), ("prepare", c.prepare), ("cleanup", c.cleanup)] {
-            if let argv { lines.append("  \(field) = " + list(argv) + ",") }
-        }
+        if let relativeTo = c.relativeTo { lines.append("  relative_to = " + literal(relativeTo) + ",") }
         lines.append("}")
         return lines.reduce(ByteString([])) { $0 + $1 + "\n" }
     }
