@@ -22,7 +22,8 @@ public struct Probe: Sendable, Hashable {
     public var expected: Bool?
     /// The launcher of its compile, replacing the scenario's (`[]`: none); `nil` takes the scenario's.
     public var launcher: [ByteString]?
-    /// Files every job of it finds in a folder of its own (`{root}`), made fresh for each job:
+    /// Files every job of it finds in a folder of its own (`{root}`), one per copy of the probe,
+    /// made before its first run and used by every later one:
     /// path to bytes, an absolute path under `{root}`, a relative one under the working
     /// directory; a path ending in `/` is a directory. With `workingDirectory`, a recorded
     /// compile's private copy of its directory and inputs. `nil`: the jobs share the run's.
