@@ -94,22 +94,26 @@ local function check_of(n, inv)
   return check
 end
 
--- Whether the invocation compiles results of earlier checks: autoconf writes them into each
--- test program as the defines before "/* end confdefs.h.  */" (PACKAGE_* are not results).
+-- Whether the invocation's test program holds autoconf's results so far (the defines above
+-- "/* end confdefs.h.  */"; PACKAGE_* are not results): nil when it is no autoconf program.
 local function dependent(inv)
+  local found
   for _, f in ipairs(inv.files) do
     local defines = f.bytes:match("^(.-)/%* end confdefs%.h%.%s*%*/")
+    if defines then found = false end
     for name in (defines or ""):gmatch("\n#define ([%w_]+)") do
       if not name:match("^PACKAGE_") then return true end
     end
   end
-  return false
+  return found
 end
 
-local checks, dependents = {}, 0
+-- Counted only where the recording tells (autoconf's programs); nil elsewhere, not 0.
+local checks, dependents = {}, nil
 for n, inv in ipairs(recording.invocations) do
   checks[#checks + 1] = check_of(n, inv)
-  if dependent(inv) then dependents = dependents + 1 end
+  local d = dependent(inv)
+  if d ~= nil then dependents = (dependents or 0) + (d and 1 or 0) end
 end
 local command = table.concat(recording.command, " ")
 local notes = {
