@@ -48,7 +48,8 @@ extension Bench {
             let destination = try OutputFile(ArgumentBytes.bytes(output), option: "--output")
             guard let package = RecipeLocation.packageFolder() else {
                 throw .programNotFound(
-                    "bench record compiles its shim from Sources/BenchShim of the package bench was built in, and none is above \(TerminalText.line(executablePath()))")
+                    "bench record compiles its shim from Sources/BenchShim of the package bench was built in, and none is above \(TerminalText.line(executablePath()))"
+                )
             }
             let environment = Recorder.environment()
             let shim = try ShimBuild.shim(from: package + "/Sources/BenchShim", environment: environment)
@@ -72,7 +73,9 @@ extension Bench {
             try destination.write(ByteString(recording.json.serialized() + "\n"), cleanup: cleanup)
             Console.error(summary(recording))
             if recording.lost > 0 {
-                Console.error("bench: warning: \(recording.lost) compiler invocation\(recording.lost == 1 ? "'s record was" : "s' records were") cut short or damaged (a full disk?): the recording lacks \(recording.lost == 1 ? "it" : "them")")
+                Console.error(
+                    "bench: warning: \(recording.lost) compiler invocation\(recording.lost == 1 ? "'s record was" : "s' records were") cut short or damaged (a full disk?): the recording lacks \(recording.lost == 1 ? "it" : "them")"
+                )
             }
             if let signal = recording.signal { return 128 + Int32(signal) }
             return Int32(recording.exit ?? 1)

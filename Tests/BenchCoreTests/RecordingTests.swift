@@ -8,7 +8,9 @@ import Testing
 struct RecordingTests {
     @Test func base64MatchesTheStandardAndRoundTripsEveryByte() {
         // RFC 4648, section 10.
-        for (plain, encoded) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")] {
+        for (plain, encoded) in [
+            ("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy"),
+        ] {
             #expect(Base64.encode(Array(plain.utf8)) == encoded)
             #expect(Base64.decode(encoded) == Array(plain.utf8))
         }
@@ -57,7 +59,9 @@ struct RecordingTests {
                 "This assumes the compiles are independent of each other: 380 of them compile results of earlier checks (confdefs.h), "
                     + "which would have to come first.",
             ])
-        #expect(RecordedStep(command: "x", wall: 1, compilerTime: 2, invocations: 1).problem == "compiler_s: a number from 0 to wall_s (1.0) expected, got 2.0")
+        #expect(
+            RecordedStep(command: "x", wall: 1, compilerTime: 2, invocations: 1).problem
+                == "compiler_s: a number from 0 to wall_s (1.0) expected, got 2.0")
     }
 
     @Test func aShimsRecordIsReadAndADamagedOneRefused() throws {

@@ -11,7 +11,9 @@ let fixtures = repositoryRoot + "/Tests/BenchEndToEndTests/Fixtures"
 struct RecordBuildSystemsTests {
     /// Configures with `command` (the build folder last) into `dir/b`, once unrecorded (kept as
     /// `dir/plain`) and once under `bench record`; returns both trees, and the replay's output.
-    static func recordAndReplay(_ command: [String], in dir: String) async throws -> (plain: [String: Data], recorded: [String: Data], replay: JobResult) {
+    static func recordAndReplay(_ command: [String], in dir: String) async throws -> (
+        plain: [String: Data], recorded: [String: Data], replay: JobResult
+    ) {
         let plain = await spawn(Job(argv: (command + [dir + "/b"]).map { ByteString($0) }, workingDirectory: ByteString(dir), timeout: 300))
         try #require(plain.exitCode == 0, "\(plain.stdout.text)\(plain.stderr.text)")
         try FileManager.default.moveItem(atPath: dir + "/b", toPath: dir + "/plain")
@@ -43,7 +45,10 @@ struct RecordBuildSystemsTests {
             #expect(plain[header] != nil && plain[header] == recorded[header], "\(header)")
         }
         // CMake keeps the compiler's path, which is the shim's; every check's result is the same.
-        let compiler = ["CMAKE_C_COMPILER:", "CMAKE_ADDR2LINE:", "CMAKE_AR:", "CMAKE_RANLIB:", "CMAKE_LINKER:", "CMAKE_NM:", "CMAKE_OBJ", "CMAKE_READELF:", "CMAKE_STRIP:", "CMAKE_DLLTOOL:", "CMAKE_C_COMPILER_AR:", "CMAKE_C_COMPILER_RANLIB:", "CMAKE_TAPI:"]
+        let compiler = [
+            "CMAKE_C_COMPILER:", "CMAKE_ADDR2LINE:", "CMAKE_AR:", "CMAKE_RANLIB:", "CMAKE_LINKER:", "CMAKE_NM:", "CMAKE_OBJ", "CMAKE_READELF:",
+            "CMAKE_STRIP:", "CMAKE_DLLTOOL:", "CMAKE_C_COMPILER_AR:", "CMAKE_C_COMPILER_RANLIB:", "CMAKE_TAPI:",
+        ]
         let cache = Self.lines(recorded, "CMakeCache.txt", skipping: compiler)
         #expect(cache.count > 100 && cache == Self.lines(plain, "CMakeCache.txt", skipping: compiler))
         #expect(cache.contains("HAVE_STDINT_H:INTERNAL=1"), "a check's result, in the cache")

@@ -55,7 +55,9 @@ struct ReplayRecordingTests {
         #expect(r.exitCode == 1, "\(r.stdout.text)\(r.stderr.text)")
         let name = "\(first + 1) gcc "
         #expect(
-            r.stdout.text.split(separator: "\n").contains { $0.hasPrefix("differs from the recording: \(name)") && $0.contains("recorded failure (-> 1") },
+            r.stdout.text.split(separator: "\n").contains {
+                $0.hasPrefix("differs from the recording: \(name)") && $0.contains("recorded failure (-> 1")
+            },
             "\(r.stdout.text)")
         #expect(r.stdout.text.contains("compared with the recording: 55 of 55 replayed checks; 54 equal, 1 different"), "\(r.stdout.text)")
     }

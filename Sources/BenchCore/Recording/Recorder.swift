@@ -15,7 +15,8 @@ public enum Recorder {
     ) throws(BenchError) -> Recording {
         let startEnvironment = environment()
         let started = Provenance.now()
-        var job = Job(argv: [shims.resolve(command[0])] + command.dropFirst(), environment: shims.environment.merging(["BENCH_RECORD_DIR": folder]) { $1 })
+        var job = Job(
+            argv: [shims.resolve(command[0])] + command.dropFirst(), environment: shims.environment.merging(["BENCH_RECORD_DIR": folder]) { $1 })
         job.sharesOutput = true
         let start = MonotonicClock.now()
         let result = Spawn.run(job, cancellation: cancellation)
@@ -36,7 +37,8 @@ public enum Recorder {
         var cwd = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         return Recording(
             bench: bench, started: started, command: command, workingDirectory: getcwd(&cwd, cwd.count) != nil ? ByteString(cString: cwd) : "",
-            wall: result.wall, exit: result.exitCode.map(Int.init), signal: result.signal.map(Int.init), host: HostInfo.current(), compilers: shims.compilers,
+            wall: result.wall, exit: result.exitCode.map(Int.init), signal: result.signal.map(Int.init), host: HostInfo.current(),
+            compilers: shims.compilers,
             invocations: invocations, lost: lost)
     }
 

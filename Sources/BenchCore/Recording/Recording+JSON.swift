@@ -59,7 +59,9 @@ extension Recording {
             bench: try doc.string("bench"), started: try doc.string("started"), command: try doc.byteList("command"),
             workingDirectory: try doc.bytes("cwd"), wall: try doc.number("wall_s", in: Limits.documentSeconds),
             exit: doc.has("exit") ? try doc.int("exit", in: 0...255) : nil, signal: doc.has("signal") ? try doc.int("signal", in: 1...64) : nil,
-            host: HostInfo(os: try host.string("os"), kernel: try host.string("kernel"), cpu: try host.string("cpu"), cores: try host.int("cores", in: Limits.cores)),
+            host: HostInfo(
+                os: try host.string("os"), kernel: try host.string("kernel"), cpu: try host.string("cpu"),
+                cores: try host.int("cores", in: Limits.cores)),
             compilers: compilers, invocations: try doc.array("invocations").map(Self.invocation),
             lost: doc.has("lost") ? try doc.int("lost", in: 0...Limits.jobsPerBatch.upperBound) : 0)
         guard invocations.count <= Limits.jobsPerBatch.upperBound else {
@@ -104,7 +106,9 @@ extension JSONReader {
         return ByteString(decoded)
     }
 
-    func bytes(_ name: String) throws(BenchError) -> ByteString { try JSONReader(try field(name), path: path.isEmpty ? name : path + "." + name).bytesValue() }
+    func bytes(_ name: String) throws(BenchError) -> ByteString {
+        try JSONReader(try field(name), path: path.isEmpty ? name : path + "." + name).bytesValue()
+    }
 
     func byteList(_ name: String) throws(BenchError) -> [ByteString] {
         try array(name).map { r throws(BenchError) in try r.bytesValue() }

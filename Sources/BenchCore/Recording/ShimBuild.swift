@@ -16,7 +16,8 @@ public enum ShimBuild {
     /// now if it is not there yet (the first `bench record` after a change of the sources).
     public static func shim(from folder: ByteString, environment: [ByteString: ByteString]) throws(BenchError) -> ByteString {
         guard let compiler = compilers.lazy.compactMap({ Executable.which($0) }).first else {
-            throw .programNotFound("bench record compiles its shim with a C compiler: none of \(compilers.map(\.text).joined(separator: ", ")) is on PATH")
+            throw .programNotFound(
+                "bench record compiles its shim with a C compiler: none of \(compilers.map(\.text).joined(separator: ", ")) is on PATH")
         }
         var bytes: [UInt8] = compiler.bytes + [0]
         for name in sources { bytes += try FileContents.read(folder + "/" + name).bytes + [0] }
