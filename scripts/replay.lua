@@ -30,11 +30,7 @@ local function kind_of(argv)
   return kind
 end
 
-local function exists(path)
-  local f = io.open(path, "rb")
-  if f then f:close(); return true end
-  return false
-end
+local exists = replay.exists
 
 -- Options whose value is a path, glued to the option (-I/usr/include, -o/tmp/x.o).
 local glued_options = { "-I", "-L", "-o", "-MF", "-isystem", "-iquote", "-idirafter", "-include" }

@@ -20,27 +20,22 @@ if ((${#missing[@]})); then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Meson for the replay tests, from PyPI and pinned: Debian 12's Meson 1.0 does not log the
-# outcome of each check, which the replay compares with its own.
-meson_version=1.12.1
-meson=.build/meson/bin/meson
-if [ "$("$meson" --version 2>/dev/null)" != "$meson_version" ]; then
-  echo "setup: installing Meson $meson_version into .build/meson" >&2
-  rm -rf .build/meson
-  python3 -m venv .build/meson
-  .build/meson/bin/pip install --quiet --disable-pip-version-check "meson==$meson_version"
-fi
-
-# CMake for the recording tests, from PyPI and pinned: CMake 4 writes the configure log, and
-# Debian 12's CMake is 3.25.
-cmake_version=4.4.5
-cmake=.build/cmake/bin/cmake
-if [ "$("$cmake" --version 2>/dev/null | head -n 1)" != "cmake version $cmake_version" ]; then
-  echo "setup: installing CMake $cmake_version into .build/cmake" >&2
-  rm -rf .build/cmake
-  python3 -m venv .build/cmake
-  .build/cmake/bin/pip install --quiet --disable-pip-version-check "cmake==$cmake_version"
-fi
+# Installs NAME==VERSION from PyPI into its own .build/NAME, unless the last word of the first
+# line of `.build/NAME/bin/NAME --version` is already VERSION.
+pypi_tool() {
+  local name=$1 version=$2
+  if [ "$(".build/$name/bin/$name" --version 2>/dev/null | head -n 1 | awk '{print $NF}')" != "$version" ]; then
+    echo "setup: installing $name $version into .build/$name" >&2
+    rm -rf ".build/$name"
+    python3 -m venv ".build/$name"
+    ".build/$name/bin/pip" install --quiet --disable-pip-version-check "$name==$version"
+  fi
+}
+# Meson for the replay tests, pinned: Debian 12's Meson 1.0 does not log the outcome of each
+# check, which the replay compares with its own.
+pypi_tool meson 1.12.1
+# CMake for the recording tests, pinned: CMake 4 writes the configure log; Debian 12's is 3.25.
+pypi_tool cmake 4.4.5
 
 config=${1:-debug}
 case "$config" in

@@ -46,11 +46,13 @@ local function named_paths(argv)
   return paths
 end
 
-local function exists(path)
+-- Whether `path` can be opened for reading: a file or a folder that exists.
+function M.exists(path)
   local f = io.open(path, "rb")
   if f then f:close(); return true end
   return false
 end
+local exists = M.exists
 
 -- The first path that `argv` names outside its private folder (`private`, a prefix) which no
 -- longer exists, or nil: a check that needs the project's tree cannot be replayed without it.
