@@ -5,9 +5,8 @@ import Glibc
 /// shims saw into a `Recording`.
 public enum Recorder {
     /// Runs `command` in bench's working directory, with bench's standard output and error (its
-    /// input `/dev/null`) and bench's
-    /// environment plus `shims.environment`, its invocations written into `folder` (empty, of the
-    /// run's own). A cancelled `cancellation` stops the command (its process group). Throws only
+    /// input `/dev/null`) and bench's environment plus `shims.environment`, its invocations
+    /// written into `folder` (empty, of the run's own). A cancelled `cancellation` stops the command (its process group). Throws only
     /// when the command could not start or the folder cannot be read; the command's own failure
     /// is the recording's `exit`, and a record that could not be written or read its `lost`.
     public static func record(

@@ -1,7 +1,7 @@
 import CSystem
 import Glibc
 
-/// The compiler stand-ins of `bench record`: copies of `bench-shim` named after each compiler,
+/// The compiler stand-ins of `bench record`: hard links to `bench-shim` named after each compiler,
 /// in a folder put first on `PATH` (`path/`) and named by `CC`, `CXX` and `FC` (`CC/gcc`), each
 /// beside a `NAME.real` file naming what it runs.
 ///
@@ -28,7 +28,7 @@ public struct ShimFolder: Sendable {
     public static let variables: [ByteString] = ["CC", "CXX", "FC"]
 
     /// Makes (or finds, made earlier) the folder for `environment` (the command's, usually
-    /// bench's own), with copies of `shim`, the `bench-shim` program (`ShimBuild`).
+    /// bench's own), with links to `shim`, the `bench-shim` program (`ShimBuild`).
     public static func prepare(shim: ByteString, environment: [ByteString: ByteString]) throws(BenchError) -> ShimFolder {
         let search = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         var plan: [(folder: ByteString, name: ByteString, runs: [ByteString])] = []
