@@ -10,7 +10,7 @@ extension Bench {
             abstract: "Run a configure step with its compilers recorded: bench record -- ./configure.",
             discussion: """
                 The command runs as it would without bench (its output on the terminal, its files where it \
-                writes them), with shims for cc, gcc, g++, c++, clang, clang++, gfortran and whatever CC, CXX and \
+                writes them), with shims for cc, gcc, g++, c++, clang, clang++, gfortran, f95, f90, f77 and whatever CC, CXX and \
                 FC name, first on PATH and in CC, CXX and FC. Each shim runs the real compiler, returns exactly \
                 what it returned, and records the invocation: its arguments, directory, environment, input files, \
                 times, exit status and output. bench exits with the command's own status. \
@@ -21,17 +21,15 @@ extension Bench {
         @Option(name: [.short, .long], help: ArgumentHelp("Where the recording goes.", valueName: "file"))
         var output = "bench-recording.json"
 
-        @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The command to record, after --.", valueName: "command"))
+        @Argument(parsing: .postTerminator, help: ArgumentHelp("The command to record, after --.", valueName: "command"))
         var command: [String] = []
 
         func validate() throws {
             if words.isEmpty { throw ValidationError("give the command to record after --: bench record -- ./configure") }
         }
 
-        /// The command's words, without the `--` that ends bench's options.
-        private var words: [ByteString] {
-            (command.first == "--" ? Array(command.dropFirst()) : command).map(ArgumentBytes.bytes)
-        }
+        /// The command's words, byte for byte.
+        private var words: [ByteString] { command.map(ArgumentBytes.bytes) }
 
         func run(cancellation: Cancellation, cleanup: Cleanup?) throws {
             let status: Int32

@@ -98,6 +98,22 @@ struct RecordTests {
     }
 }
 
+@Suite("Recording, mistakes")
+struct RecordMistakeTests {
+    @Test func helpIsHelpAndACommandWithoutTheDoubleDashOrAProgramIsAMistake() async throws {
+        let help = await bench(["record", "--help"])
+        #expect(help.exitCode == 0 && help.stdout.text.hasPrefix("OVERVIEW: Run a configure step with its compilers recorded"), "\(help.stderr.text)")
+        let dir = try scratch([:])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let bare = await bench(["record", "./configure"], in: dir)
+        let expected = "Error: give the command to record after --: bench record -- ./configure\n"
+        #expect(bare.exitCode == 2 && bare.stderr.text.hasPrefix(expected), "\(bare.stderr.text)")
+        let missing = await bench(["record", "-o", "r.json", "--", "bench-no-such-program"], in: dir, environment: RecordTests.environment(dir))
+        #expect(missing.exitCode == 2 && missing.stderr.text == "bench: error: cannot run 'bench-no-such-program': not found in PATH\n")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/r.json"), "no recording of a command that never ran")
+    }
+}
+
 @Suite("Recording, interrupted")
 struct RecordInterruptionTests {
     @Test func aCtrlCStopsTheCommandRecordsNothingAndLeavesNothing() async throws {

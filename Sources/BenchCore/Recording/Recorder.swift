@@ -19,7 +19,7 @@ public enum Recorder {
         job.sharesOutput = true
         let start = MonotonicClock.now()
         let result = Spawn.run(job, cancellation: cancellation)
-        if let error = result.error { throw .couldNotStart("cannot run '\(TerminalText.line(command[0]))': \(error)") }
+        if let error = result.error { throw .couldNotStart(error) }
         var invocations: [Invocation] = []
         let (whole, partial) = try files(in: folder)
         var lost = partial
