@@ -98,6 +98,27 @@ struct RecordTests {
     }
 }
 
+@Suite("Recording, the shim's edges")
+struct RecordEdgeTests {
+    @Test func aCompilerKilledByASignalKillsItsShimAlikeAndADashAfterMinusOIsNoInput() async throws {
+        // A stand-in compiler that dies of SIGTERM, named by CC as a build system would name it.
+        let dir = try scratch(["a.c": "int a;\n", "killer": "#!/bin/sh\nkill -TERM $$\n"], executable: ["killer"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var environment = RecordTests.environment(dir)
+        environment["CC"] = dir + "/killer"
+        let script = "$CC -c a.c; echo \"status $?\"; sleep 3 | cc -E a.c -o - > a.i"
+        let r = await bench(["record", "-o", "r.json", "--", "sh", "-c", script], in: dir, environment: environment)
+        #expect(r.exitCode == 0, "\(r.stderr.text)")
+        #expect(r.stdout.text == "status 143\n", "the shell sees its compiler die of SIGTERM, as without bench")
+        let invocations = try #require(try recording(dir + "/r.json")["invocations"] as? [[String: Any]])
+        try #require(invocations.count == 2)
+        #expect(invocations[0]["signal"] as? Int == 15 && invocations[0]["exit"] == nil)
+        // `-o -` writes to stdout: the shim must not wait for the pipe's end (3 s) to read it as a source.
+        #expect(invocations[1]["stdin"] == nil, "\(invocations[1])")
+        #expect((invocations[1]["wall_s"] as? Double ?? 9) < 2.5, "\(invocations[1])")
+    }
+}
+
 @Suite("Recording, mistakes")
 struct RecordMistakeTests {
     @Test func helpIsHelpAndACommandWithoutTheDoubleDashOrAProgramIsAMistake() async throws {
