@@ -84,17 +84,10 @@ public struct ShimFolder: Sendable {
         words.dropFirst().reduce(words.first ?? "") { $0 + separator + $1 }
     }
 
-    /// The first executable `name` in `search` (a `PATH`), or `name` itself when it holds a `/`.
+    /// Where `name` runs from on `search` (a `PATH`), as an absolute path (a shim's `.real` file
+    /// must name the same program from any directory); `nil` when it is not found or relative.
     private static func which(_ name: ByteString, in search: ByteString) -> ByteString? {
-        if name.containsSlash { return name.withCString { access($0, X_OK) } == 0 ? name : nil }
-        for folder in search.bytes.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false) {
-            let candidate = ByteString(folder.isEmpty ? Array(".".utf8) : Array(folder)) + "/" + name
-            var st = stat()
-            if candidate.withCString({ access($0, X_OK) == 0 && stat($0, &st) == 0 }), (st.st_mode & S_IFMT) == S_IFREG {
-                return candidate.bytes.first == UInt8(ascii: "/") ? candidate : nil
-            }
-        }
-        return nil
+        Executable.which(name, in: search).flatMap { $0.bytes.first == UInt8(ascii: "/") ? $0 : nil }
     }
 
     private static func resolved(_ words: [ByteString], in search: ByteString) -> [ByteString]? {

@@ -3,11 +3,12 @@ import Glibc
 /// Looking programs up the way `posix_spawnp` will.
 public enum Executable {
     /// The path `name` runs as: itself if it holds a `/` and is executable, else the first
-    /// executable file of that name in `PATH`; `nil` if there is none.
-    public static func which(_ name: ByteString) -> ByteString? {
+    /// executable file of that name in `search` (a `PATH`; bench's own when `nil`); `nil` if
+    /// there is none.
+    public static func which(_ name: ByteString, in search: ByteString? = nil) -> ByteString? {
         guard !name.isEmpty, !name.contains(0) else { return nil }
         if name.containsSlash { return isExecutableFile(name) ? name : nil }
-        let path = getenv("PATH").map { ByteString(cString: $0) } ?? "/usr/local/bin:/usr/bin:/bin"
+        let path = search ?? getenv("PATH").map { ByteString(cString: $0) } ?? "/usr/local/bin:/usr/bin:/bin"
         for dir in path.bytes.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false) {
             let candidate = ByteString(dir.isEmpty ? Array(".".utf8) : Array(dir)) + "/" + name
             if isExecutableFile(candidate) { return candidate }
