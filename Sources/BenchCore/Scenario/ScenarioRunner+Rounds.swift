@@ -18,6 +18,9 @@ extension ScenarioRunner {
     func sample(
         _ cells: inout [Cell], warmupCells: [Int], turn: Turn, callHook: (Int32, HookEvent) throws(BenchError) -> Void
     ) throws(BenchError) {
+        // Between batches only when due; once more at the end, so that nothing a job left
+        // outlives the run's measurements.
+        defer { cleanup?.sweep() }
         var started = Set<ByteString>()
         let warmup = turn.scenario.warmup
         for round in 0..<warmup {
@@ -85,7 +88,7 @@ extension ScenarioRunner {
         let label = label(cell, compilers: turn.compilers)
         progress?(.batch(label: label, phase: phase, jobs: cell.jobs.count, counter: turn.counter))
         let batch = try cell.executor.run(cell.jobs, progress: turn.counter)
-        cleanup?.sweep()
+        cleanup?.sweepIfDue()
         if let unstarted = batch.results.first(where: \.failedToStart) {
             throw .couldNotStart("\(label): a job could not be started, so nothing it measured would be the job's: \(unstarted.error ?? "")")
         }
