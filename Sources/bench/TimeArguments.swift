@@ -1,5 +1,6 @@
 import ArgumentParser
 import BenchCore
+import Glibc
 
 extension Bench.Time {
     /// The command line as a comparison of commands: every number checked against `Limits`,
@@ -41,7 +42,21 @@ extension Bench.Time {
         comparison.ignoreFailure = ignoreFailure
         comparison.overhead = CommandComparison.overhead(shell: shellWords)
         comparison.keepsOutput = showOutput
+        if let input, input != "null" { comparison.input = try Self.readable(ArgumentBytes.bytes(input), option: "--input") }
         return comparison
+    }
+
+    /// `path` if it names a file bench can open for reading (not a directory), as hyperfine
+    /// checks `--input` before any run; otherwise an error saying why.
+    private static func readable(_ path: ByteString, option: String) throws(BenchError) -> ByteString {
+        let shown = "\(option) '\(TerminalText.line(path))'"
+        guard !path.contains(0) else { throw .invalidValue("\(shown): the path holds a NUL byte") }
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else { throw .invalidValue("\(shown): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else { throw .invalidValue("\(shown): a directory, not a file") }
+        return path
     }
 
     /// `-w`, `-r`, `-m` and `-M` as the comparison's warm-up and runs: `-r` exactly, or at

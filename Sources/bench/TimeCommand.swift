@@ -90,6 +90,12 @@ extension Bench {
         @Flag(help: "Read the commands' output into bench (-v shows a failing one's), instead of sending it to /dev/null.")
         var showOutput = false
 
+        @Option(
+            help: ArgumentHelp(
+                "The file each command reads as its standard input, from its beginning at every run; null (the default) is /dev/null.",
+                valueName: "file"))
+        var input: String?
+
         @Option(help: ArgumentHelp("Also save this command line as a recipe for `bench run`.", valueName: "file.lua"))
         var exportRecipe: String?
 

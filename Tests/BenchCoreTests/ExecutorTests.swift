@@ -216,3 +216,29 @@ struct ExecutorTests {
         #expect(ConcurrencyLimit.unbounded.slots(for: 50) == 50)
     }
 }
+
+/// `stdinFile`, in every strategy (it crosses to `processes` workers too).
+extension ExecutorTests {
+    /// Each job opens the file anew, so each reads all of it; a relative path is the job's
+    /// working directory's; a file that cannot be opened is a job that could not start, and
+    /// says which file and why.
+    @Test(arguments: Strategy.own)
+    func everyJobReadsItsFileFromItsBeginning(strategy: Strategy) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-stdin-\(getpid())-\(strategy)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "twelve bytes".write(to: folder.appendingPathComponent("in.txt"), atomically: true, encoding: .utf8)
+        var absolute = Job(argv: ["wc", "-c"])
+        absolute.stdinFile = ByteString(folder.path + "/in.txt")
+        var relative = Job(argv: ["wc", "-c"], workingDirectory: ByteString(folder.path))
+        relative.stdinFile = "in.txt"
+        var missing = Job(argv: ["wc", "-c"])
+        missing.stdinFile = "no-such-input.txt"
+        let results = await run(executor(strategy, limit: .limited(2)), [absolute, absolute, relative, relative, missing])
+        for r in results.prefix(4) {
+            #expect(r.ok && r.stdout.text.trimmingCharacters(in: .whitespaces) == "12\n", "\(strategy): \(r.summary)")
+        }
+        #expect(results[4].failedToStart, "\(strategy)")
+        #expect(results[4].error == "cannot read standard input from 'no-such-input.txt': No such file or directory", "\(strategy)")
+    }
+}

@@ -10,6 +10,7 @@ import Testing
         var job = Job(
             name: Self.all, argv: ["/bin/echo", Self.all, ""], workingDirectory: Self.all,
             environment: [Self.all: Self.all, "A": ""], stdin: Self.all, timeout: 0.25, outputLimit: 7)
+        job.stdinFile = Self.all
         job.discardsOutput = true
         job.sharesOutput = true
         let line = WorkerCodec.encode(job)
@@ -38,7 +39,10 @@ import Testing
     @Test func theTestsAboveCoverEveryField() {
         let jobFields = Mirror(reflecting: Job(argv: ["true"])).children.map(\.label)
         #expect(
-            jobFields == ["name", "argv", "workingDirectory", "environment", "stdin", "timeout", "outputLimit", "discardsOutput", "sharesOutput"],
+            jobFields == [
+                "name", "argv", "workingDirectory", "environment", "stdin", "stdinFile", "timeout", "outputLimit", "discardsOutput",
+                "sharesOutput",
+            ],
             "a field of Job changed: update WorkerCodec and aJobCrossesByteForByte")
         let resultFields = Mirror(reflecting: JobResult(name: "x")).children.map(\.label)
         #expect(

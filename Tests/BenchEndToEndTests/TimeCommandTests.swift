@@ -114,6 +114,23 @@ struct TimeCommandTests {
         }
     }
 
+    /// `--input FILE` is every run's standard input, read from its beginning each time (the
+    /// command fails unless it reads all of it), in `bench time` and in the recipe it saves;
+    /// `null` is /dev/null, as in hyperfine.
+    @Test func inputIsEveryRunsStandardInputFromItsBeginning() async throws {
+        let box = try Sandbox(["in.txt": "hello\n", "other.txt": "other\n"])
+        let reads = "test \"$(cat)\" = hello"
+        let r = await box.run(["time", "-r", "3", "--input", "in.txt", reads, "--export-recipe", "t.lua", "--style", "none"])
+        #expect(r.exitCode == 0, "\(r.summary)")
+        #expect(try String(contentsOfFile: box.directory + "/t.lua", encoding: .utf8).contains("stdin_file = \"in.txt\""))
+        let again = await box.run(["run", "t.lua", "-r", "3", "--format", "json", "--output", "run.json"])
+        #expect(again.exitCode == 0, "\(again.summary)")
+        let wrong = await box.run(["time", "-r", "1", "--input", "other.txt", reads])
+        #expect(wrong.exitCode == 1 && wrong.stderr.text.hasPrefix("bench: error: '\(reads)': Command terminated with non-zero exit code: 1."))
+        let null = await box.run(["time", "-r", "2", "--input", "null", "test -z \"$(cat)\"", "--style", "none"])
+        #expect(null.exitCode == 0, "\(null.summary)")
+    }
+
     @Test func mistakesAreUsageErrorsBeforeAnythingRuns() async throws {
         let box = try Sandbox([:])
         let cases: [([String], String)] = [
@@ -124,6 +141,8 @@ struct TimeCommandTests {
             (["time", "true", "true"], "two commands are named 'true': name them apart with -n"),
             (["time", "-N", "-S", "bash", "true"], "-N runs no shell: give -N or --shell, not both"),
             (["time", "-D", "0.5", "true"], "-D/--parameter-step-size is the step of -P: give -P too"),
+            (["time", "--input", "missing.txt", "true"], "--input 'missing.txt': No such file or directory"),
+            (["time", "--input", ".", "true"], "--input '.': a directory, not a file"),
         ]
         for (arguments, message) in cases {
             let r = await box.run(arguments)

@@ -34,6 +34,8 @@ public struct CommandComparison: Sendable, Equatable {
     public var ignoreFailure = false
     /// True when the commands' output is read and kept (`--show-output`), not sent to /dev/null.
     public var keepsOutput = false
+    /// The file every command reads on standard input (`--input`); `nil`: /dev/null.
+    public var input: ByteString?
     /// How bench was asked for this, as its words: the recipe's first line.
     public var invocation: [ByteString] = []
 

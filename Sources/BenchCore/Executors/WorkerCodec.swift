@@ -18,6 +18,7 @@ enum WorkerCodec {
         w.int(job.environment.count)
         for (name, value) in job.environment.sorted(by: { $0.key < $1.key }) { w.bytes(name); w.bytes(value) }
         w.optionalBytes(job.stdin)
+        w.optionalBytes(job.stdinFile)
         w.flag(job.timeout != nil)
         if let timeout = job.timeout { w.double(timeout) }
         w.int(job.outputLimit)
@@ -39,13 +40,14 @@ enum WorkerCodec {
             guard let name = r.bytes(), let value = r.bytes() else { return nil }
             environment[name] = value
         }
-        guard let stdin = r.optionalBytes(), let timed = r.flag() else { return nil }
+        guard let stdin = r.optionalBytes(), let stdinFile = r.optionalBytes(), let timed = r.flag() else { return nil }
         var timeout: Double?
         if timed { guard let t = r.double() else { return nil }; timeout = t }
         guard let limit = r.int(), let discards = r.flag(), let shares = r.flag(), r.atEnd else { return nil }
         var job = Job(
             name: name, argv: argv, workingDirectory: cwd, environment: environment,
             stdin: stdin, timeout: timeout, outputLimit: limit)
+        job.stdinFile = stdinFile
         job.discardsOutput = discards
         job.sharesOutput = shares
         return job

@@ -11,8 +11,14 @@ public struct Job: Sendable, Hashable {
     public var workingDirectory: ByteString?
     /// Variables set on top of bench's own environment for this child.
     public var environment: [ByteString: ByteString]
-    /// Bytes written to the child's standard input, which is then closed; `nil` gives it `/dev/null`.
+    /// Bytes written to the child's standard input, which is then closed; `nil` gives it
+    /// `/dev/null`, or `stdinFile`.
     public var stdin: ByteString?
+    /// A file the child reads as its standard input, opened anew for every start, so each
+    /// reads it from its beginning (hyperfine's `--input`); relative to `workingDirectory`, or
+    /// to bench's own. Used when `stdin` is `nil`; a file that cannot be opened is a job that
+    /// could not start.
+    public var stdinFile: ByteString?
     /// Seconds after which the child's whole process group is killed; `nil` waits for ever.
     public var timeout: Double?
     /// How many bytes of each of stdout and stderr are kept: the last ones, so errors at the end survive.

@@ -35,6 +35,9 @@ public struct Probe: Sendable, Hashable {
     public var environment: [ByteString: ByteString] = [:]
     /// Bytes every job of it reads on standard input (a compile of `-`, as `cc -E -`); `nil`: none.
     public var stdin: ByteString?
+    /// A file every job of it reads on standard input, opened anew for each (`bench time
+    /// --input`), relative to the job's working directory; `nil`: none. Not with `stdin`.
+    public var stdinFile: ByteString?
     /// Its own hooks, run around its batches besides the scenario's (one-probe batches only):
     /// `setup` before its first batch, `prepare` and `conclude` around each, `cleanup` after its last.
     public var hooks = ScenarioHooks()

@@ -82,9 +82,11 @@ public enum ProbeJob {
         } else {
             argv = (probe.launcher ?? launcher) + [compiler!.path] + flags + probe.flags + [source!, "-o", output] + probe.libs
         }
-        return Job(
+        var job = Job(
             name: probe.name, argv: argv, workingDirectory: folder?.workingDirectory,
             environment: environment.merging(probe.environment) { $1 }.merging(["TMPDIR": files.directory.path]) { $1 }, stdin: probe.stdin,
             timeout: timeout)
+        job.stdinFile = probe.stdinFile
+        return job
     }
 }

@@ -81,33 +81,22 @@ final class ChildProcess {
                 return .failure(error)
             }
         }
-        let inRead: Int32
-        let inWrite: Int32
-        if job.sharesOutput { output = (1, 2) }
-        if job.stdin != nil {
-            guard let p = OutputPipes.pipe() else {
-                let e = errno
-                pipes.closeAll()
-                return .failure(.system(call: "pipe", errno: e))
-            }
-            (inRead, inWrite) = p
-        } else {
-            switch nullInput {
-            case .success(let fd): (inRead, inWrite) = (fd, -1)
-            case .failure(let error):
-                pipes.closeAll()
-                return .failure(error)
-            }
+        let input: (read: Int32, write: Int32, owned: Bool)
+        switch standardInput(for: job) {
+        case .success(let fds): input = fds
+        case .failure(let error):
+            pipes.closeAll()
+            return .failure(error)
         }
         let started = MonotonicClock.now()
         let spawned = Spawn.start(
             argv: job.argv, environment: job.environment, workingDirectory: job.workingDirectory,
-            stdin: inRead, stdout: output.0, stderr: output.1)
-        if inWrite >= 0 { close(inRead) }
+            stdin: input.read, stdout: output.0, stderr: output.1)
+        if input.owned { close(input.read) }
         guard case .success(let pid) = spawned, case let pidfd = bench_pidfd_open(pid), pidfd >= 0 else {
             let e = errno
             pipes.closeAll()
-            if inWrite >= 0 { close(inWrite) }
+            if input.write >= 0 { close(input.write) }
             if case .success(let pid) = spawned {
                 // No pidfd (a kernel before 5.3): do not leave the child behind.
                 kill(-pid, SIGKILL)
@@ -118,8 +107,26 @@ final class ChildProcess {
             if case .failure(let error) = spawned { return .failure(error) }
             return .failure(.system(call: "posix_spawn", errno: e))
         }
-        if inWrite >= 0 { _ = bench_set_pipe_nonblocking(inWrite) }
-        return .success(ChildProcess(job: job, pid: pid, pidfd: pidfd, stdin: inWrite, pipes: pipes, started: started))
+        if input.write >= 0 { _ = bench_set_pipe_nonblocking(input.write) }
+        return .success(ChildProcess(job: job, pid: pid, pidfd: pidfd, stdin: input.write, pipes: pipes, started: started))
+    }
+
+    /// The child's standard input and the parent's end of it: a pipe for the job's `stdin`
+    /// bytes (`write` is the parent's end), its `stdinFile` opened for reading, or the shared
+    /// /dev/null (`write` -1). `owned` says that the parent closes `read` once the child has it.
+    private static func standardInput(for job: Job) -> Result<(read: Int32, write: Int32, owned: Bool), SpawnError> {
+        if job.stdin != nil {
+            guard let p = OutputPipes.pipe() else { return .failure(.system(call: "pipe", errno: errno)) }
+            return .success((p.0, p.1, true))
+        }
+        if let file = job.stdinFile {
+            guard !file.contains(0) else { return .failure(.nulByte("the standard input file's path")) }
+            let path = file.bytes.first == UInt8(ascii: "/") ? file : job.workingDirectory.map { $0 + "/" + file } ?? file
+            let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+            guard fd >= 0 else { return .failure(.inputFile(file.text, errno: errno)) }
+            return .success((fd, -1, true))
+        }
+        return nullInput.map { ($0, -1, false) }
     }
 
     /// Reads whatever `fd` (the stdout or stderr pipe) holds now; closes it at end of file.

@@ -14,6 +14,8 @@ public enum SpawnError: Error, Equatable, CustomStringConvertible {
     case badWorkingDirectory(String)
     /// An argument or environment entry holds a NUL byte, which `exec` cannot pass.
     case nulByte(String)
+    /// The job's standard input file cannot be opened for reading, with the errno.
+    case inputFile(String, errno: Int32)
     /// A system call failed, with its errno.
     case system(call: String, errno: Int32)
 
@@ -30,6 +32,7 @@ public enum SpawnError: Error, Equatable, CustomStringConvertible {
             return "cannot start '\(p)': the limit on processes was reached\(said); lower -j or raise the limit"
         case .badWorkingDirectory(let d): return "cannot run in '\(d)': no such directory"
         case .nulByte(let what): return "cannot run: \(what) contains a NUL byte"
+        case .inputFile(let p, let e): return "cannot read standard input from '\(p)': \(String(cString: strerror(e)))"
         case .system(let call, let e): return "\(call) failed: \(String(cString: strerror(e)))"
         }
     }

@@ -8,6 +8,8 @@ extension LuaStack {
     ///     { "gfortran", "x.f90", "-o", "x", name = "x", cwd = "/tmp", env = { LANG = "C" },
     ///       stdin = "text", timeout = 10, capture = 65536 }
     ///
+    /// (or `stdin_file = "in.txt"`, a file to read, instead of `stdin`).
+    ///
     /// Every field is type-checked and unknown fields are refused, so a typo is an error, not a
     /// silent default.
     func job(at index: Int32, arg: Int32, label: String = "") throws(LuaCallError) -> Job {
@@ -23,6 +25,10 @@ extension LuaStack {
         if let cwd = job.workingDirectory { try refuseNUL(cwd, table.path("cwd"), arg: arg) }
         job.environment = try table.environment()
         job.stdin = try table.bytes("stdin")
+        job.stdinFile = try table.bytes("stdin_file")
+        if job.stdin != nil && job.stdinFile != nil {
+            throw .argument(arg, "\(label.isEmpty ? "" : label + ": ")give stdin (the bytes) or stdin_file (a file to read), not both")
+        }
         job.timeout = try table.timeout()
         if let capture = try table.integer("capture", in: Limits.capture, expected: "integer from 0 to \(Limits.capture.upperBound)") {
             job.outputLimit = capture
@@ -89,6 +95,7 @@ extension LuaStack {
         if let cwd = job.workingDirectory { push(cwd); setField(-2, "cwd") }
         if let timeout = job.timeout { push(timeout); setField(-2, "timeout") }
         if let stdin = job.stdin { push(stdin); setField(-2, "stdin") }
+        if let file = job.stdinFile { push(file); setField(-2, "stdin_file") }
         if job.outputLimit != Job.defaultOutputLimit { push(job.outputLimit); setField(-2, "capture") }
         if job.discardsOutput { push(true); setField(-2, "discard_output") }
         if !job.environment.isEmpty {

@@ -172,7 +172,7 @@ extension LuaStack {
     }
 
     /// One probe table: `{ name=, source=, flags=, libs=, ext=, command=, expected=, launcher=,
-    /// files=, cwd=, stdin=, env=, setup=, prepare=, conclude=, cleanup=, parameters= }`.
+    /// files=, cwd=, stdin=, stdin_file=, env=, setup=, prepare=, conclude=, cleanup=, parameters= }`.
     private func probe(at index: Int32, arg: Int32, label: String, keep: () -> Int32) throws(LuaCallError) -> Probe {
         var t = try LuaTableReader(self, at: index, arg: arg, label: label, expected: "probe table")
         guard let name = try t.bytes("name") else { throw .argument(arg, "\(label).name: string expected, got nil") }
@@ -186,6 +186,10 @@ extension LuaStack {
         probe.files = try t.files("files")
         probe.workingDirectory = try t.bytes("cwd")
         probe.stdin = try t.bytes("stdin")
+        probe.stdinFile = try t.bytes("stdin_file")
+        if probe.stdin != nil && probe.stdinFile != nil {
+            throw .argument(arg, "\(label): give stdin (the bytes) or stdin_file (a file to read), not both")
+        }
         probe.environment = try t.environment()
         probe.hooks = try hooks(&t, keep: keep)
         probe.parameters = try parameters(&t)

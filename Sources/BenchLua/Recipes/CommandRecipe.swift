@@ -18,6 +18,7 @@ public enum CommandRecipe {
             for point in HookEvent.Point.allCases {
                 if let argv = command.hooks[point] { line = line + ", \(point.rawValue) = " + list(argv) }
             }
+            if let input = c.input { line = line + ", stdin_file = " + literal(input) }
             if !command.parameters.isEmpty {
                 let pairs = command.parameters.sorted { $0.key < $1.key }.map {
                     "[" + literal(ByteString($0.key)) + "] = " + literal(ByteString($0.value))

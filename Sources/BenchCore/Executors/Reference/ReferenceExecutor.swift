@@ -68,7 +68,7 @@ public struct ReferenceExecutor: Executor {
     public func execute(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> (results: [JobResult], helperCPU: Double) {
         guard let environment = jobs.first?.environment else { return ([], 0) }
         for job in jobs {
-            guard job.stdin == nil, job.workingDirectory == nil else {
+            guard job.stdin == nil, job.stdinFile == nil, job.workingDirectory == nil else {
                 throw .invalidValue(
                     "strategy \(strategy.rawValue) runs jobs as the tool runs them: without standard input or a working directory of their own")
             }
