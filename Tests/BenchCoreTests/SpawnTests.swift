@@ -76,6 +76,13 @@ struct SpawnTests {
         #expect(e.stdout == "hello\n")
     }
 
+    /// An override replaces bench's own variable of that name (`PATH`, which the tests have),
+    /// and only it: not one whose name begins with the override's (`PAT`).
+    @Test func anOverriddenVariableAppearsOnceWithItsNewValue() {
+        let r = Spawn.run(Job(argv: ["/bin/sh", "-c", "env | grep '^PAT' | sort"], environment: ["PATH": "/usr/bin:/bin", "PAT": "short"]))
+        #expect(r.stdout == "PAT=short\nPATH=/usr/bin:/bin\n", "\(r.summary)")
+    }
+
     @Test func childCPUTimeComesFromRusage() {
         let r = Spawn.run(Job(argv: ["/bin/sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done"]))
         #expect(r.ok)

@@ -88,10 +88,10 @@ final class ChildProcess {
             pipes.closeAll()
             return .failure(error)
         }
+        let prepared = Spawn.prepare(argv: job.argv, environment: job.environment, workingDirectory: job.workingDirectory)
+        // The job's clock starts here: the copying of its arguments and environment is bench's time, not the job's.
         let started = MonotonicClock.now()
-        let spawned = Spawn.start(
-            argv: job.argv, environment: job.environment, workingDirectory: job.workingDirectory,
-            stdin: input.read, stdout: output.0, stderr: output.1)
+        let spawned = prepared.flatMap { $0.start(stdin: input.read, stdout: output.0, stderr: output.1) }
         if input.owned { close(input.read) }
         guard case .success(let pid) = spawned, case let pidfd = bench_pidfd_open(pid), pidfd >= 0 else {
             let e = errno

@@ -21,8 +21,20 @@ public enum Spawn {
         argv: [ByteString], environment: [ByteString: ByteString] = [:], workingDirectory: ByteString? = nil,
         stdin: Int32, stdout: Int32, stderr: Int32, newSession: Bool = false
     ) -> Result<pid_t, SpawnError> {
+        prepare(argv: argv, environment: environment, workingDirectory: workingDirectory).flatMap {
+            $0.start(stdin: stdin, stdout: stdout, stderr: stderr, newSession: newSession)
+        }
+    }
+
+    /// Checks `argv`, the environment and the directory, and makes the C arrays `exec` takes:
+    /// everything of a start that needs no child yet, so that a caller can do it before its
+    /// clock starts (`ChildProcess`: a job's wall time is the child's, not bench's copying of
+    /// its environment).
+    static func prepare(
+        argv: [ByteString], environment: [ByteString: ByteString], workingDirectory: ByteString?
+    ) -> Result<PreparedStart, SpawnError> {
         ignoreSIGPIPE
-        guard let program = argv.first else { return .failure(.programNotFound("")) }
+        guard !argv.isEmpty else { return .failure(.programNotFound("")) }
         if let bad = argv.first(where: { $0.contains(0) }) {
             return .failure(.nulByte("argument '\(bad.text.prefix(40))'"))
         }
@@ -34,87 +46,60 @@ public enum Spawn {
             if environment.contains(where: { $0.key.contains(0) || $0.value.contains(0) || $0.key.contains(UInt8(ascii: "=")) }) {
                 return .failure(.nulByte("an environment variable name or value"))
             }
-            envp = CStringArray(mergedEnvironment(environment))
+            envp = mergedEnvironment(environment)
         }
-        let args = CStringArray(argv)
-        var pid: pid_t = 0
-        var rc: Int32 = 0
-        // ETXTBSY is transient: the program was just written, and a process forked elsewhere in
-        // that instant still holds the writer's descriptor until it execs. EAGAIN (the limit on
-        // processes) may pass as other jobs end. Retry either for up to about a second.
-        for attempt in 0..<12 {
-            rc = args.withPointers { argvp in
-                withOptionalPointers(envp) { envpp in
-                    program.withCString { path in
-                        withOptionalCString(workingDirectory) { cwd in
-                            bench_spawn(&pid, path, argvp, envpp, cwd, stdin, stdout, stderr, newSession ? 1 : 0)
-                        }
-                    }
-                }
-            }
-            guard rc == ETXTBSY || rc == EAGAIN else { break }
-            usleep(1_000 << min(attempt, 8))
-        }
-        if rc == 0 { return .success(pid) }
-        if let dir = workingDirectory, !isDirectory(dir) { return .failure(.badWorkingDirectory(dir.text)) }
-        switch rc {
-        case ENOENT, ENOTDIR: return .failure(.programNotFound(program.text))
-        case EACCES, EPERM: return .failure(.permissionDenied(program.text))
-        case ENOEXEC: return .failure(.notExecutable(program.text))
-        case EAGAIN: return .failure(.processLimit(program.text))
-        default: return .failure(.system(call: "posix_spawn", errno: rc))
-        }
+        return .success(PreparedStart(argv: argv, args: CStringArray(argv), envp: envp, workingDirectory: workingDirectory))
     }
 
     /// Writing to a pipe whose reader has gone (a child that closed its stdin early) must be an
     /// EPIPE error to handle, not a signal that kills bench. Children get default dispositions back.
     private static let ignoreSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
-    /// bench's environment with `overrides` applied, as `NAME=value` entries, byte for byte.
-    private static func mergedEnvironment(_ overrides: [ByteString: ByteString]) -> [ByteString] {
-        var entries: [ByteString] = []
+    /// bench's environment with `overrides` applied, byte for byte: the entries of `environ`
+    /// whose name no override has, borrowed rather than copied (a start happens for every job:
+    /// copying and hashing every variable of bench's was most of the runner's own time per
+    /// job), then the overrides as `NAME=value`.
+    private static func mergedEnvironment(_ overrides: [ByteString: ByteString]) -> CStringArray {
+        let names = overrides.keys.map(\.bytes)
+        var kept: [UnsafeMutablePointer<CChar>] = []
         if var env = bench_environ() {
             while let entry = env.pointee {
-                let bytes = ByteString(cString: entry)
-                let name = ByteString(bytes: bytes.bytes.prefix { $0 != UInt8(ascii: "=") })
-                if overrides[name] == nil { entries.append(bytes) }
+                let bytes = UnsafeRawPointer(entry).assumingMemoryBound(to: UInt8.self)
+                var nameLength = 0
+                while bytes[nameLength] != 0 && bytes[nameLength] != UInt8(ascii: "=") { nameLength += 1 }
+                let name = UnsafeBufferPointer(start: bytes, count: nameLength)
+                let overridden = names.contains { $0.count == nameLength && $0.elementsEqual(name) }
+                if !overridden { kept.append(entry) }
                 env += 1
             }
         }
-        for (name, value) in overrides.sorted(by: { $0.key < $1.key }) { entries.append(name + "=" + value) }
-        return entries
+        let added = overrides.sorted(by: { $0.key < $1.key }).map { $0.key + "=" + $0.value }
+        return CStringArray(added, after: kept)
     }
 
-    private static func isDirectory(_ path: ByteString) -> Bool {
+    static func isDirectory(_ path: ByteString) -> Bool {
         var st = stat()
         return path.withCString { stat($0, &st) } == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 }
 
-/// A NULL-terminated array of C strings that lives as long as this value.
+/// A NULL-terminated array of C strings that lives as long as this value: copies of the
+/// strings it was given, after any it borrows (entries of `environ`, which outlive it).
 final class CStringArray {
     private var pointers: [UnsafeMutablePointer<CChar>?]
+    /// Where the copies, which this value frees, begin.
+    private let firstCopy: Int
 
-    init(_ strings: [ByteString]) {
-        pointers = strings.map { $0.withCString { strdup($0) } }
+    init(_ strings: [ByteString], after borrowed: [UnsafeMutablePointer<CChar>] = []) {
+        pointers = borrowed
+        firstCopy = borrowed.count
+        pointers += strings.map { $0.withCString { strdup($0) } }
         pointers.append(nil)
     }
 
-    deinit { for p in pointers { free(p) } }
+    deinit { for p in pointers[firstCopy...] { free(p) } }
 
     func withPointers<R>(_ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
         pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
-}
-
-private func withOptionalCString<R>(_ string: ByteString?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
-    guard let string else { return body(nil) }
-    return string.withCString { body($0) }
-}
-
-private func withOptionalPointers<R>(
-    _ array: CStringArray?, _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>?) -> R
-) -> R {
-    guard let array else { return body(nil) }
-    return array.withPointers { body($0) }
 }
