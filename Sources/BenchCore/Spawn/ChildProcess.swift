@@ -81,6 +81,7 @@ final class ChildProcess {
                 return .failure(error)
             }
         }
+        if job.sharesOutput { output = (1, 2) }
         let input: (read: Int32, write: Int32, owned: Bool)
         switch standardInput(for: job) {
         case .success(let fds): input = fds
