@@ -127,7 +127,7 @@ struct ScenarioShapeTests {
         #expect(r.exitCode == 2)
         #expect(
             r.stderr.text
-                == "bench: error: typo.lua: scenario: probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, launcher, command, expected, files, cwd, stdin, env, setup, prepare, conclude, cleanup, parameters)\n"
+                == "bench: error: typo.lua: scenario: probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, launcher, command, expected, files, cwd, stdin, stdin_file, env, setup, prepare, conclude, cleanup, parameters)\n"
         )
     }
 

@@ -47,7 +47,7 @@ struct TimeCommandTests {
         let (timed, timedScenario) = try measured(box, "time.json")
         let (ran, ranScenario) = try measured(box, "run.json")
         #expect(timed == ["echo a", "echo b"] && ran == timed)
-        for key in ["name", "description", "runs", "warmup", "discard_output", "probes", "min_time_s", "max_runs"] {
+        for key in ["name", "description", "runs", "warmup", "discard_output", "probes", "min_time_s", "max_runs", "randomized_environment_offset"] {
             #expect("\(timedScenario[key] ?? "-")" == "\(ranScenario[key] ?? "-")", "\(key)")
         }
         #expect(
@@ -129,6 +129,20 @@ struct TimeCommandTests {
         #expect(wrong.exitCode == 1 && wrong.stderr.text.hasPrefix("bench: error: '\(reads)': Command terminated with non-zero exit code: 1."))
         let null = await box.run(["time", "-r", "2", "--input", "null", "test -z \"$(cat)\"", "--style", "none"])
         #expect(null.exitCode == 0, "\(null.summary)")
+    }
+
+    /// Every run, warm-ups too, gets `BENCH_RANDOMIZED_ENVIRONMENT_OFFSET` of a random length
+    /// up to 4,095 bytes, as hyperfine's commands get theirs; the document says so.
+    @Test func everyRunHasAnEnvironmentOfItsOwnSize() async throws {
+        let box = try Sandbox([:])
+        let r = await box.run([
+            "time", "-N", "-w", "2", "-r", "20", "sh -c 'printf \"%s\\n\" ${#BENCH_RANDOMIZED_ENVIRONMENT_OFFSET} >> lengths'",
+            "--format", "json", "--output", "t.json",
+        ])
+        #expect(r.exitCode == 0, "\(r.summary)")
+        let lengths = try String(contentsOfFile: box.directory + "/lengths", encoding: .utf8).split(separator: "\n").compactMap { Int($0) }
+        #expect(lengths.count == 22 && lengths.allSatisfy { (0...4095).contains($0) } && Set(lengths).count > 1, "\(lengths)")
+        #expect(try measured(box, "t.json").scenario["randomized_environment_offset"] as? Bool == true)
     }
 
     @Test func mistakesAreUsageErrorsBeforeAnythingRuns() async throws {

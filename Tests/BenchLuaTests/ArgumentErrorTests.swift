@@ -36,7 +36,7 @@ struct ArgumentErrorTests {
         ),
         (
             "bench.measure{ probes = { { name = 'x', command = { 'true' }, flgs = 1 } } }",
-            "bad argument #1 to 'measure' (probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, launcher, command, expected, files, cwd, stdin, env, setup, prepare, conclude, cleanup, parameters))"
+            "bad argument #1 to 'measure' (probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, launcher, command, expected, files, cwd, stdin, stdin_file, env, setup, prepare, conclude, cleanup, parameters))"
         ),
         (
             "bench.measure{ probes = { { name = 'x', command = { '{compiler}' } } } }",

@@ -174,12 +174,12 @@ struct BridgeTests {
         ),
         (
             "return { repeat_count = 3 }",
-            "s.lua: scenario: unknown field 'repeat_count' (valid: name, description, compilers, probes, ext, flags, launcher, env, repeats, batch, strategies, concurrency, runs, warmup, timeout, ignore_failure, discard_output, recording, study_lines, stop_on_failure, min_time, max_runs, relative_to, overhead, setup, prepare, conclude, cleanup, report)"
+            "s.lua: scenario: unknown field 'repeat_count' (valid: name, description, compilers, probes, ext, flags, launcher, env, repeats, batch, strategies, concurrency, runs, warmup, timeout, ignore_failure, discard_output, recording, study_lines, stop_on_failure, min_time, max_runs, relative_to, randomized_environment_offset, overhead, setup, prepare, conclude, cleanup, report)"
         ),
         ("return { concurrency = 0 }", "s.lua: scenario: concurrency: concurrency must be a whole number from 1 to 1000000 or 'unbounded', not '0'"),
         (
             "return { compilers = { 'gcc' }, probes = { { name = 'm', source = 'x', flgs = { '-Wall' } } } }",
-            "s.lua: scenario: probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, launcher, command, expected, files, cwd, stdin, env, setup, prepare, conclude, cleanup, parameters)"
+            "s.lua: scenario: probes[1]: unknown field 'flgs' (valid: name, source, flags, libs, ext, launcher, command, expected, files, cwd, stdin, stdin_file, env, setup, prepare, conclude, cleanup, parameters)"
         ),
         ("return { batch = 'each' }", "s.lua: scenario: batch: 'each' is not a batch shape (valid: all, probe)"),
         ("return 42", "s.lua: the script returned a number; return a scenario table, or nothing"),

@@ -1,5 +1,5 @@
 /// The fields of a document's `scenario` that hyperfine's way of measuring added (`min_time_s`,
-/// `max_runs`, `relative_to`, `overhead`): each written only when set, so that older documents are written
+/// `max_runs`, `relative_to`, `overhead`, `randomized_environment_offset`): each written only when set, so that older documents are written
 /// back as they were read.
 extension ScenarioSettings {
     /// The added fields that are set, in the order they are written.
@@ -19,6 +19,7 @@ extension ScenarioSettings {
                 ))
         }
         if let recording { fields.append(("recording", recording.json)) }
+        if randomizesEnvironmentOffset { fields.append(("randomized_environment_offset", .bool(true))) }
         return fields
     }
 
@@ -29,6 +30,7 @@ extension ScenarioSettings {
         settings.maxRuns = s.has("max_runs") ? try s.int("max_runs", in: Limits.runs) : nil
         settings.recording = s.has("recording") ? try RecordedStep(json: s.object("recording")) : nil
         settings.relativeTo = s.has("relative_to") ? ByteString(try s.string("relative_to")) : nil
+        settings.randomizesEnvironmentOffset = s.has("randomized_environment_offset") ? try s.bool("randomized_environment_offset") : false
         if s.has("overhead") {
             let o = try s.object("overhead")
             let command = try o.array("command").map { a throws(BenchError) in ByteString(try a.stringValue()) }

@@ -36,6 +36,9 @@ public struct ScenarioSettings: Sendable, Equatable {
     public var recording: RecordedStep?
     /// The probe the others were compared with (`relative_to`), if not the fastest.
     public var relativeTo: ByteString?
+    /// True when every run's jobs had an environment of a random size
+    /// (`randomized_environment_offset`).
+    public var randomizesEnvironmentOffset = false
 
     /// Creates settings.
     public init(
@@ -69,6 +72,7 @@ public struct ScenarioSettings: Sendable, Equatable {
             minTime: scenario.minTime, maxRuns: scenario.maxRuns, overhead: overhead)
         recording = scenario.recording
         relativeTo = scenario.relativeTo
+        randomizesEnvironmentOffset = scenario.randomizesEnvironmentOffset
     }
 
     /// Jobs in one batch.

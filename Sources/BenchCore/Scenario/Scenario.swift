@@ -65,6 +65,11 @@ public struct Scenario: Sendable, Equatable {
     /// The probe the others are compared with in the reports' summaries (hyperfine's
     /// `--reference`), one-probe batches only; `nil` compares them with the fastest.
     public var relativeTo: ByteString?
+    /// True when every run gives its jobs `EnvironmentOffset.name`, of a random length, as
+    /// hyperfine gives its commands: where a child's stack starts depends on the size of its
+    /// environment, and one fixed place can make a 1 ms command's every run faster or slower
+    /// by a tenth; a random one spreads that over the runs.
+    public var randomizesEnvironmentOffset = false
 
     /// Creates a scenario; the defaults are those of the study (every strategy, one copy, one job
     /// per core), and a scenario without compilers compares its probes one batch each.

@@ -87,7 +87,8 @@ extension ScenarioRunner {
         turn.counter.reset()
         let label = label(cell, compilers: turn.compilers)
         progress?(.batch(label: label, phase: phase, jobs: cell.jobs.count, counter: turn.counter))
-        let batch = try cell.executor.run(cell.jobs, progress: turn.counter)
+        let jobs = turn.scenario.randomizesEnvironmentOffset ? cell.jobs.map(EnvironmentOffset.applied) : cell.jobs
+        let batch = try cell.executor.run(jobs, progress: turn.counter)
         cleanup?.sweepIfDue()
         if let unstarted = batch.results.first(where: \.failedToStart) {
             throw .couldNotStart("\(label): a job could not be started, so nothing it measured would be the job's: \(unstarted.error ?? "")")

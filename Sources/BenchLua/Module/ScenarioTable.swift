@@ -84,6 +84,7 @@ extension LuaStack {
         scenario.minTime = try t.seconds("min_time")
         scenario.maxRuns = try t.integer("max_runs", in: Limits.runs)
         scenario.relativeTo = try t.bytes("relative_to")
+        scenario.randomizesEnvironmentOffset = try t.bool("randomized_environment_offset") ?? false
         if t.has("overhead") {
             let overhead = try t.stringList("overhead")
             if overhead.isEmpty { throw .argument(t.arg, "overhead: the command is empty") }

@@ -32,6 +32,7 @@ public enum CommandRecipe {
         if let minTime = c.minTime { lines.append("  min_time = \(minTime)," + (c.maxRuns.map { " max_runs = \($0)," } ?? "")) }
         lines.append("  discard_output = \(!c.keepsOutput), ignore_failure = \(c.ignoreFailure), stop_on_failure = \(!c.ignoreFailure),")
         if let overhead = c.overhead { lines.append("  overhead = " + list(overhead) + ",") }
+        lines.append("  randomized_environment_offset = true,")
         if let relativeTo = c.relativeTo { lines.append("  relative_to = " + literal(relativeTo) + ",") }
         lines.append("}")
         return lines.reduce(ByteString([])) { $0 + $1 + "\n" }
