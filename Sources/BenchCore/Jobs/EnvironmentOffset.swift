@@ -9,7 +9,7 @@ public enum EnvironmentOffset {
     /// `job` with the variable set to between 0 and `maximum` `X`s, drawn anew on each call.
     public static func applied(to job: Job) -> Job {
         var job = job
-        job.environment[name] = ByteString(String(repeating: "X", count: Int.random(in: 0...maximum)))
+        job.environment[name] = ByteString(bytes: [UInt8](repeating: UInt8(ascii: "X"), count: Int.random(in: 0...maximum)))
         return job
     }
 }
