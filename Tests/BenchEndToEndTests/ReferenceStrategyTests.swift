@@ -89,4 +89,22 @@ struct ReferenceStrategyTests {
             missing.stderr.text.contains("strategy ninja needs ninja, not found in PATH; install it (Debian: sudo apt-get install ninja-build)"),
             "\(missing.stderr.text)")
     }
+
+    /// A run's jobs share one random environment offset, as the tools need a batch's jobs to
+    /// share one environment: three copies a batch, each writing its offset's length.
+    @Test func aRandomizedEnvironmentOffsetIsOneAcrossABatch() async throws {
+        let box = try Sandbox([
+            "r.lua": """
+            return { name = "r", batch = "probe", repeats = 3, runs = 2, warmup = 0, randomized_environment_offset = true,
+              probes = { { name = "length", command = { "sh", "-c", "echo ${#BENCH_RANDOMIZED_ENVIRONMENT_OFFSET} >> lengths" } } } }
+            """
+        ])
+        for strategy in ["ninja", "make", "xargs"] {
+            let r = await box.run(["run", "r.lua", "--strategy", strategy, "--format", "json", "--output", "r.json"])
+            #expect(r.exitCode == 0, "\(strategy): \(r.summary)")
+            let lengths = try String(contentsOfFile: box.directory + "/lengths", encoding: .utf8).split(separator: "\n")
+            #expect(lengths.count == 6 && Set(lengths.prefix(3)).count == 1 && Set(lengths.suffix(3)).count == 1, "\(strategy): \(lengths)")
+            unlink(box.directory + "/lengths")
+        }
+    }
 }

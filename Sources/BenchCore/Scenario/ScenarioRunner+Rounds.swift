@@ -87,7 +87,7 @@ extension ScenarioRunner {
         turn.counter.reset()
         let label = label(cell, compilers: turn.compilers)
         progress?(.batch(label: label, phase: phase, jobs: cell.jobs.count, counter: turn.counter))
-        let jobs = turn.scenario.randomizesEnvironmentOffset ? cell.jobs.map(EnvironmentOffset.applied) : cell.jobs
+        let jobs = turn.scenario.randomizesEnvironmentOffset ? EnvironmentOffset.applied(to: cell.jobs) : cell.jobs
         let batch = try cell.executor.run(jobs, progress: turn.counter)
         cleanup?.sweepIfDue()
         if let unstarted = batch.results.first(where: \.failedToStart) {
