@@ -46,17 +46,18 @@ extension Bench.Time {
         return comparison
     }
 
-    /// `path` if it names a file bench can open for reading (not a directory), as hyperfine
-    /// checks `--input` before any run; otherwise an error saying why.
+    /// `path` if bench can open it for reading, and it is no directory, as hyperfine checks
+    /// `--input` before any run; otherwise an error saying why.
     private static func readable(_ path: ByteString, option: String) throws(BenchError) -> ByteString {
-        let shown = "\(option) '\(TerminalText.line(path))'"
-        guard !path.contains(0) else { throw .invalidValue("\(shown): the path holds a NUL byte") }
-        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
-        guard fd >= 0 else { throw .invalidValue("\(shown): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else { throw .invalidValue("\(shown): a directory, not a file") }
-        return path
+        switch InputFile.open(path) {
+        case .success(let fd):
+            close(fd)
+            return path
+        case .failure(.inputFile(_, let e)):
+            throw .invalidValue("\(option) '\(TerminalText.line(path))': \(String(cString: strerror(e)))")
+        case .failure(let error):
+            throw .invalidValue("\(option) '\(TerminalText.line(path))': \(error)")
+        }
     }
 
     /// `-w`, `-r`, `-m` and `-M` as the comparison's warm-up and runs: `-r` exactly, or at

@@ -220,8 +220,8 @@ struct ExecutorTests {
 /// `stdinFile`, in every strategy (it crosses to `processes` workers too).
 extension ExecutorTests {
     /// Each job opens the file anew, so each reads all of it; a relative path is the job's
-    /// working directory's; a file that cannot be opened is a job that could not start, and
-    /// says which file and why.
+    /// working directory's; a file that cannot be opened, or a directory, is a job that could
+    /// not start, and says which file and why.
     @Test(arguments: Strategy.own)
     func everyJobReadsItsFileFromItsBeginning(strategy: Strategy) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-stdin-\(getpid())-\(strategy)")
@@ -234,11 +234,14 @@ extension ExecutorTests {
         relative.stdinFile = "in.txt"
         var missing = Job(argv: ["wc", "-c"])
         missing.stdinFile = "no-such-input.txt"
-        let results = await run(executor(strategy, limit: .limited(2)), [absolute, absolute, relative, relative, missing])
+        var folderInput = Job(argv: ["wc", "-c"])
+        folderInput.stdinFile = ByteString(folder.path)
+        let results = await run(executor(strategy, limit: .limited(2)), [absolute, absolute, relative, relative, missing, folderInput])
         for r in results.prefix(4) {
             #expect(r.ok && r.stdout.text.trimmingCharacters(in: .whitespaces) == "12\n", "\(strategy): \(r.summary)")
         }
         #expect(results[4].failedToStart, "\(strategy)")
         #expect(results[4].error == "cannot read standard input from 'no-such-input.txt': No such file or directory", "\(strategy)")
+        #expect(results[5].failedToStart && results[5].error == "cannot read standard input from '\(folder.path)': Is a directory", "\(strategy)")
     }
 }

@@ -156,7 +156,7 @@ struct TimeCommandTests {
             (["time", "-N", "-S", "bash", "true"], "-N runs no shell: give -N or --shell, not both"),
             (["time", "-D", "0.5", "true"], "-D/--parameter-step-size is the step of -P: give -P too"),
             (["time", "--input", "missing.txt", "true"], "--input 'missing.txt': No such file or directory"),
-            (["time", "--input", ".", "true"], "--input '.': a directory, not a file"),
+            (["time", "--input", ".", "true"], "--input '.': Is a directory"),
         ]
         for (arguments, message) in cases {
             let r = await box.run(arguments)

@@ -121,11 +121,8 @@ final class ChildProcess {
             return .success((p.0, p.1, true))
         }
         if let file = job.stdinFile {
-            guard !file.contains(0) else { return .failure(.nulByte("the standard input file's path")) }
             let path = file.bytes.first == UInt8(ascii: "/") ? file : job.workingDirectory.map { $0 + "/" + file } ?? file
-            let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
-            guard fd >= 0 else { return .failure(.inputFile(file.text, errno: errno)) }
-            return .success((fd, -1, true))
+            return InputFile.open(path).map { ($0, -1, true) }
         }
         return nullInput.map { ($0, -1, false) }
     }
