@@ -79,7 +79,7 @@ def main():
                     medians.setdefault((cmd, shell), []).append((h, b))
                     print("%-10s %-5s %3d  %12.3f  %12.3f  %8s" % (cmd, shell, r, h, b, percent(difference(h, b))),
                           flush=True)
-    print("\nover %d rounds, %d runs each (the median of the rounds' medians):" % (a.rounds, a.runs))
+    print("\nover %d rounds, %d runs each (sleep 0.1: 10), the median of the rounds' medians:" % (a.rounds, a.runs))
     print("%-10s %-5s  %12s  %12s  %8s  %18s" % ("command", "shell", "hyperfine ms", "bench ms", "bench-hf",
                                                  "rounds' range"))
     for (cmd, shell), pairs in medians.items():

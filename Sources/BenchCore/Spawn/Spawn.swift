@@ -58,7 +58,9 @@ public enum Spawn {
     /// bench's environment with `overrides` applied, byte for byte: the entries of `environ`
     /// whose name no override has, borrowed rather than copied (a start happens for every job:
     /// copying and hashing every variable of bench's was most of the runner's own time per
-    /// job), then the overrides as `NAME=value`.
+    /// job), then the overrides as `NAME=value`. Borrowing is safe because bench changes its
+    /// environment only once, in `Cleanup.init` before any other thread exists, and glibc
+    /// never frees the strings of `environ`; a later `setenv` or `putenv` would break that.
     private static func mergedEnvironment(_ overrides: [ByteString: ByteString]) -> CStringArray {
         let names = overrides.keys.map(\.bytes)
         var kept: [UnsafeMutablePointer<CChar>] = []

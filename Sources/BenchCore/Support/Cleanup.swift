@@ -30,7 +30,9 @@ public final class Cleanup: Sendable {
     }
 
     /// Marks this process (and so every process it starts from now on) with a fresh token and
-    /// makes it a child subreaper. Call it first thing in `main`, before any other thread exists.
+    /// makes it a child subreaper. Call it first thing in `main`, before any other thread exists:
+    /// this is bench's only change to its own environment, which every start afterwards borrows
+    /// from without copying (`Spawn.prepare`), from any thread.
     public init() {
         let token = "\(getpid())-\(UInt64(MonotonicClock.now() * 1e9))"
         setenv(Self.markerName, token, 1)

@@ -78,7 +78,8 @@ extension LuaStack {
     }
 
     /// What hyperfine's way of measuring adds: `stop_on_failure`, `min_time`, `max_runs`,
-    /// `relative_to` (the probe the others are compared with) and `overhead` (a command, as a list of words, whose time is subtracted from every job's).
+    /// `relative_to` (the probe the others are compared with), `randomized_environment_offset`
+    /// and `overhead` (a command, as a list of words, whose time is subtracted from every job's).
     private func measuring(_ t: inout LuaTableReader, into scenario: inout Scenario) throws(LuaCallError) {
         scenario.stopOnFailure = try t.bool("stop_on_failure") ?? false
         scenario.minTime = try t.seconds("min_time")
