@@ -145,3 +145,8 @@ int bench_read_signal(int fd) {
     do n = read(fd, &info, sizeof info); while (n < 0 && errno == EINTR);
     return n == (ssize_t)sizeof info ? (int)info.ssi_signo : 0;
 }
+
+int bench_address_space_unlimited(void) {
+    struct rlimit limit;
+    return getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur == RLIM_INFINITY;
+}

@@ -1,3 +1,4 @@
+import CSystem
 import Glibc
 
 /// Swift traps when an allocation fails, so a batch that runs out of address space half-way
@@ -44,8 +45,7 @@ public enum MemoryHeadroom {
     /// and unmapping 100 MiB before every batch of a 1 ms command was a tenth of bench's own
     /// time per run.
     private static func available(_ needed: Int) -> Bool {
-        var limit = rlimit()
-        if getrlimit(Int32(RLIMIT_AS.rawValue), &limit) == 0 && limit.rlim_cur == rlim_t.max { return true }
+        if bench_address_space_unlimited() != 0 { return true }
         guard let room = mmap(nil, needed, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0), room != MAP_FAILED else { return false }
         munmap(room, needed)
         return true

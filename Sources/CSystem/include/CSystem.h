@@ -79,4 +79,6 @@ int bench_become_subreaper(void);
 int bench_signalfd(const sigset_t *mask);
 /* Reads one signal from a signalfd: its number, or 0 if none could be read. */
 int bench_read_signal(int fd);
+/* 1 when this process's address space has no limit (ulimit -v unlimited), else 0. */
+int bench_address_space_unlimited(void);
 #endif
