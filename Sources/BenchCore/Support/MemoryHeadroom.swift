@@ -42,8 +42,8 @@ public enum MemoryHeadroom {
 
     /// True when `needed` bytes of address space can be had now. Without a limit on address
     /// space (`ulimit -v unlimited`, the usual case) they can, and no mapping is tried: mapping
-    /// and unmapping 100 MiB before every batch of a 1 ms command was a tenth of bench's own
-    /// time per run.
+    /// and unmapping 100 MiB before every batch cost about 4 µs of bench's CPU a run of a 1 ms
+    /// command (3,000 runs of `true`: 435 against 424 ms).
     private static func available(_ needed: Int) -> Bool {
         if bench_address_space_unlimited() != 0 { return true }
         guard let room = mmap(nil, needed, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0), room != MAP_FAILED else { return false }
