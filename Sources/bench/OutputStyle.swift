@@ -2,7 +2,7 @@ import BenchCore
 
 /// hyperfine's `--style`: whether `bench time` colours its table, draws its progress line and
 /// prints its report at all.
-enum OutputStyle: String, CaseIterable {
+enum OutputStyle: String, NamedChoice {
     /// Colour and a progress line when stdout and stderr are terminals (and NO_COLOR is unset).
     case auto
     /// Neither colour nor a progress line.
@@ -15,17 +15,6 @@ enum OutputStyle: String, CaseIterable {
     case color
     /// Nothing on stdout and no progress line: only the files asked for (`--output`, the exports).
     case none
-
-    /// The valid names, comma-separated.
-    static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
-
-    /// The style `name` names; throws, naming the valid ones, when none.
-    static func named(_ name: String) throws(BenchError) -> OutputStyle {
-        guard let style = OutputStyle(rawValue: name) else {
-            throw .invalidValue("--style must be one of \(validNames), not '\(TerminalText.line(name))'")
-        }
-        return style
-    }
 
     /// Whether the table on stdout is coloured.
     var color: Bool {

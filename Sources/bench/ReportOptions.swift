@@ -37,13 +37,7 @@ struct ReportOptions: ParsableArguments {
             }
             unit = named
         }
-        var order = ReportOrder.auto
-        if let sort {
-            guard let named = ReportOrder(rawValue: sort) else {
-                throw .invalidValue("--sort must be one of \(ReportOrder.validNames), not '\(TerminalText.line(sort))'")
-            }
-            order = named
-        }
+        let order = try sort.map { s throws(BenchError) in try ReportOrder.named(s, option: "--sort") } ?? .auto
         return RenderingOptions(verbose: verbose, color: color, timeUnit: unit, sort: order)
     }
 

@@ -122,7 +122,7 @@ extension Bench {
         func validate() throws {
             do { _ = try comparison() } catch { throw ValidationError(error.description) }
             if let style {
-                do { _ = try OutputStyle.named(style) } catch { throw ValidationError(error.description) }
+                do { _ = try OutputStyle.named(style, option: "--style") } catch { throw ValidationError(error.description) }
                 if style == "none" && baseline != nil && report.files.output == nil {
                     throw ValidationError("--style none prints no comparison: with --baseline, give --output FILE for it, or another style")
                 }
@@ -145,7 +145,8 @@ extension Bench {
             }
             try RunSession.start(
                 script: path, source: text, options: ScriptOptions(verbose: report.verbose, format: report.format), report: report,
-                baseline: baseline, threshold: threshold, quiet: quiet, style: try style.map(OutputStyle.named) ?? .auto, cancellation: cancellation,
+                baseline: baseline, threshold: threshold, quiet: quiet,
+                style: try style.map { s throws(BenchError) in try OutputStyle.named(s, option: "--style") } ?? .auto, cancellation: cancellation,
                 cleanup: cleanup)
         }
     }

@@ -1,5 +1,5 @@
 /// The ways bench can run a batch of jobs; the names are what scripts and `--strategy` use.
-public enum Strategy: String, Sendable, CaseIterable {
+public enum Strategy: String, Sendable, NamedChoice {
     /// Event loops on bench's own threads, one per usable core, watch every child: no thread is parked per child.
     case async
     /// A fixed pool of OS threads, each spawning and waiting for one child at a time.
@@ -26,9 +26,6 @@ public enum Strategy: String, Sendable, CaseIterable {
     /// it is measured once, at the first level, labelled without `-j`, and is what the others'
     /// speed-ups are against.
     public var ignoresConcurrency: Bool { self == .serial }
-
-    /// The valid names, comma-separated, for error messages.
-    public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
     /// Parses a name; the error lists the valid ones.
     public static func parse(_ name: String) throws(BenchError) -> Strategy {

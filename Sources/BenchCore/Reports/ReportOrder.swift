@@ -1,5 +1,5 @@
 /// hyperfine's `--sort`: the order of a table's rows and of a summary's comparisons.
-public enum ReportOrder: String, Sendable, CaseIterable {
+public enum ReportOrder: String, Sendable, NamedChoice {
     /// Rows in the order measured; the summary from the fastest (or `relative_to`), the others
     /// from the fastest to the slowest.
     case auto
@@ -8,9 +8,6 @@ public enum ReportOrder: String, Sendable, CaseIterable {
     case command
     /// Rows from the least mean wall time to the most; the summary as `auto`'s.
     case meanTime = "mean-time"
-
-    /// The valid names, comma-separated.
-    public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
     /// `runs` in this order: as measured, or by their mean wall time (`mean-time`), ties as measured.
     public func rows(_ runs: [RunSummary]) -> [RunSummary] {

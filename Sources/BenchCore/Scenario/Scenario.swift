@@ -118,12 +118,9 @@ public struct Scenario: Sendable, Equatable {
 }
 
 /// What one batch of a scenario holds.
-public enum BatchShape: String, Sendable, CaseIterable {
+public enum BatchShape: String, Sendable, NamedChoice {
     /// Every probe, `repeats` copies each: the strategies are compared on the whole set.
     case all
     /// One probe, `repeats` copies: the probes are compared with each other, as hyperfine compares commands.
     case probe
-
-    /// The valid names, comma-separated.
-    public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
