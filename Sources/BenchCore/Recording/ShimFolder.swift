@@ -46,14 +46,14 @@ public struct ShimFolder: Sendable {
             if !words[launcherCount].containsSlash && !names.contains(name) { plan.append(("path", name, [compiler])) }
         }
         for name in names { if let compiler = which(name, in: search) { plan.append(("path", name, [compiler])) } }
-        let description = plan.map { $0.folder + "/" + $0.name + "=" + joined($0.runs, by: "\n") }
+        let description = plan.map { $0.folder + "/" + $0.name + "=" + $0.runs.joined(separator: "\n") }
         // The shim's path holds a hash of what it was compiled from (`ShimBuild`).
         let key = SHA256.hex(shim.bytes + [0] + description.flatMap { $0.bytes + [0] })
         let path = try cacheFolder(environment) + "/shims/" + ByteString(String(key.prefix(16)))
         try make(path, plan: plan, shim: shim)
         var set: [ByteString: ByteString] = ["PATH": path + "/path:" + search]
         for (variable, shimmed) in variables {
-            set[variable] = joined([path + "/" + shimmed.folder + "/" + shimmed.name] + shimmed.flags, by: " ")
+            set[variable] = ([path + "/" + shimmed.folder + "/" + shimmed.name] + shimmed.flags).joined(separator: " ")
         }
         let before = environment.filter { set[$0.key] != nil }
         return ShimFolder(path: path, environment: set, compilers: plan.map { ($0.folder + "/" + $0.name, $0.runs) }, before: before)
@@ -78,10 +78,6 @@ public struct ShimFolder: Sendable {
                 variables[name] = before[name]
             }
         }
-    }
-
-    private static func joined(_ words: [ByteString], by separator: ByteString) -> ByteString {
-        words.dropFirst().reduce(words.first ?? "") { $0 + separator + $1 }
     }
 
     /// Where `name` runs from on `search` (a `PATH`), as an absolute path (a shim's `.real` file
@@ -126,7 +122,7 @@ public struct ShimFolder: Sendable {
             guard !runs.contains(where: { $0.contains(0x0A) }) else {
                 throw .invalidValue("cannot shim '\(TerminalText.line(name))': the path of what it runs holds a newline")
             }
-            _ = try building.write(file + ".real", joined(runs, by: "\n") + "\n")
+            _ = try building.write(file + ".real", runs.joined(separator: "\n") + "\n")
             // A hard link: the shim finds what it runs from its own path (`/proc/self/exe`).
             let made = shim.withCString { from in (building.path + "/" + file).withCString { link(from, $0) } } == 0
             if !made { _ = try building.write(file, try FileContents.read(shim)) }

@@ -105,6 +105,13 @@ public struct ByteString: Sendable, Hashable, Comparable, ExpressibleByStringInt
     public var containsSlash: Bool { contains(UInt8(ascii: "/")) }
 }
 
+extension Array where Element == ByteString {
+    /// The byte strings one after another, `separator` between each two; empty for none.
+    public func joined(separator: ByteString) -> ByteString {
+        dropFirst().reduce(first ?? ByteString([])) { $0 + separator + $1 }
+    }
+}
+
 extension Array where Element == UInt8 {
     /// True when `needle` occurs in the array as a run of consecutive bytes.
     func contains(subsequence needle: [UInt8]) -> Bool {

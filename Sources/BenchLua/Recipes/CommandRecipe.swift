@@ -23,7 +23,7 @@ public enum CommandRecipe {
                 let pairs = command.parameters.sorted { $0.key < $1.key }.map {
                     "[" + literal(ByteString($0.key)) + "] = " + literal(ByteString($0.value))
                 }
-                line = line + ", parameters = { " + pairs.reduce(ByteString([])) { $0.isEmpty ? $1 : $0 + ", " + $1 } + " }"
+                line = line + ", parameters = { " + pairs.joined(separator: ", ") + " }"
             }
             lines.append(line + " },")
         }
@@ -40,7 +40,7 @@ public enum CommandRecipe {
 
     /// `{ "a", "b" }`.
     static func list(_ words: [ByteString]) -> ByteString {
-        "{ " + words.map(literal).reduce(ByteString([])) { $0.isEmpty ? $1 : $0 + ", " + $1 } + " }"
+        "{ " + words.map(literal).joined(separator: ", ") + " }"
     }
 
     /// `bytes` as a Lua string literal that reads back as the same bytes: `"`, `\` and control
