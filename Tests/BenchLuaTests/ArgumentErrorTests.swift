@@ -54,6 +54,11 @@ struct ArgumentErrorTests {
         ("bench.job{'ls', timeout=-1}", "bad argument #1 to 'job' (timeout: number of seconds above 0 and at most 31536000 expected, got -1.0)"),
         ("bench.job{'ls', env={A={}}}", "bad argument #1 to 'job' (env: names and values must be strings)"),
         ("bench.job{'ls', {}}", "bad argument #1 to 'job' ([2]: string expected, got table)"),
+        ("bench.job{'ls', stdin='x', stdin_file='f'}", "bad argument #1 to 'job' (give stdin (the bytes) or stdin_file (a file to read), not both)"),
+        (
+            "bench.measure{ probes = { { name = 'x', command = { 'true' }, stdin = 'x', stdin_file = 'f' } } }",
+            "bad argument #1 to 'measure' (probes[1]: give stdin (the bytes) or stdin_file (a file to read), not both)"
+        ),
         ("bench.job{'ls', [5]='x'}", "bad argument #1 to 'job' (unexpected key of type number (only names and a sequence 1..n))"),
         ("bench.spawn()", "bad argument #1 to 'spawn' (job table expected, got no value)"),
         ("bench.spawn(true)", "bad argument #1 to 'spawn' (job table expected, got boolean)"),

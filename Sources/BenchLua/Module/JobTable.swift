@@ -26,9 +26,7 @@ extension LuaStack {
         job.environment = try table.environment()
         job.stdin = try table.bytes("stdin")
         job.stdinFile = try table.bytes("stdin_file")
-        if job.stdin != nil && job.stdinFile != nil {
-            throw .argument(arg, "\(label.isEmpty ? "" : label + ": ")give stdin (the bytes) or stdin_file (a file to read), not both")
-        }
+        try refuseBothInputs(job.stdin, job.stdinFile, arg: arg, label: label)
         job.timeout = try table.timeout()
         if let capture = try table.integer("capture", in: Limits.capture, expected: "integer from 0 to \(Limits.capture.upperBound)") {
             job.outputLimit = capture
@@ -42,6 +40,13 @@ extension LuaStack {
     func refuseNUL(_ bytes: ByteString, _ what: String, arg: Int32) throws(LuaCallError) {
         guard bytes.contains(0) else { return }
         throw .argument(arg, "\(what): contains a NUL byte, which no program can receive")
+    }
+
+    /// A job or a probe reads its standard input from `stdin` (bytes) or `stdin_file` (a file),
+    /// never both: the table at `label` that gives both is an error.
+    func refuseBothInputs(_ stdin: ByteString?, _ stdinFile: ByteString?, arg: Int32, label: String) throws(LuaCallError) {
+        guard stdin != nil && stdinFile != nil else { return }
+        throw .argument(arg, "\(label.isEmpty ? "" : label + ": ")give stdin (the bytes) or stdin_file (a file to read), not both")
     }
 
     /// A string (byte for byte), or a number written as Lua writes it; `nil` for any other type.

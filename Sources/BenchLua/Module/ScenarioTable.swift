@@ -189,9 +189,7 @@ extension LuaStack {
         probe.workingDirectory = try t.bytes("cwd")
         probe.stdin = try t.bytes("stdin")
         probe.stdinFile = try t.bytes("stdin_file")
-        if probe.stdin != nil && probe.stdinFile != nil {
-            throw .argument(arg, "\(label): give stdin (the bytes) or stdin_file (a file to read), not both")
-        }
+        try refuseBothInputs(probe.stdin, probe.stdinFile, arg: arg, label: label)
         probe.environment = try t.environment()
         probe.hooks = try hooks(&t, keep: keep)
         probe.parameters = try parameters(&t)
