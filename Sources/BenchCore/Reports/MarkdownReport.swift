@@ -27,13 +27,13 @@ public struct MarkdownReport: DocumentRenderer {
             lines += Self.runTable(m, unit: options.timeUnit, sort: options.sort)
             if let note = m.overheadNote { lines += ["", markdown(note) + "."] }
             for c in m.comparisons {
-                guard let fastest = c.comparedWith else { continue }
-                let others = options.sort.others(of: c, besides: fastest).map { e in "\(ReportWords.ran(fastest, against: e)) \(markdown(e.label))" }
+                guard let base = c.comparedWith else { continue }
+                let others = options.sort.others(of: c, besides: base).map { e in "\(ReportWords.ran(base, against: e)) \(markdown(e.label))" }
                 // As the table: a comparison of commands with one strategy needs no "(serial)".
                 let shape = TableShape(m)
                 let context = c.context.isEmpty || (shape.isCommandComparison && !shape.showsStrategy) ? "" : " (\(markdown(c.context)))"
                 lines.append("")
-                lines.append("\(markdown(fastest.label))\(context) ran " + others.joined(separator: ", ") + ".")
+                lines.append("\(markdown(base.label))\(context) ran " + others.joined(separator: ", ") + ".")
             }
             if let matrix = ProbeMatrix(m) {
                 lines += [

@@ -131,7 +131,7 @@ public struct TableReport: DocumentRenderer {
     /// hyperfine's summary: the fastest (or the scenario's `relative_to`), then how many times
     /// faster (or slower) it ran than each other one.
     private static func summary(_ comparison: Comparison, paint: Paint, showContext: Bool, sort: ReportOrder) -> [String] {
-        guard let fastest = comparison.comparedWith else { return [] }
+        guard let base = comparison.comparedWith else { return [] }
         let title = sort == .command ? "Relative speed comparison" : "Summary"
         let heading =
             comparison.kind == .compilers
@@ -140,14 +140,14 @@ public struct TableReport: DocumentRenderer {
         guard sort != .command else {
             // hyperfine's list: every run in order, its median over the one compared with.
             let rows = comparison.entries.map { e in
-                let ratio = Ratio(e.run.wall, over: fastest.run.wall)
-                return [fixed(ratio.value, 2), e == fastest ? "" : "± " + fixed(ratio.stddev, 2), e.label]
+                let ratio = Ratio(e.run.wall, over: base.run.wall)
+                return [fixed(ratio.value, 2), e == base ? "" : "± " + fixed(ratio.stddev, 2), e.label]
             }
             return ["", heading] + align(rows, rightAligned: [0, 1]).map { "  " + $0 }
         }
-        var lines = ["", heading, "  " + paint.green(fastest.label) + " ran"]
-        for entry in sort.others(of: comparison, besides: fastest) {
-            lines.append("    \(ReportWords.ran(fastest, against: entry)) \(entry.label)")
+        var lines = ["", heading, "  " + paint.green(base.label) + " ran"]
+        for entry in sort.others(of: comparison, besides: base) {
+            lines.append("    \(ReportWords.ran(base, against: entry)) \(entry.label)")
         }
         return lines
     }
