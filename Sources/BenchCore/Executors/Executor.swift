@@ -38,13 +38,15 @@ extension Executor {
 
     /// Runs the batch and measures it: wall time, and bench's own CPU (this process and its helpers).
     public func run(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> BatchResult {
-        try MemoryHeadroom.ensure(jobs: jobs.count, slots: concurrency(for: jobs.count))
+        // Once: each asks the kernel for the open-file limit.
+        let slots = concurrency(for: jobs.count)
+        try MemoryHeadroom.ensure(jobs: jobs.count, slots: slots)
         let cpu0 = processCPUTime()
         let start = MonotonicClock.now()
         let (results, helperCPU) = try execute(jobs, progress: progress)
         let wall = MonotonicClock.now() - start
         return BatchResult(
-            strategy: strategy, concurrency: concurrency(for: jobs.count), wall: wall,
+            strategy: strategy, concurrency: slots, wall: wall,
             runnerCPU: processCPUTime() - cpu0 + helperCPU, results: results)
     }
 }

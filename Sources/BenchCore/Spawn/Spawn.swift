@@ -63,7 +63,9 @@ public enum Spawn {
     /// never frees the strings of `environ`; a later `setenv` or `putenv` would break that.
     private static func mergedEnvironment(_ overrides: [ByteString: ByteString]) -> CStringArray {
         let names = overrides.keys.map(\.bytes)
-        var kept: [UnsafeMutablePointer<CChar>] = []
+        // Optional already, as the C array holds them: an array of non-optional pointers handed
+        // over would be cast element by element, which cost more than the whole scan.
+        var kept: [UnsafeMutablePointer<CChar>?] = []
         if var env = bench_environ() {
             while let entry = env.pointee {
                 let bytes = UnsafeRawPointer(entry).assumingMemoryBound(to: UInt8.self)
@@ -92,7 +94,7 @@ final class CStringArray {
     /// Where the copies, which this value frees, begin.
     private let firstCopy: Int
 
-    init(_ strings: [ByteString], after borrowed: [UnsafeMutablePointer<CChar>] = []) {
+    init(_ strings: [ByteString], after borrowed: [UnsafeMutablePointer<CChar>?] = []) {
         pointers = borrowed
         firstCopy = borrowed.count
         pointers += strings.map { $0.withCString { strdup($0) } }
