@@ -9,7 +9,7 @@ import Synchronization
 final class ProgressLine: Sendable {
     private struct State: Sendable {
         var label = ""
-        var phase = ""
+        var phase: BatchPhase?
         var jobs = 0
         var counter: JobCounter?
         var active = false
@@ -34,7 +34,8 @@ final class ProgressLine: Sendable {
                 guard !s.stopped else { return false }
                 if s.active {
                     let done = s.counter?.value ?? 0
-                    let line = "\(s.label)  \(s.phase)  \(done)/\(s.jobs) jobs  \(String(format: "%.1f", MonotonicClock.now() - started)) s"
+                    let phase = s.phase?.description ?? ""
+                    let line = "\(s.label)  \(phase)  \(done)/\(s.jobs) jobs  \(String(format: "%.1f", MonotonicClock.now() - started)) s"
                     _ = writeAll(2, Array(("\r\u{1B}[2K" + line).utf8))
                 }
                 return true

@@ -14,7 +14,7 @@ extension ScenarioRunner {
         for n in 1...Overhead.count {
             if cancellation?.isCancelled == true { return nil }
             counter.reset()
-            progress?(.batch(label: "overhead: " + TerminalText.line(line), phase: "run \(n)/\(Overhead.count)", jobs: 1, counter: counter))
+            progress?(.batch(label: "overhead: " + TerminalText.line(line), phase: .run(n, of: Overhead.count), jobs: 1, counter: counter))
             let batch = try executor.run(scenario.randomizesEnvironmentOffset ? EnvironmentOffset.applied(to: [job]) : [job], progress: counter)
             if cancellation?.isCancelled == true { return nil }
             if let failed = batch.results.first(where: { !$0.ok }) {

@@ -4,8 +4,6 @@ extension ScenarioRunner {
     struct Turn {
         let scenario: Scenario
         let hooks: HookRunner
-        /// How many compilers the run has, for the batches' labels.
-        let compilers: Int
         /// What is subtracted from every timed sample, if anything.
         let overhead: Overhead?
         let counter = JobCounter()
@@ -25,9 +23,10 @@ extension ScenarioRunner {
         let warmup = turn.scenario.warmup
         for round in 0..<warmup {
             for i in warmupCells {
-                let phase = "warm-up \(round + 1)/\(warmup)"
-                try setUp(cells[i], started: &started, turn: turn, callHook: callHook)
-                guard try batch(cells[i], timed: false, phase: phase, turn: turn, callHook: callHook) != nil else { return }
+                let cell = cells[i]
+                try setUp(cell, started: &started, turn: turn, callHook: callHook)
+                let phase = BatchPhase.warmup(round + 1, of: warmup)
+                guard try batch(cell, timed: false, phase: phase, turn: turn, callHook: callHook) != nil else { return }
             }
         }
         var round = 0
@@ -35,10 +34,7 @@ extension ScenarioRunner {
             let active = cells.indices.filter { !cells[$0].isDone }
             if active.isEmpty { return }
             for i in rotated(active, by: round) {
-                let n = cells[i].samples.count + 1
-                let phase = cells[i].target.map { "run \(n)/\($0)" } ?? "run \(n)"
-                try setUp(cells[i], started: &started, turn: turn, callHook: callHook)
-                guard let (raw, hooks) = try batch(cells[i], timed: true, phase: phase, turn: turn, callHook: callHook) else { return }
+                guard let (raw, hooks) = try timedBatch(cells[i], started: &started, turn: turn, callHook: callHook) else { return }
                 cells[i].samples.append(turn.overhead?.subtracted(from: raw) ?? raw)
                 if cells[i].target == nil {
                     cells[i].target = Self.target(firstRun: raw.wall + hooks, of: turn.scenario)
@@ -52,6 +48,16 @@ extension ScenarioRunner {
             }
             round += 1
         }
+    }
+
+    /// Runs `cell`'s next timed batch, after its probe's own `setup` if that has not run yet.
+    /// A function of its own so that the copy of the cell it is given is gone before the caller
+    /// appends the sample: held on to, it would make every append copy all the samples before.
+    private func timedBatch(
+        _ cell: Cell, started: inout Set<ByteString>, turn: Turn, callHook: (Int32, HookEvent) throws(BenchError) -> Void
+    ) throws(BenchError) -> (BatchResult, hooks: Double)? {
+        try setUp(cell, started: &started, turn: turn, callHook: callHook)
+        return try batch(cell, timed: true, phase: .run(cell.samples.count + 1, of: cell.target), turn: turn, callHook: callHook)
     }
 
     /// Runs the own `setup` of `cell`'s probe, if it has one and it has not run yet.
@@ -78,20 +84,19 @@ extension ScenarioRunner {
     /// the run is cancelled (an interrupted batch measures the interruption). Throws for a job
     /// that could not start and, under `stop_on_failure`, for a job that failed.
     private func batch(
-        _ cell: Cell, timed: Bool, phase: String, turn: Turn, callHook: (Int32, HookEvent) throws(BenchError) -> Void
+        _ cell: Cell, timed: Bool, phase: BatchPhase, turn: Turn, callHook: (Int32, HookEvent) throws(BenchError) -> Void
     ) throws(BenchError) -> (BatchResult, hooks: Double)? {
         if cancellation?.isCancelled == true { return nil }
         let prepareStarted = MonotonicClock.now()
         try hooks(.prepare, of: cell, timed: timed, turn: turn, callHook: callHook)
         let prepare = MonotonicClock.now() - prepareStarted
         turn.counter.reset()
-        let label = label(cell, compilers: turn.compilers)
-        progress?(.batch(label: label, phase: phase, jobs: cell.jobs.count, counter: turn.counter))
+        progress?(.batch(label: cell.label, phase: phase, jobs: cell.jobs.count, counter: turn.counter))
         let jobs = turn.scenario.randomizesEnvironmentOffset ? EnvironmentOffset.applied(to: cell.jobs) : cell.jobs
         let batch = try cell.executor.run(jobs, progress: turn.counter)
         cleanup?.sweepIfDue()
         if let unstarted = batch.results.first(where: \.failedToStart) {
-            throw .couldNotStart("\(label): a job could not be started, so nothing it measured would be the job's: \(unstarted.error ?? "")")
+            throw .couldNotStart("\(cell.label): a job could not be started, so nothing it measured would be the job's: \(unstarted.error ?? "")")
         }
         if cancellation?.isCancelled == true { return nil }
         if turn.scenario.stopOnFailure, let failed = batch.results.first(where: { !$0.ok }) {
@@ -106,8 +111,10 @@ extension ScenarioRunner {
     private func hooks(
         _ point: HookEvent.Point, of cell: Cell, timed: Bool, turn: Turn, callHook: (Int32, HookEvent) throws(BenchError) -> Void
     ) throws(BenchError) {
-        let event = HookEvent(point: point, compiler: cell.compiler, strategy: cell.executor.strategy, probe: cell.probe?.name, timed: timed)
         let own = cell.probe?.hooks[point]
+        // Most runs have neither: making the event for nothing would be bench's time between runs.
+        guard own != nil || turn.hooks.hooks[point] != nil else { return }
+        let event = HookEvent(point: point, compiler: cell.compiler, strategy: cell.executor.strategy, probe: cell.probe?.name, timed: timed)
         if point == .prepare { try turn.hooks.run(event, call: callHook) }
         try turn.hooks.run(own, event, call: callHook)
         if point == .conclude { try turn.hooks.run(event, call: callHook) }

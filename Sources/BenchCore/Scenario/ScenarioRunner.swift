@@ -37,6 +37,8 @@ public struct ScenarioRunner: Sendable {
         let level: ConcurrencyLimit
         let executor: any Executor
         let jobs: [Job]
+        /// What the progress line and the messages call it: "async -j 2", "hello: serial gfortran".
+        let label: String
         var samples: [BatchResult] = []
         /// How many timed runs it takes: the scenario's `runs`, or, under `min_time`, unknown
         /// (`nil`) until its first run says how many fit.
@@ -66,7 +68,7 @@ public struct ScenarioRunner: Sendable {
         }
         for compiler in subjects { try hooks.run(HookEvent(point: .setup, compiler: compiler), call: callHook) }
         let overhead = try scenario.overhead.flatMap { argv throws(BenchError) in try measureOverhead(argv, of: scenario) }
-        let turn = Turn(scenario: scenario, hooks: hooks, compilers: compilers.count, overhead: overhead)
+        let turn = Turn(scenario: scenario, hooks: hooks, overhead: overhead)
         try sample(&cells, warmupCells: warmupCells, turn: turn, callHook: callHook)
         progress?(.finished)
         if cancellation?.isCancelled != true {
@@ -91,9 +93,11 @@ public struct ScenarioRunner: Sendable {
                 for (n, level) in scenario.concurrency.enumerated() {
                     // A strategy that ignores the level runs once, with the first.
                     for strategy in scenario.strategies where !strategy.ignoresConcurrency || n == 0 {
+                        let executor = makeExecutor(strategy, level)
+                        let label = Self.label(executor, jobs: group.jobs.count, probe: group.probe, compiler: subjects.count > 1 ? compiler : nil)
                         cells.append(
                             Cell(
-                                compiler: compiler, probe: group.probe, level: level, executor: makeExecutor(strategy, level), jobs: group.jobs,
+                                compiler: compiler, probe: group.probe, level: level, executor: executor, jobs: group.jobs, label: label,
                                 target: scenario.minTime == nil ? scenario.runs : nil))
                     }
                 }
@@ -102,11 +106,13 @@ public struct ScenarioRunner: Sendable {
         return (cells, warmupCells)
     }
 
-    func label(_ cell: Cell, compilers: Int) -> String {
-        let strategy = cell.executor.strategy
-        var label = strategy.ignoresConcurrency ? strategy.rawValue : "\(strategy.rawValue) -j \(cell.executor.concurrency(for: cell.jobs.count))"
-        if let probe = cell.probe { label = TerminalText.line(probe.name) + ": " + label }
-        if compilers > 1, let compiler = cell.compiler { label += " " + TerminalText.line(compiler.name) }
+    /// A batch's label: its strategy (and level), after its probe's name if it has one of its
+    /// own, before its compiler's if the run has several (`compiler` is then given).
+    private static func label(_ executor: any Executor, jobs: Int, probe: Probe?, compiler: Compiler?) -> String {
+        let strategy = executor.strategy
+        var label = strategy.ignoresConcurrency ? strategy.rawValue : "\(strategy.rawValue) -j \(executor.concurrency(for: jobs))"
+        if let probe { label = TerminalText.line(probe.name) + ": " + label }
+        if let compiler { label += " " + TerminalText.line(compiler.name) }
         return label
     }
 
