@@ -63,22 +63,28 @@ public enum Spawn {
     /// never frees the strings of `environ`; a later `setenv` or `putenv` would break that.
     private static func mergedEnvironment(_ overrides: [ByteString: ByteString]) -> CStringArray {
         let names = overrides.keys.map(\.bytes)
-        // Optional already, as the C array holds them: an array of non-optional pointers handed
-        // over would be cast element by element, which cost more than the whole scan.
+        guard let environ = bench_environ() else { return CStringArray(Self.sorted(overrides)) }
+        var count = 0
+        while environ[count] != nil { count += 1 }
+        // Optional already, as the C array holds them, and with room for the whole array: handed
+        // over as non-optional pointers each was cast on its own, and growing meant copying,
+        // which together cost more than the scan.
         var kept: [UnsafeMutablePointer<CChar>?] = []
-        if var env = bench_environ() {
-            while let entry = env.pointee {
-                let bytes = UnsafeRawPointer(entry).assumingMemoryBound(to: UInt8.self)
-                var nameLength = 0
-                while bytes[nameLength] != 0 && bytes[nameLength] != UInt8(ascii: "=") { nameLength += 1 }
-                let name = UnsafeBufferPointer(start: bytes, count: nameLength)
-                let overridden = names.contains { $0.count == nameLength && $0.elementsEqual(name) }
-                if !overridden { kept.append(entry) }
-                env += 1
-            }
+        kept.reserveCapacity(count + overrides.count + 1)
+        for case let entry? in UnsafeBufferPointer(start: environ, count: count) {
+            let bytes = UnsafeRawPointer(entry).assumingMemoryBound(to: UInt8.self)
+            var nameLength = 0
+            while bytes[nameLength] != 0 && bytes[nameLength] != UInt8(ascii: "=") { nameLength += 1 }
+            let name = UnsafeBufferPointer(start: bytes, count: nameLength)
+            let overridden = names.contains { $0.count == nameLength && $0.elementsEqual(name) }
+            if !overridden { kept.append(entry) }
         }
-        let added = overrides.sorted(by: { $0.key < $1.key }).map { $0.key + "=" + $0.value }
-        return CStringArray(added, after: kept)
+        return CStringArray(Self.sorted(overrides), after: kept)
+    }
+
+    /// `overrides` as `NAME=value`, by name, so that a job's environment reads the same each time.
+    private static func sorted(_ overrides: [ByteString: ByteString]) -> [ByteString] {
+        overrides.sorted(by: { $0.key < $1.key }).map { $0.key + "=" + $0.value }
     }
 
     static func isDirectory(_ path: ByteString) -> Bool {
@@ -94,7 +100,9 @@ final class CStringArray {
     /// Where the copies, which this value frees, begin.
     private let firstCopy: Int
 
-    init(_ strings: [ByteString], after borrowed: [UnsafeMutablePointer<CChar>?] = []) {
+    /// Copies `strings` after `borrowed`, whose storage it takes over (room reserved there for
+    /// the copies and the final NULL is used, not reallocated).
+    init(_ strings: [ByteString], after borrowed: consuming [UnsafeMutablePointer<CChar>?] = []) {
         pointers = borrowed
         firstCopy = borrowed.count
         pointers += strings.map { $0.withCString { strdup($0) } }
