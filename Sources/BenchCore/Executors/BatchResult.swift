@@ -6,8 +6,7 @@ public struct BatchResult: Sendable {
     public var strategy: Strategy
     /// The number of jobs allowed at once.
     public var concurrency: Int
-    /// Wall-clock seconds for the whole batch: from before its executor starts to after it has
-    /// every result, or, for `serial`, from the first job's spawn to the last one's exit.
+    /// Wall-clock seconds for the whole batch.
     public var wall: Double
     /// bench's own CPU seconds for the batch: the host process, plus `processes` workers.
     public var runnerCPU: Double

@@ -36,14 +36,8 @@ extension Executor {
     /// Says nothing: a batch that runs is its own news.
     public func announce(_ what: String) {}
 
-    /// Runs the batch and measures it (`measure`).
+    /// Runs the batch and measures it: wall time, and bench's own CPU (this process and its helpers).
     public func run(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> BatchResult {
-        try measure(jobs, progress: progress)
-    }
-
-    /// Runs the batch and measures it: wall time, from before the executor starts to after it
-    /// has every result, and bench's own CPU (this process and its helpers).
-    public func measure(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> BatchResult {
         // Once: each asks the kernel for the open-file limit.
         let slots = concurrency(for: jobs.count)
         try MemoryHeadroom.ensure(jobs: jobs.count, slots: slots)

@@ -10,20 +10,6 @@ public struct SerialExecutor: Executor {
     /// Creates the serial executor.
     public init(cancellation: Cancellation? = nil) { self.cancellation = cancellation }
 
-    /// Runs the batch and measures it as every executor does (`measure`), but for its wall time:
-    /// from the first job's spawn to the moment the last one was seen to exit. Running one job
-    /// after another needs no setting up, so all that leaves out is bench's own bookkeeping: the
-    /// first job's argument and environment arrays before, the last one's reaping and result
-    /// after, 30 to 50 µs a batch here, which a batch of one job (`bench time`'s) would count as
-    /// the command's own, where hyperfine's clock runs from spawn to exit.
-    public func run(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> BatchResult {
-        var batch = try measure(jobs, progress: progress)
-        if let first = batch.results.first, let last = batch.results.last, first.started > 0, last.ended >= first.started {
-            batch.wall = last.ended - first.started
-        }
-        return batch
-    }
-
     /// Runs the jobs in order, each to its end before the next starts.
     public func execute(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> (results: [JobResult], helperCPU: Double) {
         var results: [JobResult] = []
