@@ -38,7 +38,7 @@ extension Executor {
 
     /// Runs the batch and measures it: wall time, and bench's own CPU (this process and its helpers).
     public func run(_ jobs: [Job], progress: JobCounter?) throws(BenchError) -> BatchResult {
-        // Once: each asks the kernel for the open-file limit.
+        // Once here, not twice: each asks the kernel for the open-file limit.
         let slots = concurrency(for: jobs.count)
         try MemoryHeadroom.ensure(jobs: jobs.count, slots: slots)
         let cpu0 = processCPUTime()

@@ -9,7 +9,7 @@ public enum ProgressEvent: Sendable {
 
 /// Where a batch is in the run: a warm-up round, or a timed run. A value, not yet its text: a
 /// display that draws a few times a second writes it then, not before every batch.
-public enum BatchPhase: Sendable, Equatable, CustomStringConvertible {
+public enum BatchPhase: Sendable, CustomStringConvertible {
     /// Warm-up round `round` of `of`.
     case warmup(Int, of: Int)
     /// Timed run `run` of `of`, or of a number not known yet (under `min_time`, before the first run).

@@ -63,15 +63,15 @@ public enum Spawn {
     /// never frees the strings of `environ`; a later `setenv` or `putenv` would break that.
     private static func mergedEnvironment(_ overrides: [ByteString: ByteString]) -> CStringArray {
         let names = overrides.keys.map(\.bytes)
-        guard let environ = bench_environ() else { return CStringArray(Self.sorted(overrides)) }
+        guard let entries = bench_environ() else { return CStringArray(Self.sorted(overrides)) }
         var count = 0
-        while environ[count] != nil { count += 1 }
+        while entries[count] != nil { count += 1 }
         // Optional already, as the C array holds them, and with room for the whole array: handed
         // over as non-optional pointers each was cast on its own, and growing meant copying,
         // which together cost more than the scan.
         var kept: [UnsafeMutablePointer<CChar>?] = []
         kept.reserveCapacity(count + overrides.count + 1)
-        for case let entry? in UnsafeBufferPointer(start: environ, count: count) {
+        for case let entry? in UnsafeBufferPointer(start: entries, count: count) {
             let bytes = UnsafeRawPointer(entry).assumingMemoryBound(to: UInt8.self)
             var nameLength = 0
             while bytes[nameLength] != 0 && bytes[nameLength] != UInt8(ascii: "=") { nameLength += 1 }
@@ -79,7 +79,7 @@ public enum Spawn {
             let overridden = names.contains { $0.count == nameLength && $0.elementsEqual(name) }
             if !overridden { kept.append(entry) }
         }
-        return CStringArray(Self.sorted(overrides), after: kept)
+        return CStringArray(Self.sorted(overrides), after: consume kept)
     }
 
     /// `overrides` as `NAME=value`, by name, so that a job's environment reads the same each time.
@@ -103,8 +103,8 @@ final class CStringArray {
     /// Copies `strings` after `borrowed`, whose storage it takes over (room reserved there for
     /// the copies and the final NULL is used, not reallocated).
     init(_ strings: [ByteString], after borrowed: consuming [UnsafeMutablePointer<CChar>?] = []) {
-        pointers = borrowed
         firstCopy = borrowed.count
+        pointers = consume borrowed
         pointers += strings.map { $0.withCString { strdup($0) } }
         pointers.append(nil)
     }
