@@ -125,6 +125,12 @@ struct TimeCommandTests {
         #expect(try String(contentsOfFile: box.directory + "/t.lua", encoding: .utf8).contains("stdin_file = \"in.txt\""))
         let again = await box.run(["run", "t.lua", "-r", "3", "--format", "json", "--output", "run.json"])
         #expect(again.exitCode == 0, "\(again.summary)")
+        // --dry-run's line for the job, run by a shell whose own input is /dev/null, reads the file too.
+        let dry = await box.run(["run", "t.lua", "--dry-run"])
+        let line = dry.stdout.text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(line.hasSuffix(" < in.txt"), "\(dry.summary)")
+        let pasted = await box.run(["time", "-r", "1", "--style", "none", line])
+        #expect(pasted.exitCode == 0, "\(line): \(pasted.summary)")
         let wrong = await box.run(["time", "-r", "1", "--input", "other.txt", reads])
         #expect(wrong.exitCode == 1 && wrong.stderr.text.hasPrefix("bench: error: '\(reads)': Command terminated with non-zero exit code: 1."))
         let null = await box.run(["time", "-r", "2", "--input", "null", "test -z \"$(cat)\"", "--style", "none"])

@@ -2,12 +2,15 @@
 /// lines through a shell; they are what a person would paste to run the same command, and
 /// pasting one runs that command and nothing else.
 extension Job {
-    /// `cd DIR && NAME=value program 'an argument'`: the job's working directory, environment
-    /// overrides (sorted) and argv, each word quoted where a POSIX shell needs it.
+    /// `cd DIR && NAME=value program 'an argument' < FILE`: the job's working directory,
+    /// environment overrides (sorted), argv and standard input file, each word quoted where a
+    /// POSIX shell needs it. A relative input file is taken from the job's directory, as after
+    /// the `cd`.
     public var shellLine: String {
         let env = environment.sorted { $0.key < $1.key }.map { ShellLine.quote($0.key) + "=" + ShellLine.quote($0.value) }
         let words = argv.enumerated().map { i, word in ShellLine.quote(word, commandWord: i == 0) }
-        let command = (env + words).joined(separator: " ")
+        let input = stdinFile.map { ["<", ShellLine.quote($0)] } ?? []
+        let command = (env + words + input).joined(separator: " ")
         guard let dir = workingDirectory else { return command }
         return "cd \(ShellLine.quote(dir)) && \(command)"
     }
