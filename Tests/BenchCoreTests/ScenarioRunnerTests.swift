@@ -150,8 +150,8 @@ struct ScenarioRunnerTests {
         let run = "TMPDIR=\(files.directory.path.text) true"
         #expect(
             lines.all == [
-                "# s: 1 jobs per batch probe a; the batch would run 7 times (1 warm-up, then 2 runs of async, serial)", run,
-                "# s: 1 jobs per batch probe b; the batch would run 7 times (1 warm-up, then 2 runs of async, serial)", run,
+                "# s: 1 job per batch probe a; the batch would run 7 times (1 warm-up, then 2 runs of async, serial)", run,
+                "# s: 1 job per batch probe b; the batch would run 7 times (1 warm-up, then 2 runs of async, serial)", run,
                 "# s: the setup hook, once per compiler, before its first batch", "touch 'a b'",
                 "# s: the cleanup hook, once per compiler, after its last batch, is a Lua function: not called under --dry-run",
             ])

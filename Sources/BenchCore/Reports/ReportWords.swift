@@ -41,4 +41,7 @@ enum ReportWords {
 
     /// "1.79 ± 0.04": a ratio and its propagated standard deviation.
     static func ratio(_ r: Ratio) -> String { "\(fixed(r.value, 2)) ± \(fixed(r.stddev, 2))" }
+
+    /// "1 job", "2 jobs": `n` and `noun`, with an `s` unless `n` is 1.
+    static func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

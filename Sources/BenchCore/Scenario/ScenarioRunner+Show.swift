@@ -6,11 +6,13 @@ extension ScenarioRunner {
     /// would run. A hook that is a function of the caller's is named, not called.
     func show(_ scenario: Scenario, batches: [Cell], printer: DryRunExecutor) throws(BenchError) {
         let times = Self.batchesPerGroup(scenario)
-        let runs = "\(scenario.warmup) warm-up, then \(scenario.runs) runs of \(scenario.strategies.map(\.rawValue).joined(separator: ", "))"
+        let strategies = scenario.strategies.map(\.rawValue).joined(separator: ", ")
+        let runs = "\(scenario.warmup) warm-up, then \(ReportWords.counted(scenario.runs, "run")) of \(strategies)"
         for batch in batches {
             let what = [batch.probe.map { "probe \($0.name.text)" }, batch.compiler.map { "with \($0.name.text)" }].compactMap { $0 }
             let which = what.isEmpty ? "" : " " + what.joined(separator: " ")
-            printer.announce("\(scenario.name): \(batch.jobs.count) jobs per batch\(which); the batch would run \(times) times (\(runs))")
+            let jobs = ReportWords.counted(batch.jobs.count, "job")
+            printer.announce("\(scenario.name): \(jobs) per batch\(which); the batch would run \(ReportWords.counted(times, "time")) (\(runs))")
             _ = try printer.run(batch.jobs)
         }
         let when: [HookEvent.Point: String] = [
