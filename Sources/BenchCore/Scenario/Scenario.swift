@@ -115,6 +115,12 @@ public struct Scenario: Sendable, Equatable {
         if s.timeout == nil { s.timeout = overrides.defaultTimeout }
         return s
     }
+
+    /// `jobs` as one run of this scenario starts them: with `EnvironmentOffset`'s variable, of a
+    /// length drawn for this run, when the scenario `randomizesEnvironmentOffset`.
+    func jobsForOneRun(_ jobs: [Job]) -> [Job] {
+        randomizesEnvironmentOffset ? EnvironmentOffset.applied(to: jobs) : jobs
+    }
 }
 
 /// What one batch of a scenario holds.

@@ -15,7 +15,7 @@ extension ScenarioRunner {
             if cancellation?.isCancelled == true { return nil }
             counter.reset()
             progress?(.batch(label: "overhead: " + TerminalText.line(line), phase: .run(n, of: Overhead.count), jobs: 1, counter: counter))
-            let batch = try executor.run(scenario.randomizesEnvironmentOffset ? EnvironmentOffset.applied(to: [job]) : [job], progress: counter)
+            let batch = try executor.run(scenario.jobsForOneRun([job]), progress: counter)
             if cancellation?.isCancelled == true { return nil }
             if let failed = batch.results.first(where: { !$0.ok }) {
                 throw .couldNotStart(

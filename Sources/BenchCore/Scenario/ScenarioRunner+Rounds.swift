@@ -92,8 +92,7 @@ extension ScenarioRunner {
         let prepare = MonotonicClock.now() - prepareStarted
         turn.counter.reset()
         progress?(.batch(label: cell.label, phase: phase, jobs: cell.jobs.count, counter: turn.counter))
-        let jobs = turn.scenario.randomizesEnvironmentOffset ? EnvironmentOffset.applied(to: cell.jobs) : cell.jobs
-        let batch = try cell.executor.run(jobs, progress: turn.counter)
+        let batch = try cell.executor.run(turn.scenario.jobsForOneRun(cell.jobs), progress: turn.counter)
         cleanup?.sweepIfDue()
         if let unstarted = batch.results.first(where: \.failedToStart) {
             throw .couldNotStart("\(cell.label): a job could not be started, so nothing it measured would be the job's: \(unstarted.error ?? "")")
