@@ -35,7 +35,7 @@ public enum CommandRecipe {
         lines.append("  randomized_environment_offset = true,")
         if let relativeTo = c.relativeTo { lines.append("  relative_to = " + literal(relativeTo) + ",") }
         lines.append("}")
-        return lines.reduce(ByteString([])) { $0 + $1 + "\n" }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// `{ "a", "b" }`.
