@@ -3,15 +3,19 @@
 after the other, round after round, with hyperfine measured twice so that what the machine
 alone changes between two measurements is shown beside what bench changes.
 
-    scripts/versus-hyperfine.py [--bench PATH] [--rounds N] [--runs N] [--shell] [--cpu N]
+    scripts/versus-hyperfine.py [--bench PATH] [--rounds N] [--runs N] [--shell] [--cpu N] [--pause S]
+                                [--warmup N]
 
 --bench is the bench binary (default .build/release/bench: swift build -c release), --rounds
 how many times each command is measured by each (default 24: the three measurements run in
 each of their six orders alike, so that none is always after another), --runs the timed runs of a fast
-command in each (default 100, after 10 warm-ups; `sleep 0.1` takes 10 after 1). Without --shell
-both run the commands with -N (no shell); with it, through sh as well, hyperfine's default.
+command in each (default 100, after --warmup's warm-ups, 10 by default; `sleep 0.1` takes 10
+after 1). Without --shell both run the commands with -N (no shell); with it, through sh as
+well, hyperfine's default.
 --cpu runs both tools, and so their commands, on that one CPU (taskset), out of the scheduler's
-way. Needs hyperfine.
+way. --pause is the seconds of idle before each measurement (default 0.3), so that none starts
+while the machine still looks busy from the one before (Linux's scheduler would start its first
+children on the other CPU). Needs hyperfine.
 
 Prints a line per round as it comes, then per command: the median of each measurement's
 medians; bench's difference from hyperfine (the median of the rounds' differences) with a 95 %
@@ -28,18 +32,22 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 COMMANDS = [("ls /", None), ("true", None), ("sleep 0.1", (1, 10))]
 PIN = []
+PAUSE = [0.3]
 
 
 def hyperfine(cmd, flags, warmup, runs, out):
+    time.sleep(PAUSE[0])
     subprocess.run([*PIN, "hyperfine", *flags, "-w", str(warmup), "-r", str(runs), "--style", "none",
                     "--export-json", out, cmd], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return json.load(open(out))["results"][0]["median"] * 1000
 
 
 def bench(binary, cmd, flags, warmup, runs, out):
+    time.sleep(PAUSE[0])
     subprocess.run([*PIN, binary, "time", *flags, "-w", str(warmup), "-r", str(runs), "-q", "--style", "none",
                     "--format", "json", "--output", out, cmd], check=True)
     return json.load(open(out))["measurements"][0]["runs"][0]["wall_s"]["median"] * 1000
@@ -74,7 +82,10 @@ def main():
     p.add_argument("--runs", type=int, default=100)
     p.add_argument("--shell", action="store_true")
     p.add_argument("--cpu", type=int)
+    p.add_argument("--pause", type=float, default=0.3)
+    p.add_argument("--warmup", type=int, default=10)
     a = p.parse_args()
+    PAUSE[0] = a.pause
     if a.cpu is not None:
         PIN[:] = ["taskset", "-c", str(a.cpu)]
     print(subprocess.run(["hyperfine", "--version"], capture_output=True, text=True).stdout.strip())
@@ -89,7 +100,7 @@ def main():
         for r in range(a.rounds):
             for shell, flags in modes:
                 for cmd, counts in COMMANDS:
-                    warmup, runs = counts or (10, a.runs)
+                    warmup, runs = counts or (a.warmup, a.runs)
                     tools = {"hf": lambda: hyperfine(cmd, flags, warmup, runs, h_out),
                              "bench": lambda: bench(a.bench, cmd, flags, warmup, runs, b_out),
                              "control": lambda: hyperfine(cmd, flags, warmup, runs, h_out)}
@@ -97,9 +108,9 @@ def main():
                     rows.setdefault((cmd, shell), []).append(got)
                     print("%-10s %-5s %3d  %12.3f  %12.3f  %12.3f" % (cmd, shell, r + 1, got["hf"], got["bench"],
                                                                       got["control"]), flush=True)
-    print("\nover %d rounds, %d runs each (sleep 0.1: 10): the median of the rounds' medians, and of the"
-          % (a.rounds, a.runs))
-    print("rounds' differences from hyperfine's first measurement, with a 95 % interval:")
+    print("\nover %d rounds, %d runs each after %d warm-ups (sleep 0.1: 10 after 1): the median of the"
+          % (a.rounds, a.runs, a.warmup))
+    print("rounds' medians, and of their differences from hyperfine's first measurement, with a 95 % interval:")
     print("%-10s %-5s  %12s  %12s  %12s  %24s  %24s" % ("command", "shell", "hyperfine ms", "bench ms", "control ms",
                                                          "bench - hyperfine", "control - hyperfine"))
     for (cmd, shell), got in rows.items():

@@ -17,6 +17,17 @@ public struct ScenarioRunner: Sendable {
     public var cancellation: Cancellation?
     /// Sweeps what a batch's jobs left running in sessions of their own, after every batch.
     public var cleanup: Cleanup?
+    /// Seconds the runner waits, idle, before the first child whose time counts (the
+    /// overhead's, a warm-up's or a timed run's): `startPause` unless a test needs none.
+    public var pauseBeforeMeasuring = ScenarioRunner.startPause
+
+    /// How long bench idles before it measures. Its own start (the Swift runtime, Foundation
+    /// and the recipe: some 25 ms of CPU) leaves its CPU looking busy to Linux's scheduler for
+    /// a while, and meanwhile the scheduler starts children on the other CPU: without this
+    /// pause, 30 to 95 of a `bench time`'s first 110 children of `ls /` or `true`; after 0.1 s
+    /// of it, 1 to 4 (`perf sched`). Those early runs had bench read short commands 5 to 10 %
+    /// above hyperfine (`docs/measuring.md`).
+    public static let startPause = 0.15
 
     /// A runner with executors from `makeExecutor`: bench's own (`Executors.make`), those that
     /// print instead (`--dry-run`), or a test's.
@@ -67,6 +78,7 @@ public struct ScenarioRunner: Sendable {
             return Measurement(scenario: ScenarioSettings(scenario), compilers: compilers, runs: [])
         }
         for compiler in subjects { try hooks.run(HookEvent(point: .setup, compiler: compiler), call: callHook) }
+        Cancellation.wait(pauseBeforeMeasuring, unless: cancellation)
         let overhead = try scenario.overhead.flatMap { argv throws(BenchError) in try measureOverhead(argv, of: scenario) }
         let turn = Turn(scenario: scenario, hooks: hooks, overhead: overhead)
         try sample(&cells, warmupCells: warmupCells, turn: turn, callHook: callHook)

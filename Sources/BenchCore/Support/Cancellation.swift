@@ -35,6 +35,18 @@ public final class Cancellation: Sendable {
         return s == 0 ? nil : s
     }
 
+    /// Waits `seconds` on the calling thread, or less if `cancellation` is cancelled meanwhile.
+    static func wait(_ seconds: Double, unless cancellation: Cancellation?) {
+        let deadline = MonotonicClock.now() + seconds
+        // poll skips a negative descriptor: without a cancellation this only sleeps.
+        var watched = pollfd(fd: cancellation?.descriptor ?? -1, events: Int16(POLLIN), revents: 0)
+        while cancellation?.isCancelled != true {
+            let timeout = MonotonicClock.pollTimeout(until: deadline)
+            if timeout == 0 { return }
+            _ = poll(&watched, 1, timeout)
+        }
+    }
+
     /// The exit status a run ended this way reports, as shells do: 128 + the signal (130 for SIGINT, 143 for SIGTERM).
     public var exitStatus: Int32? { signal.map { 128 + $0 } }
 }
