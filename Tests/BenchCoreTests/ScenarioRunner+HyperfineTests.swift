@@ -44,7 +44,8 @@ struct HyperfineMeasuringTests {
         var files = WorkFiles(directory: try TempDirectory())
         defer { files.directory.remove() }
         let log = self.log
-        let runner = ScenarioRunner { strategy, limit in TimedExecutor(strategy, limit, log: log, times: times) }
+        var runner = ScenarioRunner { strategy, limit in TimedExecutor(strategy, limit, log: log, times: times) }
+        runner.pauseBeforeMeasuring = 0  // its executors start nothing
         return try runner.run(try ValidatedScenario(scenario), compilers: [], files: &files)
     }
 

@@ -38,7 +38,9 @@ struct ScenarioRunnerTests {
 
     func runner(outcome: @escaping @Sendable (Strategy, Job) -> Bool = { _, _ in true }) -> ScenarioRunner {
         let log = self.log
-        return ScenarioRunner { strategy, limit in RecordingExecutor(strategy, limit, log: log, outcome: outcome) }
+        var runner = ScenarioRunner { strategy, limit in RecordingExecutor(strategy, limit, log: log, outcome: outcome) }
+        runner.pauseBeforeMeasuring = 0  // its executors start nothing
+        return runner
     }
 
     func files() throws -> WorkFiles { WorkFiles(directory: try TempDirectory()) }

@@ -60,12 +60,15 @@ extension ScenarioRunner {
         return try batch(cell, timed: true, phase: .run(cell.samples.count + 1, of: cell.target), turn: turn, callHook: callHook)
     }
 
-    /// Runs the own `setup` of `cell`'s probe, if it has one and it has not run yet.
+    /// Runs the own `setup` of `cell`'s probe, if it has one and it has not run yet, then
+    /// waits as before the first measured child: the hook's work would otherwise decide where
+    /// the next child starts, as bench's own start would (`startPause`).
     private func setUp(
         _ cell: Cell, started: inout Set<ByteString>, turn: Turn, callHook: (Int32, HookEvent) throws(BenchError) -> Void
     ) throws(BenchError) {
         guard let probe = cell.probe, probe.hooks.setup != nil, started.insert(probe.name).inserted else { return }
         try turn.hooks.run(probe.hooks.setup, HookEvent(point: .setup, compiler: cell.compiler, probe: probe.name), call: callHook)
+        Cancellation.wait(pauseBeforeMeasuring, unless: cancellation)
     }
 
     /// How many timed runs a batch takes under `min_time`, from its first run's seconds (the

@@ -18,15 +18,17 @@ public struct ScenarioRunner: Sendable {
     /// Sweeps what a batch's jobs left running in sessions of their own, after every batch.
     public var cleanup: Cleanup?
     /// Seconds the runner waits, idle, before the first child whose time counts (the
-    /// overhead's, a warm-up's or a timed run's): `startPause` unless a test needs none.
+    /// overhead's, a warm-up's or a timed run's), and after a probe's own `setup`:
+    /// `startPause`, or 0 where a test's executors start nothing.
     public var pauseBeforeMeasuring = ScenarioRunner.startPause
 
     /// How long bench idles before it measures. Its own start (the Swift runtime, Foundation
-    /// and the recipe: some 25 ms of CPU) leaves its CPU looking busy to Linux's scheduler for
+    /// and the recipe: 29 ms of CPU here) leaves its CPU looking busy to Linux's scheduler for
     /// a while, and meanwhile the scheduler starts children on the other CPU: without this
     /// pause, 30 to 95 of a `bench time`'s first 110 children of `ls /` or `true`; after 0.1 s
     /// of it, 1 to 4 (`perf sched`). Those early runs had bench read short commands 5 to 10 %
-    /// above hyperfine (`docs/measuring.md`).
+    /// above hyperfine (`docs/measuring.md`). 0.15 s rather than 0.1 leaves room for a slower
+    /// start than this machine's; a `setup` hook's work is followed by the same pause.
     public static let startPause = 0.15
 
     /// A runner with executors from `makeExecutor`: bench's own (`Executors.make`), those that

@@ -35,15 +35,18 @@ public final class Cancellation: Sendable {
         return s == 0 ? nil : s
     }
 
-    /// Waits `seconds` on the calling thread, or less if `cancellation` is cancelled meanwhile.
+    /// Waits `seconds` on the calling thread, or less if `cancellation` is cancelled meanwhile
+    /// (within 10 ms of it where the kernel gave no eventfd).
     static func wait(_ seconds: Double, unless cancellation: Cancellation?) {
         let deadline = MonotonicClock.now() + seconds
-        // poll skips a negative descriptor: without a cancellation this only sleeps.
+        // poll skips a negative descriptor: without one it only sleeps, so then it looks again
+        // every 10 ms, unless there is no cancellation to look at.
         var watched = pollfd(fd: cancellation?.descriptor ?? -1, events: Int16(POLLIN), revents: 0)
+        let blind = cancellation != nil && watched.fd < 0
         while cancellation?.isCancelled != true {
             let timeout = MonotonicClock.pollTimeout(until: deadline)
             if timeout == 0 { return }
-            _ = poll(&watched, 1, timeout)
+            _ = poll(&watched, 1, blind ? min(timeout, 10) : timeout)
         }
     }
 

@@ -89,7 +89,7 @@ public final class Cleanup: Sendable {
     /// Sweeps (see `sweep`) if the last sweep ended at least `sweepInterval` seconds ago, and
     /// at least 20 times its own length ago: between the batches of a measurement, where a
     /// sweep after every one would be the runner's largest cost (it reads every process's
-    /// `/proc` entry, 1.5 ms here for 120 processes), and where the pause it makes between two
+    /// `/proc` entry, 1.5 ms here for 120 processes), and where the gap it makes between two
     /// runs measurably slows the next one (see docs/measuring.md). The run must still end with
     /// a `sweep`.
     public func sweepIfDue() {
