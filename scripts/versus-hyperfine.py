@@ -108,8 +108,8 @@ def main():
                     rows.setdefault((cmd, shell), []).append(got)
                     print("%-10s %-5s %3d  %12.3f  %12.3f  %12.3f" % (cmd, shell, r + 1, got["hf"], got["bench"],
                                                                       got["control"]), flush=True)
-    print("\nover %d rounds, %d runs each after %d warm-ups (sleep 0.1: 10 after 1): the median of the"
-          % (a.rounds, a.runs, a.warmup))
+    print("\nover %d rounds, %d runs each after %d warm-ups (sleep 0.1: 10 after 1), %.1f s apart: the median of the"
+          % (a.rounds, a.runs, a.warmup, a.pause))
     print("rounds' medians, and of their differences from hyperfine's first measurement, with a 95 % interval:")
     print("%-10s %-5s  %12s  %12s  %12s  %24s  %24s" % ("command", "shell", "hyperfine ms", "bench ms", "control ms",
                                                          "bench - hyperfine", "control - hyperfine"))
