@@ -27,8 +27,8 @@ public struct ScenarioRunner: Sendable {
     /// a while, and meanwhile the scheduler starts children on the other CPU: without this
     /// pause, 30 to 95 of a `bench time`'s first 110 children of `ls /` or `true`; after 0.1 s
     /// of it, 1 to 4 (`perf sched`). Those early runs had bench read short commands 5 to 10 %
-    /// above hyperfine (`docs/measuring.md`). 0.15 s rather than 0.1 leaves room for a slower
-    /// start than this machine's; a `setup` hook's work is followed by the same pause.
+    /// above hyperfine (`docs/beside-hyperfine.md`). 0.15 s rather than 0.1 leaves room for a
+    /// slower start than this machine's; a `setup` hook's work is followed by the same pause.
     public static let startPause = 0.15
 
     /// A runner with executors from `makeExecutor`: bench's own (`Executors.make`), those that

@@ -90,8 +90,8 @@ public final class Cleanup: Sendable {
     /// at least 20 times its own length ago: between the batches of a measurement, where a
     /// sweep after every one would be the runner's largest cost (it reads every process's
     /// `/proc` entry, 1.5 ms here for 120 processes), and where the gap it makes between two
-    /// runs measurably slows the next one (see docs/measuring.md). The run must still end with
-    /// a `sweep`.
+    /// runs measurably slows the next one (see docs/beside-hyperfine.md). The run must still
+    /// end with a `sweep`.
     public func sweepIfDue() {
         let last = state.withLock { $0.lastSweep }
         if MonotonicClock.now() - last.ended >= max(Self.sweepInterval, 20 * last.took) { sweep() }
