@@ -50,8 +50,10 @@ struct ScenarioRunnerPauseTests {
         var end = 0.0
     }
 
-    /// Runs `scenario` with `pause` (the default if nil) and `cancellation`, noting its timeline.
-    func run(_ scenario: Scenario, pause: Double?, cancellation: Cancellation? = nil) throws -> Timeline {
+    /// Runs `scenario` with `pause` (the default if nil), noting its timeline; with `cancelAfter`,
+    /// cancels the run that many seconds after it starts.
+    func run(_ scenario: Scenario, pause: Double?, cancelAfter: Double? = nil) throws -> Timeline {
+        let cancellation = cancelAfter.map { _ in Cancellation() }
         var files = WorkFiles(directory: try TempDirectory())
         defer { files.directory.remove() }
         let starts = BatchStarts()
@@ -59,6 +61,9 @@ struct ScenarioRunnerPauseTests {
         if let pause { runner.pauseBeforeMeasuring = pause }
         let validated = try ValidatedScenario(scenario)
         var timeline = Timeline(start: MonotonicClock.now())
+        if let cancelAfter, let cancellation {
+            DispatchQueue.global().asyncAfter(deadline: .now() + cancelAfter) { cancellation.cancel(signal: SIGINT) }
+        }
         _ = try? runner.run(validated, compilers: [], files: &files) { _, event in
             if event.point == .setup { timeline.setups.append(MonotonicClock.now()) }
         }
@@ -84,11 +89,10 @@ struct ScenarioRunnerPauseTests {
     }
 
     @Test func aCancelledRunDoesNotWaitOutThePause() throws {
-        let cancellation = Cancellation()
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { cancellation.cancel(signal: SIGINT) }
         // Were the pause kept, this would take a minute; were the run over before the cancel,
-        // it would not have been waiting at all.
-        let timeline = try run(Self.scenario(), pause: 60, cancellation: cancellation)
+        // it would not have been waiting at all. The cancel is timed from the run's start: a
+        // loaded machine may take longer than that to set the test up.
+        let timeline = try run(Self.scenario(), pause: 60, cancelAfter: 0.2)
         #expect(timeline.end - timeline.start >= 0.2 && timeline.end - timeline.start < 30)
         #expect(timeline.batches.isEmpty)
     }
