@@ -8,7 +8,7 @@ extension BaselineComparison {
             let only = rows.filter { row in row.cells[f] != nil && row.cells.enumerated().allSatisfy { $0.offset == f || $0.element == nil } }
             guard !only.isEmpty else { continue }
             let names = only.map { "\($0.key.scenario): \($0.key.label)" }
-            warnings.append("\(only.count) run\(only.count == 1 ? "" : "s") only in \(files[f].label): \(names.joined(separator: ", "))")
+            warnings.append("\(ReportWords.counted(only.count, "run")) only in \(files[f].label): \(names.joined(separator: ", "))")
         }
         for f in files.indices.dropFirst() {
             let missing = rows.filter { $0.cells[0] != nil && $0.cells[f] == nil }.count

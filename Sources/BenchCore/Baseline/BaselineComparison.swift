@@ -138,7 +138,7 @@ public struct BaselineComparison: Sendable, Equatable {
             }
             if duplicates > 0 {
                 warnings.append(
-                    "\(file.label): \(duplicates) run\(duplicates == 1 ? "" : "s") measured again under the same scenario name; only the first of each is compared"
+                    "\(file.label): \(ReportWords.counted(duplicates, "run")) measured again under the same scenario name; only the first of each is compared"
                 )
             }
             if !file.document.complete { warnings.append("\(file.label): the run was interrupted; its document holds only what was measured before") }

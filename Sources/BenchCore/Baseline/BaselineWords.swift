@@ -58,7 +58,7 @@ enum BaselineWords {
                 return "\(row.key.scenario): \(row.key.label) (\(files.joined(separator: ", ")))"
             }
             sentences.append(
-                "\(failed.count) run\(failed.count == 1 ? "" : "s") failed, every job of \(failed.count == 1 ? "it" : "each"), "
+                "\(ReportWords.counted(failed.count, "run")) failed, every job of \(failed.count == 1 ? "it" : "each"), "
                     + "so \(failed.count == 1 ? "its" : "their") times measure failures: \(names.joined(separator: "; ")).")
         }
         let slower = c.slowerRows

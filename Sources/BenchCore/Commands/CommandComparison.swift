@@ -79,9 +79,9 @@ public struct CommandComparison: Sendable, Equatable {
     public mutating func setHook(_ point: HookEvent.Point, lines: [ByteString], option: String, shell: [ByteString]?) throws(BenchError) {
         guard !lines.isEmpty else { return }
         guard lines.count == 1 || lines.count == commands.count else {
-            let plural = commands.count == 1 ? "" : "s"
             throw .invalidValue(
-                "\(lines.count) \(option) for \(commands.count) command\(plural): give one for every command, or one for each, in order")
+                "\(lines.count) \(option) for \(ReportWords.counted(commands.count, "command")): give one for every command, or one for each, in order"
+            )
         }
         for i in commands.indices {
             let values = commands[i].parameters.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }

@@ -18,7 +18,7 @@ public struct MarkdownReport: DocumentRenderer {
             if k > 0 { lines.append("") }
             let s = m.scenario
             lines.append(
-                "**\(markdown(s.name))**: \(ReportWords.shape(m)), median of \(m.runCounts) interleaved runs after \(s.warmup) warm-up\(s.warmup == 1 ? "" : "s"); "
+                "**\(markdown(s.name))**: \(ReportWords.shape(m)), median of \(m.runCounts) interleaved runs after \(ReportWords.counted(s.warmup, "warm-up")); "
                     + (document.isHyperfineExport
                         ? markdown(HyperfineExport.about) + "."
                         : "bench \(markdown(document.bench)), \(markdown(h.os)) \(markdown(h.kernel)), \(markdown(h.cpu)), \(h.cores) cores.")

@@ -5,7 +5,7 @@ enum ReportWords {
     static func shape(_ m: Measurement) -> String {
         let s = m.scenario
         guard TableShape(m).isCommandComparison else { return shape(s) }
-        return "\(s.probes.count) command\(s.probes.count == 1 ? "" : "s")"
+        return counted(s.probes.count, "command")
     }
 
     /// "16 probes × 8 copies = 128 jobs per batch", or for one-probe batches "2 probes, 1 copy per batch".
@@ -13,8 +13,8 @@ enum ReportWords {
         let copies = "\(s.repeats) cop\(s.repeats == 1 ? "y" : "ies")"
         let through = s.launcher.isEmpty ? "" : ", compiled through " + s.launcher.map { TerminalText.line($0) }.joined(separator: " ")
         switch s.batch {
-        case .all: return "\(s.probes.count) probe\(s.probes.count == 1 ? "" : "s") × \(copies) = \(s.jobsPerBatch) jobs per batch" + through
-        case .probe: return "\(s.probes.count) probe\(s.probes.count == 1 ? "" : "s"), each its own batch of \(copies)" + through
+        case .all: return "\(counted(s.probes.count, "probe")) × \(copies) = \(s.jobsPerBatch) jobs per batch" + through
+        case .probe: return "\(counted(s.probes.count, "probe")), each its own batch of \(copies)" + through
         }
     }
 

@@ -28,7 +28,7 @@ public enum SVGChart {
         let levels = Set(m.runs.filter { !$0.strategy.ignoresConcurrency }.map(\.level))
         var body = levels.count > 1 && m.scenario.batch == .all ? scan(m) : bars(m)
         let s = m.scenario
-        let title = "\(s.name): \(s.jobsPerBatch) job\(s.jobsPerBatch == 1 ? "" : "s") per batch, median of \(s.runs) run\(s.runs == 1 ? "" : "s")"
+        let title = "\(s.name): \(ReportWords.counted(s.jobsPerBatch, "job")) per batch, median of \(ReportWords.counted(s.runs, "run"))"
         body.insert(SVG.text(width / 2, 24, SVG.fit(title, width - 20, size: 16), size: 16, anchor: "middle", weight: "bold"), at: 0)
         let machine = host == HyperfineExport.host ? "hyperfine --export-json, host unknown" : "\(host.cores) cores, \(host.cpu)"
         body.insert(SVG.text(width / 2, 42, SVG.fit(machine, width - 20, size: 11), size: 11, anchor: "middle", fill: "#555"), at: 1)
