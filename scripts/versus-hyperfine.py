@@ -39,18 +39,15 @@ import time
 
 COMMANDS = [("ls /", None), ("true", None), ("sleep 0.1", (1, 10))]
 PIN = []
-PAUSE = [0.3]
 
 
 def hyperfine(cmd, flags, warmup, runs, out):
-    time.sleep(PAUSE[0])
     subprocess.run([*PIN, "hyperfine", *flags, "-w", str(warmup), "-r", str(runs), "--style", "none",
                     "--export-json", out, cmd], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return json.load(open(out))["results"][0]["median"] * 1000
 
 
 def bench(binary, cmd, flags, warmup, runs, out):
-    time.sleep(PAUSE[0])
     subprocess.run([*PIN, binary, "time", *flags, "-w", str(warmup), "-r", str(runs), "-q", "--style", "none",
                     "--format", "json", "--output", out, cmd], check=True)
     return json.load(open(out))["measurements"][0]["runs"][0]["wall_s"]["median"] * 1000
@@ -97,7 +94,6 @@ def build_floor(tmp):
 
 
 def floor(binary, cmd, warmup, runs):
-    time.sleep(PAUSE[0])
     out = subprocess.run([*PIN, binary, str(warmup), str(runs), *shlex.split(cmd)], check=True,
                          capture_output=True, text=True).stdout
     return float(out) * 1000
@@ -136,7 +132,6 @@ def main():
     p.add_argument("--warmup", type=int, default=10)
     p.add_argument("--floor", action="store_true")
     a = p.parse_args()
-    PAUSE[0] = a.pause
     if a.cpu is not None:
         PIN[:] = ["taskset", "-c", str(a.cpu)]
     print(subprocess.run(["hyperfine", "--version"], capture_output=True, text=True).stdout.strip())
@@ -159,7 +154,10 @@ def main():
                     if floor_binary and shell == "none":
                         tools["floor"] = lambda: floor(floor_binary, cmd, warmup, runs)
                     orders = list(itertools.permutations(tools))
-                    got = {name: tools[name]() for name in orders[r % len(orders)]}
+                    got = {}
+                    for name in orders[r % len(orders)]:
+                        time.sleep(a.pause)
+                        got[name] = tools[name]()
                     rows.setdefault((cmd, shell), []).append(got)
                     print("%-10s %-5s %3d  %12.3f  %12.3f  %12.3f" % (cmd, shell, r + 1, got["hf"], got["bench"],
                                                                       got["control"])
